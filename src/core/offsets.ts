@@ -1,0 +1,125 @@
+// Conversion between the sidecar's code-point offsets and JavaScript/VS Code UTF-16 offsets: the one place it happens.
+
+/**
+ * Indexes the astral characters (those stored as a UTF-16 surrogate pair) of a text, so
+ * that code-point offsets and UTF-16 offsets convert in O(log n) without rescanning.
+ * Everything outside the sidecar codec works in UTF-16 offsets (string indices, VS Code
+ * document offsets); the sidecar, brat and W3C selectors speak code points.
+ */
+export class CodePointIndex {
+  /** UTF-16 offsets of every astral character's high surrogate, ascending. */
+  private readonly astralUtf16: number[] = [];
+  readonly utf16Length: number;
+  readonly codePointLength: number;
+
+  constructor(text: string) {
+    this.utf16Length = text.length;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+        const d = text.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) {
+          this.astralUtf16.push(i);
+          i++;
+        }
+      }
+    }
+    this.codePointLength = this.utf16Length - this.astralUtf16.length;
+  }
+
+  /**
+   * The UTF-16 offset of a code-point offset. Returns undefined outside the text.
+   */
+  toUtf16(codePoint: number): number | undefined {
+    if (!Number.isInteger(codePoint) || codePoint < 0 || codePoint > this.codePointLength) {
+      return undefined;
+    }
+    // The k-th astral character sits at code point astralUtf16[k] - k; count those before codePoint.
+    let lo = 0;
+    let hi = this.astralUtf16.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.astralUtf16[mid] - mid < codePoint) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return codePoint + lo;
+  }
+
+  /**
+   * The code-point offset of a UTF-16 offset. An offset between the two halves of a
+   * surrogate pair is not a character boundary and returns undefined.
+   */
+  toCodePoint(utf16: number): number | undefined {
+    if (!Number.isInteger(utf16) || utf16 < 0 || utf16 > this.utf16Length) {
+      return undefined;
+    }
+    let lo = 0;
+    let hi = this.astralUtf16.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.astralUtf16[mid] < utf16) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    if (lo > 0 && this.astralUtf16[lo - 1] === utf16 - 1) {
+      return undefined;
+    }
+    return utf16 - lo;
+  }
+}
+
+/** The length of a string in code points. */
+export function codePointLength(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        i++;
+      }
+    }
+    n++;
+  }
+  return n;
+}
+
+/**
+ * Up to `count` code points of `text` ending at UTF-16 offset `end` (the W3C
+ * TextQuoteSelector prefix), never splitting a surrogate pair.
+ */
+export function contextBefore(text: string, end: number, count: number): string {
+  let i = end;
+  for (let n = 0; n < count && i > 0; n++) {
+    i--;
+    if (i > 0 && isLowSurrogate(text.charCodeAt(i)) && isHighSurrogate(text.charCodeAt(i - 1))) {
+      i--;
+    }
+  }
+  return text.slice(i, end);
+}
+
+/** Up to `count` code points of `text` starting at UTF-16 offset `start` (the suffix). */
+export function contextAfter(text: string, start: number, count: number): string {
+  let i = start;
+  for (let n = 0; n < count && i < text.length; n++) {
+    if (isHighSurrogate(text.charCodeAt(i)) && i + 1 < text.length && isLowSurrogate(text.charCodeAt(i + 1))) {
+      i++;
+    }
+    i++;
+  }
+  return text.slice(start, i);
+}
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}

@@ -1,0 +1,595 @@
+// The sidecar codec: reads `<article>.annotations.yaml` into annotations with positioned problems, and writes it back keeping hand edits.
+
+import Ajv, { type ErrorObject } from 'ajv';
+import {
+  Document,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  YAMLMap,
+  YAMLSeq,
+  type Node as YamlNode,
+} from 'yaml';
+import schema from '../../schemas/sidecar-v1.schema.json';
+import { sha256 } from './hash';
+import { type Actor, type Anchor, type Annotations, type Claim, FORMAT_VERSION, anchorState, CONTEXT_LENGTH } from './model';
+import { CodePointIndex, contextAfter, contextBefore } from './offsets';
+
+/** The sidecar file name for an article file name: `csto.txt` → `csto.txt.annotations.yaml`. */
+export const SIDECAR_SUFFIX = '.annotations.yaml';
+
+export function sidecarNameFor(articleFileName: string): string {
+  return articleFileName + SIDECAR_SUFFIX;
+}
+
+export type ProblemCode =
+  | 'syntax'
+  | 'duplicate-key'
+  | 'alias'
+  | 'multiple-documents'
+  | 'format-version'
+  | 'schema'
+  | 'duplicate-id'
+  | 'unknown-claimant'
+  | 'anchor-out-of-range'
+  | 'anchor-mismatch'
+  | 'unknown-actor-type'
+  | 'unknown-verdict'
+  | 'orphaned'
+  | 'changed';
+
+/** A problem found in a sidecar, positioned on the sidecar text (line and column are 1-based). */
+export interface SidecarProblem {
+  code: ProblemCode;
+  severity: 'error' | 'warning';
+  message: string;
+  offset: number;
+  length: number;
+  line: number;
+  column: number;
+}
+
+export interface DecodeOptions {
+  /** Actor type ids the user has configured; others are reported as warnings. */
+  actorTypes?: readonly string[];
+  /** Verdict ids of the configured scale; others are reported as warnings. */
+  verdicts?: readonly string[];
+}
+
+export interface DecodeResult {
+  /** Present only when the sidecar has no errors (warnings allowed). */
+  annotations?: Annotations;
+  problems: SidecarProblem[];
+  /** The parsed document, kept so that writing back preserves comments and key order. */
+  document?: Document;
+  /**
+   * The article changed since the sidecar was written (its sha256 differs): the anchors hold
+   * their old positions only as hints and must be re-attached before use.
+   */
+  stale: boolean;
+}
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+const validateSchema = ajv.compile(schema);
+
+/**
+ * Reads a sidecar against the article text as stored on disk. Never throws: every problem
+ * comes back positioned on the sidecar. Anchors come back in UTF-16 offsets.
+ */
+export function decodeSidecar(source: string, articleText: string, options: DecodeOptions = {}): DecodeResult {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const problems: SidecarProblem[] = [];
+  const at = (offset: number, length: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { offset, length: Math.max(length, 1), line, column: col };
+  };
+  const problem = (code: ProblemCode, message: string, node: { range?: [number, number, number] | null } | undefined, severity: 'error' | 'warning' = 'error') => {
+    const [start, end] = node?.range ?? [0, 0];
+    problems.push({ code, severity, message, ...at(start, end - start) });
+  };
+
+  for (const error of document.errors) {
+    const [start, end] = error.pos;
+    const code: ProblemCode =
+      error.code === 'DUPLICATE_KEY' ? 'duplicate-key' : error.code === 'MULTIPLE_DOCS' ? 'multiple-documents' : 'syntax';
+    const message =
+      code === 'duplicate-key'
+        ? 'This key appears twice in the same map; keep one of them.'
+        : code === 'multiple-documents'
+          ? 'A sidecar holds one YAML document; remove the extra "---" document.'
+          : `YAML syntax error: ${firstLine(error.message)}`;
+    problems.push({ code, severity: 'error', message, ...at(start, end - start) });
+  }
+  if (problems.length) {
+    return { problems, document, stale: false };
+  }
+
+  // Aliases can expand exponentially and make the data hard to review; a sidecar has none.
+  visit(document, {
+    Alias(_key, node) {
+      problem('alias', `YAML aliases (*${node.source}) are not allowed in a sidecar; write the value out in full.`, node);
+    },
+  });
+  if (problems.length) {
+    return { problems, document, stale: false };
+  }
+
+  const data = document.toJS({ maxAliasCount: 0 }) as unknown;
+  if (data === null || data === undefined) {
+    problems.push({ code: 'schema', severity: 'error', message: 'The sidecar is empty; it needs at least "newsmark: 1" and an "article:" section.', ...at(0, 0) });
+    return { problems, document, stale: false };
+  }
+  if (typeof data === 'object' && !Array.isArray(data) && 'newsmark' in data) {
+    const version = (data as { newsmark: unknown }).newsmark;
+    if (version !== FORMAT_VERSION) {
+      problem(
+        'format-version',
+        typeof version === 'number' && version > FORMAT_VERSION
+          ? `This sidecar is format version ${version}; this version of Newsmark reads version ${FORMAT_VERSION}. Update Newsmark to open it.`
+          : `Unknown sidecar format version ${JSON.stringify(version)}; Newsmark reads version ${FORMAT_VERSION}.`,
+        nodeAt(document, ['newsmark']),
+      );
+      return { problems, document, stale: false };
+    }
+  }
+
+  if (!validateSchema(data)) {
+    for (const error of validateSchema.errors ?? []) {
+      const { node, message } = describeSchemaError(document, error);
+      problem('schema', message, node);
+    }
+    return { problems, document, stale: false };
+  }
+
+  const sidecar = data as unknown as Omit<Annotations, "actors" | "claims"> & { actors?: Actor[]; claims?: Claim[] };
+  const actors = sidecar.actors ?? [];
+  const claims = sidecar.claims ?? [];
+
+  const seen = new Map<string, string>();
+  const checkId = (id: string, path: [string, number, string], what: string) => {
+    const first = seen.get(id);
+    if (first) {
+      problem('duplicate-id', `The id "${id}" is already used by ${first}; ids must be unique in the sidecar.`, nodeAt(document, path));
+    } else {
+      seen.set(id, `${what} ${path[1] + 1}`);
+    }
+  };
+  actors.forEach((actor, i) => checkId(actor.id, ['actors', i, 'id'], 'actor'));
+  claims.forEach((claim, i) => checkId(claim.id, ['claims', i, 'id'], 'claim'));
+
+  const actorIds = new Set(actors.map((a) => a.id));
+  claims.forEach((claim, i) => {
+    if (claim.claimant !== undefined && !actorIds.has(claim.claimant)) {
+      problem(
+        'unknown-claimant',
+        `Claim "${claim.id}" names the claimant "${claim.claimant}", but no actor has that id. Add the actor, or remove "claimant" to attribute the claim to the article itself.`,
+        nodeAt(document, ['claims', i, 'claimant']),
+      );
+    }
+    if (typeof claim.verdict === 'boolean') {
+      // A hand-written `verdict: true` is YAML's boolean; the scale's id is the text "true".
+      claim.verdict = String(claim.verdict);
+    }
+    if (options.verdicts && claim.verdict !== undefined && !options.verdicts.includes(claim.verdict)) {
+      problem(
+        'unknown-verdict',
+        `Claim "${claim.id}" has the verdict "${claim.verdict}", which is not on the verdict scale (${options.verdicts.join(', ')}).`,
+        nodeAt(document, ['claims', i, 'verdict']),
+        'warning',
+      );
+    }
+  });
+  if (options.actorTypes) {
+    actors.forEach((actor, i) => {
+      if (!options.actorTypes!.includes(actor.type)) {
+        problem(
+          'unknown-actor-type',
+          `Actor "${actor.id}" has the type "${actor.type}", which is not one of the configured actor types (${options.actorTypes!.join(', ')}).`,
+          nodeAt(document, ['actors', i, 'type']),
+          'warning',
+        );
+      }
+    });
+  }
+
+  const stale = sidecar.article.sha256 !== undefined && sidecar.article.sha256 !== sha256(articleText);
+  const index = new CodePointIndex(articleText);
+  const readAnchor = (anchor: Anchor & { changed?: boolean }, path: (string | number)[], what: string): Anchor => {
+    const result: Anchor = {
+      start: 0,
+      end: 0,
+      quote: anchor.quote,
+      prefix: anchor.prefix ?? '',
+      suffix: anchor.suffix ?? '',
+    };
+    if (anchor.orphaned) {
+      result.orphaned = true;
+    }
+    const start = index.toUtf16(anchor.start);
+    const end = index.toUtf16(anchor.end);
+    if (stale || anchor.orphaned) {
+      // Old positions are only a hint for re-attachment; keep them inside the text.
+      result.start = start ?? Math.min(anchor.start, articleText.length);
+      result.end = Math.max(result.start, end ?? Math.min(anchor.end, articleText.length));
+      return result;
+    }
+    if (start === undefined || end === undefined || anchor.end < anchor.start) {
+      problem(
+        'anchor-out-of-range',
+        `The ${what} spans ${anchor.start}–${anchor.end}, outside the article, which has ${index.codePointLength} characters.`,
+        nodeAt(document, path),
+      );
+      return result;
+    }
+    result.start = start;
+    result.end = end;
+    const actual = articleText.slice(start, end);
+    if (actual !== anchor.quote && !anchor.changed) {
+      problem(
+        'anchor-mismatch',
+        `The ${what} quotes "${shorten(anchor.quote)}", but the article has "${shorten(actual)}" at ${anchor.start}–${anchor.end}.`,
+        nodeAt(document, [...path, 'quote']) ?? nodeAt(document, path),
+      );
+    }
+    return result;
+  };
+
+  const decoded: Annotations = {
+    article: { ...sidecar.article },
+    actors: actors.map((actor, i) => ({
+      ...actor,
+      mentions: (actor.mentions ?? []).map((m, j) => readAnchor(m, ['actors', i, 'mentions', j], `mention of "${actor.name}"`)),
+    })),
+    claims: claims.map((claim, i) => ({
+      ...claim,
+      sources: claim.sources ?? [],
+      anchor: readAnchor(claim.anchor, ['claims', i, 'anchor'], `claim "${claim.id}"`),
+    })),
+  };
+  if (sidecar.extra) {
+    decoded.extra = sidecar.extra;
+  }
+  if (problems.some((p) => p.severity === 'error')) {
+    return { problems, document, stale };
+  }
+  return { annotations: decoded, problems, document, stale };
+}
+
+/** Canonical key order: new keys are written in this order; keys a user reordered stay where they are. */
+const KEY_ORDER: Record<string, readonly string[]> = {
+  root: ['newsmark', 'article', 'actors', 'claims', 'extra'],
+  article: ['file', 'title', 'url', 'sha256'],
+  actor: ['id', 'name', 'type', 'aliases', 'wikidata', 'notes', 'mentions', 'extra'],
+  claim: ['id', 'anchor', 'claimant', 'status', 'verdict', 'sources', 'notes', 'extra'],
+  anchor: ['start', 'end', 'quote', 'prefix', 'suffix', 'orphaned', 'changed'],
+  source: ['url', 'title', 'archived', 'accessed'],
+};
+
+type Plain = string | number | boolean | null | Plain[] | { [key: string]: Plain };
+
+/**
+ * The sidecar as plain data in canonical key order, with anchors converted to code points
+ * and their context refreshed from the text being saved.
+ */
+export function toSidecarData(annotations: Annotations, articleText: string): { [key: string]: Plain } {
+  const index = new CodePointIndex(articleText);
+  const anchor = (a: Anchor): Plain => {
+    const state = anchorState(a, articleText);
+    const start = index.toCodePoint(Math.min(a.start, articleText.length)) ?? 0;
+    const end = index.toCodePoint(Math.min(a.end, articleText.length)) ?? start;
+    return ordered('anchor', {
+      start,
+      end,
+      quote: a.quote,
+      prefix: state === 'orphaned' ? a.prefix : contextBefore(articleText, a.start, CONTEXT_LENGTH),
+      suffix: state === 'orphaned' ? a.suffix : contextAfter(articleText, a.end, CONTEXT_LENGTH),
+      orphaned: state === 'orphaned' ? true : undefined,
+      changed: state === 'changed' ? true : undefined,
+    });
+  };
+  return ordered('root', {
+    newsmark: FORMAT_VERSION,
+    article: ordered('article', { ...annotations.article, sha256: sha256(articleText) }),
+    actors: annotations.actors.map((actor) =>
+      ordered('actor', {
+        ...actor,
+        aliases: actor.aliases?.length ? actor.aliases : undefined,
+        mentions: [...actor.mentions].sort((a, b) => a.start - b.start || a.end - b.end).map(anchor),
+      } as Record<string, unknown>),
+    ),
+    claims: annotations.claims.map((claim) =>
+      ordered('claim', {
+        ...claim,
+        anchor: anchor(claim.anchor),
+        sources: claim.sources.length ? claim.sources.map((s) => ordered('source', { ...s })) : undefined,
+      } as Record<string, unknown>),
+    ),
+    extra: annotations.extra as Plain | undefined,
+  }) as { [key: string]: Plain };
+}
+
+/**
+ * Writes annotations as sidecar YAML. With the previously read document, edits are applied
+ * to it in place, so comments, key order and untouched formatting survive the round trip.
+ */
+export function encodeSidecar(annotations: Annotations, articleText: string, previous?: Document): string {
+  const data = toSidecarData(annotations, articleText);
+  let document: Document;
+  if (previous && previous.errors.length === 0 && isMap(previous.contents)) {
+    document = previous.clone();
+    syncMap(document, document.contents as YAMLMap, data, 'root');
+  } else {
+    document = new Document();
+    document.contents = createNode(document, data, 'root');
+  }
+  // Long quotes stay on one line: folding would make diffs noisy and merges harder.
+  return document.toString({ lineWidth: 0, minContentWidth: 0 });
+}
+
+function ordered(kind: string, value: Record<string, unknown>): { [key: string]: Plain } {
+  const out: { [key: string]: Plain } = {};
+  const order = KEY_ORDER[kind];
+  for (const key of order) {
+    if (value[key] !== undefined) {
+      out[key] = value[key] as Plain;
+    }
+  }
+  for (const key of Object.keys(value)) {
+    if (!order.includes(key) && value[key] !== undefined) {
+      out[key] = value[key] as Plain;
+    }
+  }
+  return out;
+}
+
+/** What kind of map sits under `key` inside a map of kind `parent`. */
+function childKind(parent: string, key: string): string {
+  switch (`${parent}.${key}`) {
+    case 'root.article':
+      return 'article';
+    case 'root.actors':
+      return 'actor';
+    case 'root.claims':
+      return 'claim';
+    case 'actor.mentions':
+    case 'claim.anchor':
+      return 'anchor';
+    case 'claim.sources':
+      return 'source';
+    default:
+      return 'other';
+  }
+}
+
+function createNode(document: Document, value: Plain, kind: string): YamlNode {
+  const node = document.createNode(value) as YamlNode;
+  markFlow(node, kind);
+  return node;
+}
+
+/** Anchors are written one per line, as flow maps, so a moved mention is a one-line diff. */
+function markFlow(node: YamlNode, kind: string): void {
+  if (isMap(node)) {
+    if (kind === 'anchor') {
+      node.flow = true;
+      return;
+    }
+    for (const pair of node.items) {
+      if (isScalar(pair.key) && pair.value && typeof pair.value === 'object') {
+        markFlow(pair.value as YamlNode, childKind(kind, String(pair.key.value)));
+      }
+    }
+  } else if (isSeq(node)) {
+    for (const item of node.items) {
+      markFlow(item as YamlNode, kind);
+    }
+  }
+}
+
+function syncMap(document: Document, map: YAMLMap, value: { [key: string]: Plain }, kind: string): void {
+  const order = KEY_ORDER[kind] ?? [];
+  // Remove keys that are no longer set (a cleared verdict, a removed note).
+  map.items = map.items.filter((pair) => isScalar(pair.key) && String(pair.key.value) in value);
+  for (const [key, child] of Object.entries(value)) {
+    const pair = map.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+    const sub = childKind(kind, key);
+    if (pair) {
+      pair.value = syncValue(document, pair.value as YamlNode | null, child, sub);
+      continue;
+    }
+    const newPair = document.createPair(key, null);
+    newPair.value = createNode(document, child, sub);
+    // Insert before the first existing key that comes later in the canonical order.
+    const rank = order.indexOf(key);
+    const before = rank < 0 ? -1 : map.items.findIndex((p) => isScalar(p.key) && order.indexOf(String(p.key.value)) > rank);
+    if (before < 0) {
+      map.items.push(newPair);
+    } else {
+      map.items.splice(before, 0, newPair);
+    }
+  }
+}
+
+function syncValue(document: Document, node: YamlNode | null, value: Plain, kind: string): YamlNode {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    if (isMap(node) && !(kind === 'anchor' && !sameData(node, value))) {
+      syncMap(document, node, value, kind);
+      return node;
+    }
+    if (isMap(node) && kind === 'anchor') {
+      // A moved anchor is rewritten whole on its line; its comment, if any, stays.
+      const fresh = createNode(document, value, kind);
+      fresh.comment = node.comment;
+      fresh.commentBefore = node.commentBefore;
+      return fresh;
+    }
+    return createNode(document, value, kind);
+  }
+  if (Array.isArray(value)) {
+    if (!isSeq(node)) {
+      return createNode(document, value, kind);
+    }
+    syncSeq(document, node, value, kind);
+    return node;
+  }
+  if (isScalar(node)) {
+    if (node.value !== value) {
+      node.value = value;
+    }
+    return node;
+  }
+  return document.createNode(value) as YamlNode;
+}
+
+function syncSeq(document: Document, seq: YAMLSeq, values: Plain[], kind: string): void {
+  const remaining = [...seq.items] as YamlNode[];
+  const take = (value: Plain): YamlNode | undefined => {
+    const id = value !== null && typeof value === 'object' && !Array.isArray(value) ? value.id : undefined;
+    const at = remaining.findIndex((node) =>
+      id !== undefined && isMap(node) ? node.get('id') === id : sameData(node, value),
+    );
+    return at < 0 ? undefined : remaining.splice(at, 1)[0];
+  };
+  seq.items = values.map((value) => {
+    const existing = take(value);
+    return existing ? syncValue(document, existing, value, kind) : createNode(document, value, kind);
+  });
+}
+
+function sameData(node: unknown, value: Plain): boolean {
+  if (!node || typeof node !== 'object' || !('toJSON' in node)) {
+    return false;
+  }
+  return JSON.stringify((node as { toJSON(): unknown }).toJSON()) === JSON.stringify(value);
+}
+
+function nodeAt(document: Document, path: (string | number)[]): YamlNode | undefined {
+  const node = document.getIn(path, true);
+  return node && typeof node === 'object' && 'range' in (node as object) ? (node as YamlNode) : undefined;
+}
+
+/** The map key node itself, for errors about a key (an unknown one, say). */
+function keyNodeAt(document: Document, path: (string | number)[], key: string): YamlNode | undefined {
+  const parent = path.length ? document.getIn(path, true) : document.contents;
+  if (isMap(parent)) {
+    const pair = parent.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === key);
+    if (pair && isScalar(pair.key)) {
+      return pair.key;
+    }
+  }
+  return undefined;
+}
+
+const FIELD_WORDS: Record<string, string> = {
+  newsmark: 'the format version',
+  article: 'the "article" section',
+  actors: 'the list of actors',
+  claims: 'the list of claims',
+};
+
+/** Turns an ajv error into a sentence about the sidecar, positioned on the offending node. */
+function describeSchemaError(document: Document, error: ErrorObject): { node?: YamlNode; message: string } {
+  const path = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part.replace(/~1/g, '/').replace(/~0/g, '~')));
+  const where = describePath(path);
+  const node = nodeAt(document, path);
+  switch (error.keyword) {
+    case 'required':
+      return {
+        node: node ?? nodeAt(document, path.slice(0, -1)),
+        message: `${capitalise(where)} is missing "${(error.params as { missingProperty: string }).missingProperty}".`,
+      };
+    case 'additionalProperties': {
+      const key = (error.params as { additionalProperty: string }).additionalProperty;
+      return { node: keyNodeAt(document, path, key) ?? node, message: `${capitalise(where)} has an unknown key "${key}"; check its spelling.` };
+    }
+    case 'type':
+      return { node, message: `${capitalise(where)} must be ${typeWords((error.params as { type: string | string[] }).type)}.` };
+    case 'enum':
+      return {
+        node,
+        message: `${capitalise(where)} must be one of: ${((error.params as { allowedValues: unknown[] }).allowedValues).join(', ')}.`,
+      };
+    case 'pattern':
+      return { node, message: `${capitalise(where)} ${patternWords(path)}` };
+    case 'minimum':
+      return { node, message: `${capitalise(where)} must not be negative.` };
+    case 'minLength':
+      return { node, message: `${capitalise(where)} must not be empty.` };
+    case 'const':
+      return { node, message: `${capitalise(where)} must be ${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}.` };
+    default:
+      return { node, message: `${capitalise(where)}: ${error.message ?? 'is not valid'}.` };
+  }
+}
+
+function describePath(path: (string | number)[]): string {
+  if (path.length === 0) {
+    return 'the sidecar';
+  }
+  if (path.length === 1 && typeof path[0] === 'string' && FIELD_WORDS[path[0]]) {
+    return FIELD_WORDS[path[0]];
+  }
+  const parts: string[] = [];
+  for (let i = 0; i < path.length; i++) {
+    const part = path[i];
+    const next = path[i + 1];
+    if (typeof next === 'number') {
+      const noun = part === 'actors' ? 'actor' : part === 'claims' ? 'claim' : part === 'mentions' ? 'mention' : part === 'sources' ? 'source' : part === 'aliases' ? 'alias' : String(part);
+      parts.push(`${noun} ${next + 1}`);
+      i++;
+    } else {
+      parts.push(`"${part}"`);
+    }
+  }
+  return parts.reverse().join(' of ');
+}
+
+function patternWords(path: (string | number)[]): string {
+  const last = path[path.length - 1];
+  switch (last) {
+    case 'url':
+    case 'archived':
+      return 'must be a web address starting with http:// or https://.';
+    case 'wikidata':
+      return 'must be a Wikidata id such as Q42.';
+    case 'accessed':
+      return 'must be a date written YYYY-MM-DD.';
+    case 'sha256':
+      return 'must be 64 hexadecimal digits.';
+    default:
+      return 'may hold only letters, digits, ".", "_" and "-", starting with a letter or digit.';
+  }
+}
+
+function typeWords(type: string | string[]): string {
+  const words: Record<string, string> = {
+    string: 'text',
+    integer: 'a whole number',
+    number: 'a number',
+    boolean: 'true or false',
+    array: 'a list',
+    object: 'a map of keys and values',
+  };
+  return (Array.isArray(type) ? type : [type]).map((t) => words[t] ?? t).join(' or ');
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0];
+}
+
+function shorten(text: string, max = 60): string {
+  const oneLine = text.replace(/\r?\n/g, '⏎');
+  return oneLine.length > max ? oneLine.slice(0, max - 1) + '…' : oneLine;
+}
