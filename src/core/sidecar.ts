@@ -95,14 +95,24 @@ export function decodeSidecar(source: string, articleText: string, options: Deco
 
   for (const error of document.errors) {
     const [start, end] = error.pos;
-    const code: ProblemCode =
-      error.code === 'DUPLICATE_KEY' ? 'duplicate-key' : error.code === 'MULTIPLE_DOCS' ? 'multiple-documents' : 'syntax';
+    if (error.code === 'DUPLICATE_KEY') {
+      // yaml marks only the key's first character; the whole key reads better in the editor.
+      const key = /^[^\s:#,{}[\]]+/.exec(source.slice(start))?.[0] ?? '';
+      problems.push({
+        code: 'duplicate-key',
+        severity: 'error',
+        message: key
+          ? `"${key}" is written twice here; keep one of them.`
+          : 'This key is written twice here; keep one of them.',
+        ...at(start, Math.max(key.length, end - start)),
+      });
+      continue;
+    }
+    const code: ProblemCode = error.code === 'MULTIPLE_DOCS' ? 'multiple-documents' : 'syntax';
     const message =
-      code === 'duplicate-key'
-        ? 'This key appears twice in the same map; keep one of them.'
-        : code === 'multiple-documents'
-          ? 'A sidecar holds one YAML document; remove the extra "---" document.'
-          : `YAML syntax error: ${firstLine(error.message)}`;
+      code === 'multiple-documents'
+        ? 'A sidecar holds one YAML document; remove the "---" line and everything after it, or merge it into the first document.'
+        : `YAML syntax error: ${syntaxWords(error.code, error.message, source, start)}`;
     problems.push({ code, severity: 'error', message, ...at(start, end - start) });
   }
   if (problems.length) {
@@ -154,13 +164,17 @@ export function decodeSidecar(source: string, articleText: string, options: Deco
   const checkId = (id: string, path: [string, number, string], what: string) => {
     const first = seen.get(id);
     if (first) {
-      problem('duplicate-id', `The id "${id}" is already used by ${first}; ids must be unique in the sidecar.`, nodeAt(document, path));
+      problem(
+        'duplicate-id',
+        `The id "${id}" is already used by ${first}; give every actor and claim an id of its own.`,
+        nodeAt(document, path),
+      );
     } else {
-      seen.set(id, `${what} ${path[1] + 1}`);
+      seen.set(id, what);
     }
   };
-  actors.forEach((actor, i) => checkId(actor.id, ['actors', i, 'id'], 'actor'));
-  claims.forEach((claim, i) => checkId(claim.id, ['claims', i, 'id'], 'claim'));
+  actors.forEach((actor, i) => checkId(actor.id, ['actors', i, 'id'], `actor ${i + 1} ("${actor.name}")`));
+  claims.forEach((claim, i) => checkId(claim.id, ['claims', i, 'id'], `claim ${i + 1}`));
 
   const actorIds = new Set(actors.map((a) => a.id));
   claims.forEach((claim, i) => {
@@ -221,7 +235,9 @@ export function decodeSidecar(source: string, articleText: string, options: Deco
     if (start === undefined || end === undefined || anchor.end < anchor.start) {
       problem(
         'anchor-out-of-range',
-        `The ${what} spans ${anchor.start}–${anchor.end}, outside the article, which has ${index.codePointLength} characters.`,
+        anchor.end < anchor.start
+          ? `The ${what} ends (${anchor.end}) before it starts (${anchor.start}); "end" must not be less than "start".`
+          : `The ${what} spans ${anchor.start}–${anchor.end}, but the article is only ${index.codePointLength} characters long.`,
         nodeAt(document, path),
       );
       return result;
@@ -508,7 +524,18 @@ function describeSchemaError(document: Document, error: ErrorObject): { node?: Y
       };
     case 'additionalProperties': {
       const key = (error.params as { additionalProperty: string }).additionalProperty;
-      return { node: keyNodeAt(document, path, key) ?? node, message: `${capitalise(where)} has an unknown key "${key}"; check its spelling.` };
+      const known = KEY_ORDER[kindOf(path)] ?? [];
+      const present = isMap(node) ? node.items.map((p) => (isScalar(p.key) ? String(p.key.value) : '')) : [];
+      // Only keys still missing from the map: "claimnt" next to an existing "claimant" is no typo of it.
+      const guess = known.find((k) => !present.includes(k) && editDistance(k, key) <= 2);
+      return {
+        node: keyNodeAt(document, path, key) ?? node,
+        message: guess
+          ? `${capitalise(where)} has an unknown key "${key}"; did you mean "${guess}"?`
+          : known.length
+            ? `${capitalise(where)} has an unknown key "${key}"; the keys allowed here are: ${known.join(', ')}.`
+            : `${capitalise(where)} has an unknown key "${key}"; check its spelling.`,
+      };
     }
     case 'type':
       return { node, message: `${capitalise(where)} must be ${typeWords((error.params as { type: string | string[] }).type)}.` };
@@ -528,6 +555,30 @@ function describeSchemaError(document: Document, error: ErrorObject): { node?: Y
     default:
       return { node, message: `${capitalise(where)}: ${error.message ?? 'is not valid'}.` };
   }
+}
+
+/** Which KEY_ORDER entry describes the map at a path. */
+function kindOf(path: (string | number)[]): string {
+  let kind = 'root';
+  for (const part of path) {
+    if (typeof part === 'string') {
+      kind = childKind(kind, part);
+    }
+  }
+  return kind;
+}
+
+/** Levenshtein distance, for suggesting the key a typo meant. Keys are short, so the plain table is fine. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
 }
 
 function describePath(path: (string | number)[]): string {
@@ -587,6 +638,48 @@ function capitalise(text: string): string {
 
 function firstLine(text: string): string {
   return text.split('\n')[0];
+}
+
+/**
+ * The YAML parser's message rephrased for someone editing by hand, with the fix for the
+ * mistakes people actually make in notes and quotes; anything else keeps the parser's words.
+ */
+function syntaxWords(code: string, message: string, source: string, offset: number): string {
+  const restOfLine = source.slice(offset).split(/\r?\n/)[0];
+  switch (code) {
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      if (/:\s/.test(restOfLine)) {
+        return 'this value contains ": ", which YAML reads as the start of another key. Put the whole value in quotes.';
+      }
+      break;
+    case 'TAB_AS_INDENT':
+      return 'indent with spaces; YAML does not allow tabs at the start of a line.';
+    case 'BAD_SCALAR_START':
+      return `a value cannot start with "${restOfLine.charAt(0)}" unless it is quoted. Put the whole value in quotes.`;
+    case 'MISSING_CHAR':
+      if (/closing "quote/.test(message)) {
+        return 'a value opened with " is never closed; add the closing " where the value ends.';
+      }
+      if (/closing 'quote/.test(message)) {
+        return "a value opened with ' is never closed; add the closing ' where the value ends (write '' for an apostrophe inside it).";
+      }
+      if (/followed by map values/.test(message)) {
+        return 'a key needs a colon and a space before its value, as in "status: checked".';
+      }
+      if (/without - indicator/.test(message)) {
+        return 'this line is not indented like the lines above it; line it up with the other keys of the same item.';
+      }
+      break;
+    case 'BAD_INDENT':
+      if (/Flow map/.test(message)) {
+        return 'a "{ … }" map is not closed; add the missing "}" at the end of its line.';
+      }
+      if (/Flow sequence/.test(message)) {
+        return 'a "[ … ]" list is not closed; add the missing "]".';
+      }
+      break;
+  }
+  return firstLine(message);
 }
 
 function shorten(text: string, max = 60): string {
