@@ -1,0 +1,306 @@
+// Helpers shared by the harness scripts: setup, code-server (VS Code 1.100.3 for the browser), Chromium, URLs and cleanup.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { URLSearchParams, fileURLToPath } from 'node:url';
+
+export const HARNESS_DIR = path.dirname(fileURLToPath(import.meta.url));
+export const REPO_ROOT = path.resolve(HARNESS_DIR, '..', '..');
+export const CHROMIUM = process.env.NEWSMARK_CHROMIUM || '/usr/bin/chromium';
+
+const CODE_SERVER_ENTRY = path.join(HARNESS_DIR, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+
+// Without the networking flags Chromium keeps dialling Google hosts that this
+// closed network refuses; --no-sandbox is needed because we run as root.
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+// Keeps the VS Code window quiet and deterministic: no welcome page, no
+// marketplace or update calls that would hang offline.
+const DEFAULT_USER_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'extensions.autoUpdate': false,
+  'extensions.autoCheckUpdates': false,
+  'extensions.ignoreRecommendations': true,
+  'security.workspace.trust.enabled': false,
+  'git.enabled': false,
+  'npm.autoDetect': 'off',
+};
+
+export function log(...args) {
+  console.log('[harness]', ...args);
+}
+
+/** Runs setup.sh synchronously; throws when it fails so callers stop early. */
+export function runSetup() {
+  const r = spawnSync('bash', [path.join(HARNESS_DIR, 'setup.sh')], { stdio: 'inherit' });
+  if (r.status !== 0) {
+    throw new Error(`setup.sh failed (exit ${r.status ?? r.signal})`);
+  }
+}
+
+/** Resolves a free TCP port on 127.0.0.1; tries `preferred` first when given. */
+export async function freePort(preferred) {
+  const tryListen = (port) =>
+    new Promise((resolve) => {
+      const srv = net.createServer();
+      srv.unref();
+      srv.once('error', () => resolve(null));
+      srv.listen({ host: '127.0.0.1', port }, () => {
+        const { port: got } = srv.address();
+        srv.close(() => resolve(got));
+      });
+    });
+  if (preferred) {
+    const got = await tryListen(preferred);
+    if (got) return got;
+  }
+  const got = await tryListen(0);
+  if (!got) throw new Error('could not find a free port');
+  return got;
+}
+
+/** Makes a fresh directory under the OS temp dir. */
+export function makeTempDir(prefix) {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/**
+ * Builds the workbench URL. The payload is how the web workbench learns about
+ * development extensions and tests, because code-server refuses the
+ * --extensionDevelopmentPath command-line flag.
+ */
+export function buildUrl({ port, workspace, extensionDevelopmentPath, extensionTestsPath }) {
+  const remote = (p) => `vscode-remote://127.0.0.1:${port}${toPosixAbs(p)}`;
+  const payload = [['extensionDevelopmentPath', remote(extensionDevelopmentPath)]];
+  if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
+  const q = new URLSearchParams();
+  if (workspace) q.set('folder', toPosixAbs(workspace));
+  q.set('payload', JSON.stringify(payload));
+  return `http://127.0.0.1:${port}/?${q.toString()}`;
+}
+
+function toPosixAbs(p) {
+  return path.resolve(p).split(path.sep).join('/');
+}
+
+function httpStatus(url) {
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { timeout: 2000 }, (res) => {
+      res.resume();
+      resolve(res.statusCode);
+    });
+    req.on('timeout', () => req.destroy(new Error('request timed out')));
+    req.on('error', reject);
+  });
+}
+
+async function waitForHttp(url, { timeoutMs, child, logFile }) {
+  const deadline = Date.now() + timeoutMs;
+  let lastErr;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`code-server exited early (${child.exitCode ?? child.signalCode}); see ${logFile}`);
+    }
+    try {
+      const status = await httpStatus(url);
+      if (status === 200) return;
+      lastErr = new Error(`HTTP ${status}`);
+    } catch (err) {
+      lastErr = err;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`code-server did not answer ${url} within ${timeoutMs} ms (${lastErr?.message}); see ${logFile}`);
+}
+
+/**
+ * Starts code-server and resolves once its HTTP server answers.
+ * Everything it writes goes to `<userDataDir>/code-server.log`, and to stdout
+ * as well when `echo` is set.
+ * The extension host is a child of code-server and inherits `env`.
+ */
+export async function startCodeServer({
+  workspace,
+  userDataDir,
+  extensionsDir,
+  env = {},
+  port,
+  echo = false,
+  settings = {},
+  timeoutMs = 60_000,
+} = {}) {
+  if (!fs.existsSync(CODE_SERVER_ENTRY)) {
+    throw new Error(`code-server is not installed (${CODE_SERVER_ENTRY} missing); run test/harness/setup.sh`);
+  }
+  const tempRoot = !userDataDir || !extensionsDir ? makeTempDir('newsmark-cs-') : null;
+  userDataDir ??= path.join(tempRoot, 'user-data');
+  extensionsDir ??= path.join(tempRoot, 'extensions');
+  fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+  fs.mkdirSync(extensionsDir, { recursive: true });
+
+  const settingsFile = path.join(userDataDir, 'User', 'settings.json');
+  if (!fs.existsSync(settingsFile) || Object.keys(settings).length > 0) {
+    let current = {};
+    try {
+      current = JSON.parse(fs.readFileSync(settingsFile, 'utf8'));
+    } catch {
+      /* absent or commented: start over from our defaults */
+    }
+    fs.writeFileSync(settingsFile, JSON.stringify({ ...DEFAULT_USER_SETTINGS, ...current, ...settings }, null, 2));
+  }
+  // An empty config keeps code-server from writing a password config into ~/.config.
+  const configFile = path.join(userDataDir, 'code-server.yaml');
+  if (!fs.existsSync(configFile)) fs.writeFileSync(configFile, '');
+
+  port ??= await freePort();
+  const args = [
+    CODE_SERVER_ENTRY,
+    '--config', configFile,
+    '--bind-addr', `127.0.0.1:${port}`,
+    '--auth', 'none',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--ignore-last-opened',
+    '--log', 'info',
+    '--user-data-dir', userDataDir,
+    '--extensions-dir', extensionsDir,
+  ];
+  if (workspace) args.push(workspace);
+
+  const logFile = path.join(userDataDir, 'code-server.log');
+  const logStream = fs.createWriteStream(logFile, { flags: 'a' });
+  // Its own process group, so stop() also reaches the extension host, pty
+  // host and file watcher that code-server forks.
+  const child = spawn(process.execPath, args, {
+    cwd: workspace ?? REPO_ROOT,
+    // An empty gallery switches the marketplace (open-vsx) off; offline it
+    // would only add DNS errors to the test output.
+    env: { EXTENSIONS_GALLERY: '{}', ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  for (const stream of [child.stdout, child.stderr]) {
+    stream.on('data', (chunk) => {
+      logStream.write(chunk);
+      if (echo) process.stdout.write(chunk);
+    });
+  }
+  liveGroups.add(child.pid);
+  child.once('exit', () => liveGroups.delete(child.pid));
+
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    await killGroup(child);
+    logStream.end();
+    if (tempRoot) fs.rmSync(tempRoot, { recursive: true, force: true });
+  };
+
+  try {
+    await waitForHttp(`http://127.0.0.1:${port}/healthz`, { timeoutMs, child, logFile });
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { port, url: `http://127.0.0.1:${port}/`, stop, logFile, userDataDir, extensionsDir, pid: child.pid };
+}
+
+async function killGroup(child) {
+  if (child.exitCode !== null || child.signalCode !== null) {
+    liveGroups.delete(child.pid);
+    signalGroup(child.pid, 'SIGKILL'); // stragglers such as the extension host
+    return;
+  }
+  const exited = new Promise((r) => child.once('exit', r));
+  signalGroup(child.pid, 'SIGTERM');
+  const timer = new Promise((r) => setTimeout(r, 5000, 'timeout'));
+  if ((await Promise.race([exited, timer])) === 'timeout') {
+    signalGroup(child.pid, 'SIGKILL');
+    await exited;
+  }
+  signalGroup(child.pid, 'SIGKILL');
+  liveGroups.delete(child.pid);
+}
+
+function signalGroup(pid, signal) {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    /* group already gone */
+  }
+}
+
+// Process groups still running; killed synchronously if Node exits anyway
+// (uncaught error, process.exit) so no code-server outlives its runner.
+const liveGroups = new Set();
+process.on('exit', () => {
+  for (const pid of liveGroups) signalGroup(pid, 'SIGKILL');
+});
+
+/**
+ * Launches Debian's Chromium through playwright-core with a throwaway profile
+ * (Playwright creates and deletes it). Returns {browser, context, page, close}.
+ */
+export async function launchBrowser({ viewport = { width: 1400, height: 900 } } = {}) {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} not found; run test/harness/setup.sh (Debian package chromium)`);
+  }
+  const { chromium } = await import('playwright-core');
+  // Signals are handled by our own cleanup, which closes the browser first.
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+  });
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await Promise.race([browser.close().catch(() => {}), new Promise((r) => setTimeout(r, 5000))]);
+  };
+  return { browser, context, page, close };
+}
+
+/**
+ * Runs `cleanup` once on SIGINT/SIGTERM/SIGHUP, then exits with `128+n`.
+ * Returns a function that runs the same cleanup for the normal path.
+ */
+export function installCleanup(cleanup) {
+  let running = null;
+  const runOnce = () => (running ??= Promise.resolve().then(cleanup).catch((err) => {
+    console.error('[harness] cleanup failed:', err);
+  }));
+  const codes = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+  for (const [sig, code] of Object.entries(codes)) {
+    process.once(sig, () => {
+      console.error(`\n[harness] ${sig} received, stopping code-server and Chromium`);
+      runOnce().finally(() => process.exit(code));
+    });
+  }
+  return runOnce;
+}
