@@ -1,0 +1,143 @@
+// Markdown descriptions of actors and claims for hovers; sidecar text is untrusted, so everything from it is escaped.
+
+import { type Actor, type Anchor, type Annotations, type Claim, anchorState, CLAIM_STATUS_LABELS } from './model';
+import { claimsBy } from './operations';
+
+export interface Labels {
+  actorType(id: string): string;
+  verdict(id: string): string;
+}
+
+/** Commands a hover may link to; the editor trusts exactly these and no others. */
+export const HOVER_COMMANDS = [
+  'newsmark.setVerdict',
+  'newsmark.setStatus',
+  'newsmark.addSource',
+  'newsmark.addNote',
+  'newsmark.markAllMentions',
+  'newsmark.acceptNewWording',
+] as const;
+
+/** Escapes text for Markdown so a name like `*[x](command:…)*` shows as written and cannot act. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&"'=:]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+}
+
+/** A link only for http(s) addresses; anything else is shown as escaped text. */
+export function safeLink(label: string, url: string | undefined): string {
+  if (url && isWebAddress(url)) {
+    return `[${escapeMarkdown(label)}](${encodeURI(decodeURISafe(url)).replace(/[()]/g, (c) => encodeURIComponent(c))})`;
+  }
+  return escapeMarkdown(label);
+}
+
+export function isWebAddress(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+function decodeURISafe(url: string): string {
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
+}
+
+function commandLink(label: string, command: (typeof HOVER_COMMANDS)[number], args: unknown): string {
+  return `[${label}](command:${command}?${encodeURIComponent(JSON.stringify(args))})`;
+}
+
+function quoteSnippet(quote: string, max = 120): string {
+  const oneLine = quote.replace(/\s+/g, ' ').trim();
+  return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
+}
+
+export function describeActor(annotations: Annotations, actor: Actor, labels: Labels, articleUri: string): string {
+  const lines: string[] = [];
+  lines.push(`**${escapeMarkdown(actor.name)}** — ${escapeMarkdown(labels.actorType(actor.type))}`);
+  if (actor.aliases?.length) {
+    lines.push(`Also called: ${actor.aliases.map(escapeMarkdown).join(', ')}`);
+  }
+  if (actor.wikidata && /^Q[1-9]\d*$/.test(actor.wikidata)) {
+    lines.push(`Wikidata: ${safeLink(actor.wikidata, `https://www.wikidata.org/wiki/${actor.wikidata}`)}`);
+  }
+  const live = actor.mentions.filter((m) => !m.orphaned).length;
+  const orphaned = actor.mentions.length - live;
+  lines.push(
+    `${live} ${live === 1 ? 'mention' : 'mentions'}${orphaned ? ` · ${orphaned} orphaned` : ''} · ` +
+      commandLink('Mark all mentions', 'newsmark.markAllMentions', { uri: articleUri, actor: actor.id }),
+  );
+  const claims = claimsBy(annotations, actor.id);
+  if (claims.length) {
+    lines.push(`Makes ${claims.length === 1 ? '1 claim' : `${claims.length} claims`}:`);
+    for (const claim of claims) {
+      lines.push(`- “${escapeMarkdown(quoteSnippet(claim.anchor.quote, 80))}” — ${claimVerdictText(claim, labels)}`);
+    }
+  }
+  if (actor.notes) {
+    lines.push(`Notes: ${escapeMarkdown(actor.notes)}`);
+  }
+  return lines.join('\n\n');
+}
+
+export function describeClaim(annotations: Annotations, claim: Claim, text: string, labels: Labels, articleUri: string): string {
+  const lines: string[] = [];
+  const ref = { uri: articleUri, claim: claim.id };
+  lines.push(`**Claim ${escapeMarkdown(claim.id)}** · ${claimVerdictText(claim, labels)}`);
+  lines.push(`> ${escapeMarkdown(quoteSnippet(claim.anchor.quote, 240))}`);
+  const claimant = claim.claimant === undefined ? undefined : annotations.actors.find((a) => a.id === claim.claimant);
+  lines.push(
+    `Claimant: ${claim.claimant === undefined ? 'the article itself' : claimant ? `**${escapeMarkdown(claimant.name)}** (${escapeMarkdown(labels.actorType(claimant.type))})` : `${escapeMarkdown(claim.claimant)} (no such actor)`}`,
+  );
+  lines.push(`Status: ${CLAIM_STATUS_LABELS[claim.status]}${claim.verdict ? ` · Verdict: **${escapeMarkdown(labels.verdict(claim.verdict))}**` : ' · No verdict yet'}`);
+  if (anchorState(claim.anchor, text) === 'changed') {
+    lines.push(
+      `$(warning) The wording changed since this claim was marked; the check may need redoing. It was: “${escapeMarkdown(quoteSnippet(claim.anchor.quote, 240))}” · ` +
+        commandLink('Accept new wording', 'newsmark.acceptNewWording', ref),
+    );
+  }
+  if (claim.sources.length) {
+    lines.push('Sources:');
+    lines.push(
+      claim.sources
+        .map((s, i) => {
+          const parts = [safeLink(s.title || s.url, s.url)];
+          if (s.archived) {
+            parts.push(safeLink('archived copy', s.archived));
+          }
+          if (s.accessed) {
+            parts.push(`accessed ${escapeMarkdown(s.accessed)}`);
+          }
+          return `${i + 1}. ${parts.join(' · ')}`;
+        })
+        .join('\n'),
+    );
+  } else {
+    lines.push('No sources yet.');
+  }
+  if (claim.notes) {
+    lines.push(`Notes: ${escapeMarkdown(claim.notes)}`);
+  }
+  lines.push(
+    [
+      commandLink('Set verdict', 'newsmark.setVerdict', ref),
+      commandLink('Set status', 'newsmark.setStatus', ref),
+      commandLink('Add source', 'newsmark.addSource', ref),
+      commandLink('Add note', 'newsmark.addNote', ref),
+    ].join(' · '),
+  );
+  return lines.join('\n\n');
+}
+
+export function describeOrphan(anchor: Anchor): string {
+  return `$(warning) Orphaned: “${escapeMarkdown(quoteSnippet(anchor.quote))}” was not found in the text. It is kept in the sidecar; select its text and run **Newsmark: Re-attach to Selection**.`;
+}
+
+function claimVerdictText(claim: Claim, labels: Labels): string {
+  return claim.verdict ? `${CLAIM_STATUS_LABELS[claim.status]}, ${escapeMarkdown(labels.verdict(claim.verdict))}` : CLAIM_STATUS_LABELS[claim.status];
+}

@@ -1,0 +1,277 @@
+// What a fact-checker does to an article's annotations: mark, review, remove. Pure functions over the model.
+
+import {
+  type Actor,
+  type Anchor,
+  type Annotations,
+  type Claim,
+  type ClaimStatus,
+  type Source,
+  anchorAt,
+  nextClaimId,
+  slugId,
+} from './model';
+
+/** What sits at a position of the article: the innermost annotation wins. */
+export type AnnotationRef =
+  | { kind: 'mention'; actor: Actor; mention: Anchor }
+  | { kind: 'claim'; claim: Claim }
+  | { kind: 'actor'; actor: Actor };
+
+/** Every live (not orphaned) annotation containing `offset`, innermost first. */
+export function annotationsAt(annotations: Annotations, offset: number): AnnotationRef[] {
+  const hits: { ref: AnnotationRef; length: number }[] = [];
+  for (const actor of annotations.actors) {
+    for (const mention of actor.mentions) {
+      if (!mention.orphaned && mention.start <= offset && offset <= mention.end) {
+        hits.push({ ref: { kind: 'mention', actor, mention }, length: mention.end - mention.start });
+      }
+    }
+  }
+  for (const claim of annotations.claims) {
+    const a = claim.anchor;
+    if (!a.orphaned && a.start <= offset && offset <= a.end) {
+      hits.push({ ref: { kind: 'claim', claim }, length: a.end - a.start });
+    }
+  }
+  return hits.sort((x, y) => x.length - y.length).map((h) => h.ref);
+}
+
+export function claimAt(annotations: Annotations, offset: number): Claim | undefined {
+  for (const ref of annotationsAt(annotations, offset)) {
+    if (ref.kind === 'claim') {
+      return ref.claim;
+    }
+  }
+  return undefined;
+}
+
+export function actorById(annotations: Annotations, id: string | undefined): Actor | undefined {
+  return id === undefined ? undefined : annotations.actors.find((a) => a.id === id);
+}
+
+export interface NewActor {
+  name: string;
+  type: string;
+}
+
+/**
+ * Marks text[start, end) as a mention of an existing actor (by id) or of a new one. Returns
+ * the actor. Marking the same span twice for the same actor is a no-op.
+ */
+export function markMention(
+  annotations: Annotations,
+  text: string,
+  start: number,
+  end: number,
+  actor: string | NewActor,
+): Actor {
+  let target: Actor | undefined;
+  if (typeof actor === 'string') {
+    target = actorById(annotations, actor);
+    if (!target) {
+      throw new Error(`No actor has the id "${actor}".`);
+    }
+  } else {
+    target = {
+      id: slugId(actor.name, allIds(annotations)),
+      name: actor.name.trim(),
+      type: actor.type,
+      mentions: [],
+    };
+    annotations.actors.push(target);
+  }
+  if (!target.mentions.some((m) => !m.orphaned && m.start === start && m.end === end)) {
+    target.mentions.push(anchorAt(text, start, end));
+    target.mentions.sort((a, b) => a.start - b.start);
+  }
+  return target;
+}
+
+/** Marks text[start, end) as a claim, unchecked, made by `claimant` (an actor id) or by the article. */
+export function markClaim(annotations: Annotations, text: string, start: number, end: number, claimant?: string): Claim {
+  if (claimant !== undefined && !actorById(annotations, claimant)) {
+    throw new Error(`No actor has the id "${claimant}".`);
+  }
+  const claim: Claim = {
+    id: nextClaimId(annotations.claims),
+    anchor: anchorAt(text, start, end),
+    status: 'unchecked',
+    sources: [],
+  };
+  if (claimant !== undefined) {
+    claim.claimant = claimant;
+  }
+  annotations.claims.push(claim);
+  return claim;
+}
+
+export function setStatus(claim: Claim, status: ClaimStatus): void {
+  claim.status = status;
+}
+
+/** Sets or clears a verdict. A verdict is the outcome of a check, so setting one marks the claim checked. */
+export function setVerdict(claim: Claim, verdict: string | undefined): void {
+  if (verdict === undefined) {
+    delete claim.verdict;
+    return;
+  }
+  claim.verdict = verdict;
+  claim.status = 'checked';
+}
+
+export function setClaimant(claim: Claim, claimant: string | undefined): void {
+  if (claimant === undefined) {
+    delete claim.claimant;
+  } else {
+    claim.claimant = claimant;
+  }
+}
+
+/** Why a source URL is refused, in the user's words, or undefined when it is fine. */
+export function checkSourceUrl(url: string): string | undefined {
+  const trimmed = url.trim();
+  if (!trimmed) {
+    return 'Enter the web address of the source.';
+  }
+  let parsed: URL;
+  try {
+    parsed = new URL(trimmed);
+  } catch {
+    return `"${trimmed}" is not a web address. Paste the full address, starting with https://.`;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    return `Only http:// and https:// sources can be added; "${parsed.protocol}" addresses cannot be opened by readers.`;
+  }
+  if (/\s/.test(trimmed)) {
+    return 'A web address cannot contain spaces.';
+  }
+  return undefined;
+}
+
+export function addSource(claim: Claim, source: Source): void {
+  const problem = checkSourceUrl(source.url) ?? (source.archived ? checkSourceUrl(source.archived) : undefined);
+  if (problem) {
+    throw new Error(problem);
+  }
+  const clean: Source = { url: source.url.trim() };
+  if (source.title?.trim()) {
+    clean.title = source.title.trim();
+  }
+  if (source.archived?.trim()) {
+    clean.archived = source.archived.trim();
+  }
+  if (source.accessed) {
+    clean.accessed = source.accessed;
+  }
+  claim.sources.push(clean);
+}
+
+export function setNotes(target: Actor | Claim, notes: string): void {
+  if (notes.trim()) {
+    target.notes = notes;
+  } else {
+    delete target.notes;
+  }
+}
+
+/**
+ * Removes one annotation. Removing a mention leaves its actor (it may be a claimant, or get
+ * mentions later); removing an actor removes its mentions and clears it as claimant.
+ */
+export function removeAnnotation(annotations: Annotations, ref: AnnotationRef): void {
+  switch (ref.kind) {
+    case 'mention':
+      ref.actor.mentions = ref.actor.mentions.filter((m) => m !== ref.mention);
+      return;
+    case 'claim':
+      annotations.claims = annotations.claims.filter((c) => c !== ref.claim);
+      return;
+    case 'actor':
+      annotations.actors = annotations.actors.filter((a) => a !== ref.actor);
+      for (const claim of annotations.claims) {
+        if (claim.claimant === ref.actor.id) {
+          delete claim.claimant;
+        }
+      }
+      return;
+  }
+}
+
+/**
+ * Marks every other whole-word occurrence of the actor's name, aliases and marked texts. Occurrences that
+ * overlap an existing mention (of any actor) are left alone. Returns how many were added.
+ */
+export function markAllMentions(annotations: Annotations, text: string, actor: Actor): number {
+  // The texts already marked count as names too: marking "Pashinyan" once for "Nikol Pashinyan"
+  // says that surname alone refers to him in this article.
+  const quotes = actor.mentions.filter((m) => !m.orphaned).map((m) => m.quote);
+  const names = [...new Set([actor.name, ...(actor.aliases ?? []), ...quotes])].filter((n) => n.trim().length > 0);
+  // Longest first, so "Nikol Pashinyan" wins over "Pashinyan" where both match.
+  names.sort((a, b) => b.length - a.length);
+  const taken = annotations.actors.flatMap((a) => a.mentions.filter((m) => !m.orphaned));
+  let added = 0;
+  for (const name of names) {
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}_])${escapeRegExp(name)}(?![\\p{L}\\p{N}_])`, 'gu');
+    for (const match of text.matchAll(pattern)) {
+      const start = match.index;
+      const end = start + match[0].length;
+      if (taken.some((m) => m.start < end && start < m.end)) {
+        continue;
+      }
+      const anchor = anchorAt(text, start, end);
+      actor.mentions.push(anchor);
+      taken.push(anchor);
+      added++;
+    }
+  }
+  actor.mentions.sort((a, b) => a.start - b.start);
+  return added;
+}
+
+/**
+ * The sentence around `offset`: from the previous sentence end (or line break) to the next,
+ * trimmed. Used when Mark Claim runs with nothing selected.
+ */
+export function sentenceAround(text: string, offset: number): { start: number; end: number } | undefined {
+  const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+  // Sentences never cross paragraph breaks in an article; segment just this line.
+  const lineStart = Math.max(text.lastIndexOf('\n', offset - 1) + 1, 0);
+  const nl = text.indexOf('\n', offset);
+  const lineEnd = nl < 0 ? text.length : text[nl - 1] === '\r' ? nl - 1 : nl;
+  const line = text.slice(lineStart, lineEnd);
+  for (const segment of segmenter.segment(line)) {
+    const s = lineStart + segment.index;
+    const e = s + segment.segment.length;
+    if (offset >= s && (offset < e || (offset === e && e === lineEnd))) {
+      const trimmedStart = s + (segment.segment.length - segment.segment.trimStart().length);
+      const trimmedEnd = e - (segment.segment.length - segment.segment.trimEnd().length);
+      return trimmedEnd > trimmedStart ? { start: trimmedStart, end: trimmedEnd } : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** Trims whitespace off a selection so a sloppy double-click does not mark a trailing space. */
+export function trimSpan(text: string, start: number, end: number): { start: number; end: number } {
+  while (start < end && /\s/.test(text[start])) {
+    start++;
+  }
+  while (end > start && /\s/.test(text[end - 1])) {
+    end--;
+  }
+  return { start, end };
+}
+
+export function allIds(annotations: Annotations): Set<string> {
+  return new Set([...annotations.actors.map((a) => a.id), ...annotations.claims.map((c) => c.id)]);
+}
+
+/** Claims an actor makes. */
+export function claimsBy(annotations: Annotations, actorId: string): Claim[] {
+  return annotations.claims.filter((c) => c.claimant === actorId);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,34 @@
+// Entry point: wires the store to each surface. Nothing heavy happens here.
+
+import * as vscode from 'vscode';
+import { registerCommands } from './features/commands';
+import { registerContextKeys } from './features/context';
+import { registerDecorations } from './features/decorations';
+import { registerDiagnostics } from './features/diagnostics';
+import { registerHover } from './features/hover';
+import { AnnotationStore } from './features/store';
+import { registerTrees, ViewScope } from './features/tree';
+import { WorkspaceIndex } from './features/workspaceIndex';
+
+export function activate(context: vscode.ExtensionContext) {
+  const store = new AnnotationStore();
+  const scope = new ViewScope();
+  const index = new WorkspaceIndex(store);
+  const decorations = registerDecorations(store);
+  const trees = registerTrees(store, index, scope);
+  context.subscriptions.push(
+    store,
+    scope,
+    index,
+    decorations,
+    trees,
+    registerHover(store),
+    registerDiagnostics(store),
+    registerContextKeys(store),
+    registerCommands(store, scope),
+  );
+  // Returned for integration tests and the benchmark, which drive the real extension.
+  return { store, trees, decorations };
+}
+
+export function deactivate(): void {}

@@ -1,0 +1,54 @@
+// Newsmark's settings, read in one place: actor types and the verdict scale.
+
+import * as vscode from 'vscode';
+import { CLAIM_STATUS_LABELS, type ClaimStatus } from '../core/model';
+
+export interface ActorTypeSetting {
+  id: string;
+  label: string;
+  color?: string;
+  icon?: string;
+}
+
+export interface VerdictSetting {
+  id: string;
+  label: string;
+  ratingValue: number;
+  color?: string;
+}
+
+const FALLBACK_TYPES: ActorTypeSetting[] = [{ id: 'other', label: 'Other', color: 'newsmark.actor.other', icon: 'symbol-misc' }];
+
+export function actorTypes(): ActorTypeSetting[] {
+  const types = vscode.workspace.getConfiguration('newsmark').get<ActorTypeSetting[]>('actorTypes');
+  return Array.isArray(types) && types.length ? types.filter((t) => t && typeof t.id === 'string') : FALLBACK_TYPES;
+}
+
+export function verdicts(): VerdictSetting[] {
+  const scale = vscode.workspace.getConfiguration('newsmark').get<VerdictSetting[]>('verdicts');
+  return Array.isArray(scale) ? scale.filter((v) => v && typeof v.id === 'string') : [];
+}
+
+export function actorTypeLabel(id: string): string {
+  return actorTypes().find((t) => t.id === id)?.label ?? id;
+}
+
+export function verdictLabel(id: string | undefined): string | undefined {
+  if (id === undefined) {
+    return undefined;
+  }
+  return verdicts().find((v) => v.id === id)?.label ?? id;
+}
+
+export function statusLabel(status: ClaimStatus): string {
+  return CLAIM_STATUS_LABELS[status] ?? status;
+}
+
+/** Fires when a Newsmark setting changes. */
+export function onDidChangeSettings(listener: () => void): vscode.Disposable {
+  return vscode.workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration('newsmark')) {
+      listener();
+    }
+  });
+}

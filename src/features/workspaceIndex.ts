@@ -1,0 +1,98 @@
+// The annotations of every article in the workspace, built lazily the first time a view asks and kept current from the file watcher.
+
+import * as vscode from 'vscode';
+import type { Annotations } from '../core/model';
+import { decodeSidecar, SIDECAR_SUFFIX } from '../core/sidecar';
+import type { ArticleAnnotations } from '../core/workspace';
+import { readTextIfExists } from './fileio';
+import type { AnnotationStore } from './store';
+
+interface IndexedArticle {
+  articleUri: vscode.Uri;
+  annotations?: Annotations;
+  text?: string;
+}
+
+export class WorkspaceIndex implements vscode.Disposable {
+  private readonly articles = new Map<string, IndexedArticle>();
+  private built: Promise<void> | undefined;
+  private readonly changeEmitter = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [];
+  readonly onDidChange = this.changeEmitter.event;
+
+  constructor(private readonly store: AnnotationStore) {
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`);
+    const refresh = (uri: vscode.Uri) => {
+      if (this.built) {
+        void this.index(uri).then(() => this.changeEmitter.fire());
+      }
+    };
+    this.disposables.push(
+      this.changeEmitter,
+      watcher,
+      watcher.onDidChange(refresh),
+      watcher.onDidCreate(refresh),
+      watcher.onDidDelete((uri) => {
+        this.articles.delete(articleUriOf(uri).toString());
+        this.changeEmitter.fire();
+      }),
+      store.onDidChange(() => {
+        if (this.built) {
+          this.changeEmitter.fire();
+        }
+      }),
+    );
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) {
+      d.dispose();
+    }
+  }
+
+  /** Builds the index once, with progress shown on the Newsmark views. */
+  ensureBuilt(): Promise<void> {
+    this.built ??= Promise.resolve(vscode.window.withProgress(
+      { location: { viewId: 'newsmark.actors' }, title: 'Indexing annotations' },
+      async () => {
+        const sidecars = await vscode.workspace.findFiles(`**/*${SIDECAR_SUFFIX}`, '**/node_modules/**');
+        await Promise.all(sidecars.map((uri) => this.index(uri)));
+        this.changeEmitter.fire();
+      },
+    ));
+    return this.built;
+  }
+
+  /** Every article with readable annotations; open articles show their live, unsaved state. */
+  all(): (ArticleAnnotations & { uri: vscode.Uri; text?: string })[] {
+    const out: (ArticleAnnotations & { uri: vscode.Uri; text?: string })[] = [];
+    const seen = new Set<string>();
+    for (const entry of this.store.all()) {
+      if (entry.annotations) {
+        out.push({ article: entry.uri.toString(), uri: entry.uri, annotations: entry.annotations });
+        seen.add(entry.uri.toString());
+      }
+    }
+    for (const [key, item] of this.articles) {
+      if (!seen.has(key) && item.annotations) {
+        out.push({ article: key, uri: item.articleUri, annotations: item.annotations, text: item.text });
+      }
+    }
+    return out;
+  }
+
+  private async index(sidecarUri: vscode.Uri): Promise<void> {
+    const articleUri = articleUriOf(sidecarUri);
+    const [source, text] = await Promise.all([readTextIfExists(sidecarUri), readTextIfExists(articleUri)]);
+    if (source === undefined) {
+      this.articles.delete(articleUri.toString());
+      return;
+    }
+    const result = decodeSidecar(source, text ?? '');
+    this.articles.set(articleUri.toString(), { articleUri, annotations: result.annotations, text });
+  }
+}
+
+function articleUriOf(sidecarUri: vscode.Uri): vscode.Uri {
+  return sidecarUri.with({ path: sidecarUri.path.slice(0, -SIDECAR_SUFFIX.length) });
+}
