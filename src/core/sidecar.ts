@@ -9,6 +9,7 @@ import {
   isSeq,
   LineCounter,
   parseDocument,
+  Scalar,
   visit,
   YAMLMap,
   YAMLSeq,
@@ -344,7 +345,8 @@ export function encodeSidecar(annotations: Annotations, articleText: string, pre
     document.contents = createNode(document, data, 'root');
   }
   // Long quotes stay on one line: folding would make diffs noisy and merges harder.
-  return document.toString({ lineWidth: 0, minContentWidth: 0 });
+  // Line breaks inside quoted text stay escaped ("\n"), or a long quote would wrap the anchor.
+  return document.toString({ lineWidth: 0, minContentWidth: 0, doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER });
 }
 
 function ordered(kind: string, value: Record<string, unknown>): { [key: string]: Plain } {
@@ -393,6 +395,13 @@ function markFlow(node: YamlNode, kind: string): void {
   if (isMap(node)) {
     if (kind === 'anchor') {
       node.flow = true;
+      for (const pair of node.items) {
+        // yaml would pick single quotes for text with a '"' in it, and a single-quoted
+        // scalar can only hold a line break as a real one, splitting the anchor over lines.
+        if (isScalar(pair.value) && typeof pair.value.value === 'string' && /[\n\r\u0085\u2028\u2029]/.test(pair.value.value)) {
+          pair.value.type = Scalar.QUOTE_DOUBLE;
+        }
+      }
       return;
     }
     for (const pair of node.items) {
@@ -449,6 +458,11 @@ function syncValue(document: Document, node: YamlNode | null, value: Plain, kind
   if (Array.isArray(value)) {
     if (!isSeq(node)) {
       return createNode(document, value, kind);
+    }
+    if (node.flow && kind !== 'other' && value.length > 0) {
+      // An empty list is written "[]"; left in flow style, the first claim or mention added
+      // to it would be written inline, and every later one on the same line.
+      node.flow = false;
     }
     syncSeq(document, node, value, kind);
     return node;
