@@ -478,17 +478,31 @@ function syncValue(document: Document, node: YamlNode | null, value: Plain, kind
 
 function syncSeq(document: Document, seq: YAMLSeq, values: Plain[], kind: string): void {
   const remaining = [...seq.items] as YamlNode[];
-  const take = (value: Plain): YamlNode | undefined => {
-    const id = value !== null && typeof value === 'object' && !Array.isArray(value) ? value.id : undefined;
-    const at = remaining.findIndex((node) =>
-      id !== undefined && isMap(node) ? node.get('id') === id : sameData(node, value),
-    );
+  const takeWhere = (test: (node: YamlNode) => boolean): YamlNode | undefined => {
+    const at = remaining.findIndex(test);
     return at < 0 ? undefined : remaining.splice(at, 1)[0];
   };
-  seq.items = values.map((value) => {
-    const existing = take(value);
-    return existing ? syncValue(document, existing, value, kind) : createNode(document, value, kind);
+  // Exact matches first, so an unchanged item never loses its node to a changed one.
+  const existing = values.map((value) => {
+    const id = isPlainMap(value) ? value.id : undefined;
+    return takeWhere((node) => (id !== undefined && isMap(node) ? node.get('id') === id : sameData(node, value)));
   });
+  if (kind === 'anchor') {
+    values.forEach((value, i) => {
+      if (!existing[i] && isPlainMap(value)) {
+        // A mention that moved still has its quote; finding its old line by it keeps the comment written there.
+        existing[i] = takeWhere((node) => isMap(node) && node.get('quote') === value.quote);
+      }
+    });
+  }
+  seq.items = values.map((value, i) => {
+    const node = existing[i];
+    return node ? syncValue(document, node, value, kind) : createNode(document, value, kind);
+  });
+}
+
+function isPlainMap(value: Plain): value is { [key: string]: Plain } {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function sameData(node: unknown, value: Plain): boolean {
