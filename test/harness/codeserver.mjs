@@ -135,6 +135,7 @@ async function waitForHttp(url, { timeoutMs, child, logFile }) {
  * Everything it writes goes to `<userDataDir>/code-server.log`, and to stdout
  * as well when `echo` is set.
  * The extension host is a child of code-server and inherits `env`.
+ * Returns {port, url, stop(), exited (resolves with the exit code), logFile, ...}.
  */
 export async function startCodeServer({
   workspace,
@@ -205,7 +206,12 @@ export async function startCodeServer({
     });
   }
   liveGroups.add(child.pid);
-  child.once('exit', () => liveGroups.delete(child.pid));
+  const exited = new Promise((resolve) => {
+    child.once('exit', (code, signal) => {
+      liveGroups.delete(child.pid);
+      resolve(code ?? signal);
+    });
+  });
 
   let stopped = false;
   const stop = async () => {
@@ -222,7 +228,7 @@ export async function startCodeServer({
     await stop();
     throw err;
   }
-  return { port, url: `http://127.0.0.1:${port}/`, stop, logFile, userDataDir, extensionsDir, pid: child.pid };
+  return { port, url: `http://127.0.0.1:${port}/`, stop, exited, logFile, userDataDir, extensionsDir, pid: child.pid };
 }
 
 async function killGroup(child) {
@@ -288,17 +294,26 @@ export async function launchBrowser({ viewport = { width: 1400, height: 900 } } 
 
 /**
  * Runs `cleanup` once on SIGINT/SIGTERM/SIGHUP, then exits with `128+n`.
- * Returns a function that runs the same cleanup for the normal path.
+ * Returns a function that runs the same cleanup for the normal path; its
+ * `stopping` property turns true once cleanup has begun, so callers can tell
+ * errors caused by the shutdown itself from real ones, and `signalExitCode`
+ * holds the exit code a signal asked for.
  */
 export function installCleanup(cleanup) {
   let running = null;
-  const runOnce = () => (running ??= Promise.resolve().then(cleanup).catch((err) => {
-    console.error('[harness] cleanup failed:', err);
-  }));
+  const runOnce = () => {
+    runOnce.stopping = true;
+    return (running ??= Promise.resolve().then(cleanup).catch((err) => {
+      console.error('[harness] cleanup failed:', err);
+    }));
+  };
+  runOnce.stopping = false;
+  runOnce.signalExitCode = null;
   const codes = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
   for (const [sig, code] of Object.entries(codes)) {
     process.once(sig, () => {
-      console.error(`\n[harness] ${sig} received, stopping code-server and Chromium`);
+      runOnce.signalExitCode = code;
+      console.error(`\n[harness] ${sig} received, stopping`);
       runOnce().finally(() => process.exit(code));
     });
   }

@@ -41,10 +41,8 @@ const savedLog = path.join(screenshotDir, 'integration-code-server.log');
 let codeServer = null;
 let browser = null;
 let tempDir = null;
-let stopping = false;
 
 const cleanup = installCleanup(async () => {
-  stopping = true;
   await browser?.close();
   await codeServer?.stop();
   if (codeServer?.logFile && fs.existsSync(codeServer.logFile)) {
@@ -221,9 +219,9 @@ try {
   exitCode = await main();
 } catch (err) {
   // After Ctrl-C the browser vanishes under main(); that is not worth a report.
-  if (!stopping) console.error(`[harness] ERROR: ${err.message}`);
+  if (!cleanup.stopping) console.error(`[harness] ERROR: ${err.message}`);
   exitCode = 1;
 }
-if (exitCode !== 0 && browser?.page && !stopping) await screenshot(browser.page, 'integration-failure.png');
+if (exitCode !== 0 && browser?.page && !cleanup.stopping) await screenshot(browser.page, 'integration-failure.png');
 await cleanup();
-process.exit(exitCode);
+process.exit(cleanup.signalExitCode ?? exitCode);
