@@ -1,0 +1,99 @@
+// Tests of the ClaimReview export: which claims become reviews and what search engines read from each.
+
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { importBrat } from '../../../src/core/brat';
+import { exportClaimReview } from '../../../src/core/claimreview';
+import type { Annotations } from '../../../src/core/model';
+import { DEFAULT_VERDICT_SCALE } from '../../../src/core/verdicts';
+
+const FIXTURES = join(__dirname, '../../../../test/fixtures/brat');
+
+describe('claimreview', () => {
+  const text = readFileSync(join(FIXTURES, 'summit.txt'), 'utf8');
+  const imported = importBrat(text, readFileSync(join(FIXTURES, 'summit.ann'), 'utf8'), { articleFile: 'summit.txt' }).annotations!;
+  const settings = {
+    author: { name: 'Factcheck Desk', url: 'https://factcheck.example.org/' },
+    url: 'https://factcheck.example.org/checks/{article}#{claim}',
+    datePublished: '2024-05-02',
+  };
+  function annotated(): Annotations {
+    const a: Annotations = structuredClone(imported);
+    a.article.url = 'https://news.example.com/2024/05/yerevan-summit';
+    a.article.title = 'Yerevan summit ends without a peace deal';
+    a.actors.find((x) => x.name === 'Pashinyan')!.wikidata = 'Q1163033';
+    return a;
+  }
+
+  it('reviews checked claims only, with everything a fact-check listing shows', () => {
+    const { reviews, warnings } = exportClaimReview(annotated(), text, settings);
+    assert.deepEqual(warnings, []);
+    assert.deepEqual(reviews, [
+      {
+        '@context': 'https://schema.org',
+        '@type': 'ClaimReview',
+        claimReviewed: 'We have agreed on 15 of the 17 articles',
+        itemReviewed: {
+          '@type': 'Claim',
+          author: { '@type': 'Person', name: 'Pashinyan', sameAs: 'https://www.wikidata.org/wiki/Q1163033' },
+          appearance: { '@type': 'NewsArticle', url: 'https://news.example.com/2024/05/yerevan-summit', headline: 'Yerevan summit ends without a peace deal' },
+        },
+        reviewRating: { '@type': 'Rating', ratingValue: 2, bestRating: 5, worstRating: 1, alternateName: 'Mostly false' },
+        url: 'https://factcheck.example.org/checks/summit#c1',
+        datePublished: '2024-05-02',
+        author: { '@type': 'Organization', name: 'Factcheck Desk', url: 'https://factcheck.example.org/' },
+      },
+    ]);
+  });
+
+  it('quotes a discontinuous claim without the words between its fragments', () => {
+    const a = annotated();
+    Object.assign(a.claims[1], { status: 'checked', verdict: 'unproven' });
+    const { reviews } = exportClaimReview(a, text, settings);
+    assert.equal(reviews[1].claimReviewed, 'The agreement, … will be signed before the end of the year.');
+  });
+
+  it('gives a verdict off the numeric scale by its label alone', () => {
+    const a = annotated();
+    Object.assign(a.claims[1], { status: 'checked', verdict: 'unproven' });
+    const { reviews } = exportClaimReview(a, text, settings);
+    assert.deepEqual(reviews[1].reviewRating, { '@type': 'Rating', alternateName: 'Unproven' });
+    for (const r of reviews) {
+      const { ratingValue, bestRating, worstRating } = r.reviewRating;
+      if (ratingValue !== undefined) {
+        assert.ok(ratingValue >= worstRating! && ratingValue <= bestRating!);
+      }
+    }
+  });
+
+  it('uses the configured scale', () => {
+    const scale = { verdicts: [{ id: 'pants-on-fire', label: 'Pants on fire', ratingValue: 0 }, { id: 'mostly-false', label: 'Mostly False', ratingValue: 1 }], bestRating: 5, worstRating: 0 };
+    const { reviews } = exportClaimReview(annotated(), text, { ...settings, verdicts: scale });
+    assert.deepEqual(reviews[0].reviewRating, { '@type': 'Rating', ratingValue: 1, bestRating: 5, worstRating: 0, alternateName: 'Mostly False' });
+  });
+
+  it('names an organisation as claimant by type, and leaves the author out when the article itself claims', () => {
+    const a = annotated();
+    a.claims[0].claimant = a.actors.find((x) => x.name === 'European Union')!.id;
+    a.claims[1] = { ...a.claims[1], status: 'checked', verdict: 'true', claimant: undefined };
+    const { reviews } = exportClaimReview(a, text, settings);
+    assert.deepEqual(reviews[0].itemReviewed.author, { '@type': 'Organization', name: 'European Union', sameAs: 'https://www.wikidata.org/wiki/Q458' });
+    assert.equal(reviews[1].itemReviewed.author, undefined);
+  });
+
+  it('says what is missing instead of writing incomplete reviews silently', () => {
+    const a: Annotations = structuredClone(imported);
+    a.claims[1].status = 'checked';
+    a.claims[2] = { ...a.claims[2], status: 'checked', verdict: 'pants-on-fire' };
+    const { reviews, warnings } = exportClaimReview(a, text, { verdicts: DEFAULT_VERDICT_SCALE });
+    assert.equal(reviews.length, 1);
+    assert.deepEqual(warnings.map((w) => w.code), ['no-article-url', 'no-author', 'no-url', 'no-verdict', 'unknown-verdict']);
+  });
+
+  it('writes nothing, and warns of nothing, for an article without checked claims', () => {
+    const a: Annotations = structuredClone(imported);
+    a.claims.forEach((c) => (c.status = 'in-progress'));
+    assert.deepEqual(exportClaimReview(a, text), { reviews: [], warnings: [] });
+  });
+});
