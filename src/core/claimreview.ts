@@ -87,7 +87,7 @@ export function exportClaimReview(annotations: Annotations, text: string, option
     const review: ClaimReview = {
       '@context': 'https://schema.org',
       '@type': 'ClaimReview',
-      claimReviewed: claimText(claim, text, fragments.get(claim.anchor)),
+      claimReviewed: claimedWords(claim, text, fragments.get(claim.anchor)),
       itemReviewed: { '@type': 'Claim' },
       // A rating off the numeric scale (Unproven) travels by its label alone: consumers reject
       // a ratingValue outside worstRating–bestRating.
@@ -124,7 +124,7 @@ export function exportClaimReview(annotations: Annotations, text: string, option
  * The words of the claim as a reader would quote them: a discontinuous claim's fragments
  * joined by an ellipsis (leaving out the "she said" between them), line breaks as spaces.
  */
-function claimText(claim: Claim, text: string, fragments: [number, number][] | undefined): string {
+export function claimedWords(claim: Claim, text: string, fragments: [number, number][] | undefined): string {
   const parts = !claim.anchor.orphaned && fragments && fragments.length > 1 ? fragments.map(([s, e]) => text.slice(s, e)) : [claim.anchor.orphaned ? claim.anchor.quote : text.slice(claim.anchor.start, claim.anchor.end)];
   return parts
     .map((p) => p.replace(/\s+/g, ' ').trim())
