@@ -1,5 +1,5 @@
 // Helpers shared by the harness scripts: setup, code-server (VS Code 1.100.3 for the browser), Chromium, URLs and cleanup.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
@@ -43,16 +43,40 @@ const DEFAULT_USER_SETTINGS = {
   'npm.autoDetect': 'off',
 };
 
+// Process groups still running; killed synchronously if Node exits anyway
+// (uncaught error, process.exit) so no code-server outlives its runner.
+const liveGroups = new Set();
+process.on('exit', () => {
+  for (const pid of liveGroups) signalGroup(pid, 'SIGKILL');
+});
+
 export function log(...args) {
   console.log('[harness]', ...args);
 }
 
-/** Runs setup.sh synchronously; throws when it fails so callers stop early. */
+/**
+ * Runs setup.sh; rejects when it fails so callers stop early. Asynchronous so
+ * a caller's timeout or Ctrl-C can still stop it (a cold npm ci takes minutes).
+ */
 export function runSetup() {
-  const r = spawnSync('bash', [path.join(HARNESS_DIR, 'setup.sh')], { stdio: 'inherit' });
-  if (r.status !== 0) {
-    throw new Error(`setup.sh failed (exit ${r.status ?? r.signal})`);
-  }
+  return runTracked('bash', [path.join(HARNESS_DIR, 'setup.sh')], { stdio: 'inherit' }, 'setup.sh');
+}
+
+/**
+ * Runs a command in its own process group, killed with this process, and
+ * rejects on a non-zero exit.
+ */
+export function runTracked(command, args, options, label = command) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { ...options, detached: true });
+    liveGroups.add(child.pid);
+    child.once('error', reject);
+    child.once('exit', (code, signal) => {
+      liveGroups.delete(child.pid);
+      if (code === 0) resolve();
+      else reject(new Error(`${label} failed (exit ${code ?? signal})`));
+    });
+  });
 }
 
 /** Resolves a free TCP port on 127.0.0.1; tries `preferred` first when given. */
@@ -255,13 +279,6 @@ function signalGroup(pid, signal) {
     /* group already gone */
   }
 }
-
-// Process groups still running; killed synchronously if Node exits anyway
-// (uncaught error, process.exit) so no code-server outlives its runner.
-const liveGroups = new Set();
-process.on('exit', () => {
-  for (const pid of liveGroups) signalGroup(pid, 'SIGKILL');
-});
 
 /**
  * Launches Debian's Chromium through playwright-core with a throwaway profile

@@ -124,9 +124,10 @@ async function screenshot(page, name) {
   }
 }
 
+const started = Date.now();
+
 async function main() {
-  const started = Date.now();
-  if (!opts['skip-setup']) runSetup();
+  if (!opts['skip-setup']) await runSetup();
   checkBuilt();
   // A screenshot left by an earlier run would be mistaken for this run's.
   for (const name of ['integration-final.png', 'integration-failure.png', 'integration-timeout.png']) {
@@ -173,19 +174,12 @@ async function main() {
   if (opts.verbose) log(`opening ${url}`);
   await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
 
-  const remaining = Math.max(1000, timeoutMs - (Date.now() - started));
-  let timer;
-  const timedOut = new Promise((r) => (timer = setTimeout(r, remaining, 'timeout')));
-  const code = await Promise.race([exited, timedOut]);
-  clearTimeout(timer);
-
-  if (code === 'timeout') {
-    await screenshot(page, 'integration-timeout.png');
-    throw new Error(
-      `timed out after ${opts.timeout} s waiting for the test run to finish ` +
-        `(raise with --timeout or NEWSMARK_TEST_TIMEOUT; see ${path.relative(process.cwd(), savedLog)})`,
-    );
-  }
+  // A dead server or renderer would otherwise leave us waiting for the timeout.
+  const serverDied = codeServer.exited.then((c) => {
+    throw new Error(`code-server exited (${c}) before the tests finished; see ${path.relative(process.cwd(), savedLog)}`);
+  });
+  const pageCrashed = new Promise((_, reject) => page.once('crash', () => reject(new Error('the browser page crashed'))));
+  const code = await Promise.race([exited, serverDied, pageCrashed]);
   await screenshot(page, 'integration-final.png');
 
   let results = null;
@@ -214,14 +208,32 @@ async function main() {
   return 0;
 }
 
+class Timeout extends Error {}
+
+// One deadline for everything, setup included, so a hang anywhere (npm ci,
+// code-server start, a test that never settles) ends the run.
+let deadline;
+const timedOut = new Promise((_, reject) => {
+  deadline = setTimeout(() => reject(new Timeout()), timeoutMs);
+});
+
 let exitCode = 1;
 try {
-  exitCode = await main();
+  exitCode = await Promise.race([main(), timedOut]);
 } catch (err) {
-  // After Ctrl-C the browser vanishes under main(); that is not worth a report.
-  if (!cleanup.stopping) console.error(`[harness] ERROR: ${err.message}`);
+  if (err instanceof Timeout) {
+    if (browser?.page) await screenshot(browser.page, 'integration-timeout.png');
+    console.error(
+      `[harness] ERROR: timed out after ${opts.timeout} s ` +
+        `(raise with --timeout or NEWSMARK_TEST_TIMEOUT; see ${path.relative(process.cwd(), savedLog)})`,
+    );
+  } else if (!cleanup.stopping) {
+    // After Ctrl-C the browser vanishes under main(); that is not worth a report.
+    console.error(`[harness] ERROR: ${err.message}`);
+  }
   exitCode = 1;
 }
+clearTimeout(deadline);
 if (exitCode !== 0 && browser?.page && !cleanup.stopping) await screenshot(browser.page, 'integration-failure.png');
 await cleanup();
 process.exit(cleanup.signalExitCode ?? exitCode);

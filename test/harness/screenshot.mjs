@@ -60,7 +60,7 @@ async function openWithQuickOpen(page, name) {
 }
 
 async function main() {
-  if (!opts['skip-setup']) runSetup();
+  if (!opts['skip-setup']) await runSetup();
 
   // A copy, so nothing the extension writes on activation lands in samples/;
   // it keeps the folder name so the window title matches `npm start`.

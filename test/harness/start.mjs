@@ -3,9 +3,17 @@
 // Usage: node test/harness/start.mjs [--port N] [--skip-setup] [--skip-build] [--verbose]
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { REPO_ROOT, buildUrl, freePort, installCleanup, log, runSetup, startCodeServer } from './codeserver.mjs';
+import {
+  REPO_ROOT,
+  buildUrl,
+  freePort,
+  installCleanup,
+  log,
+  runSetup,
+  runTracked,
+  startCodeServer,
+} from './codeserver.mjs';
 
 const { values: opts } = parseArgs({
   options: {
@@ -26,13 +34,12 @@ const cleanup = installCleanup(async () => {
 });
 
 async function main() {
-  if (!opts['skip-setup']) runSetup();
+  if (!opts['skip-setup']) await runSetup();
 
   if (!opts['skip-build']) {
     if (fs.existsSync(path.join(REPO_ROOT, 'scripts', 'build.mjs'))) {
       log('npm run build');
-      const r = spawnSync('npm', ['run', 'build'], { cwd: REPO_ROOT, stdio: 'inherit' });
-      if (r.status !== 0) throw new Error('npm run build failed');
+      await runTracked('npm', ['run', 'build'], { cwd: REPO_ROOT, stdio: 'inherit' }, 'npm run build');
     } else {
       log('scripts/build.mjs not found; serving the extension as it is');
     }
