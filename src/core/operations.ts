@@ -275,3 +275,133 @@ export function claimsBy(annotations: Annotations, actorId: string): Claim[] {
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/**
+ * Re-attaches an anchor by hand to text[start, end): the quote becomes that text, so the
+ * annotation points at exactly what the user chose.
+ */
+export function reattachTo(anchor: Anchor, text: string, start: number, end: number): void {
+  const fresh = anchorAt(text, start, end);
+  delete anchor.orphaned;
+  Object.assign(anchor, fresh);
+}
+
+/** Accepts the text now at the anchor as its wording: the quote is updated and the changed mark clears. */
+export function acceptWording(anchor: Anchor, text: string): void {
+  if (anchor.orphaned) {
+    throw new Error('An orphaned annotation has no text to accept; re-attach it to a selection instead.');
+  }
+  Object.assign(anchor, anchorAt(text, anchor.start, anchor.end));
+}
+
+/** Every anchor that needs the user: orphaned, or attached to changed wording. */
+export function anchorsNeedingAttention(annotations: Annotations, text: string): AnnotationRef[] {
+  const refs: AnnotationRef[] = [];
+  for (const actor of annotations.actors) {
+    for (const mention of actor.mentions) {
+      if (mention.orphaned || text.slice(mention.start, mention.end) !== mention.quote) {
+        refs.push({ kind: 'mention', actor, mention });
+      }
+    }
+  }
+  for (const claim of annotations.claims) {
+    if (claim.anchor.orphaned || text.slice(claim.anchor.start, claim.anchor.end) !== claim.anchor.quote) {
+      refs.push({ kind: 'claim', claim });
+    }
+  }
+  return refs;
+}
+
+/**
+ * Merges the actor `from` into `into` (two actors of one article that are the same person):
+ * mentions, names (as aliases), Wikidata id, notes and claims move to `into`, and `from` goes.
+ * Actors linked to different Wikidata items are different people, and are not merged.
+ */
+export function mergeActors(annotations: Annotations, fromId: string, intoId: string): Actor {
+  const from = actorById(annotations, fromId);
+  const into = actorById(annotations, intoId);
+  if (!from || !into) {
+    throw new Error(`No actor has the id "${from ? intoId : fromId}".`);
+  }
+  if (from === into) {
+    throw new Error(`Pick two different actors to merge; both are "${fromId}".`);
+  }
+  if (from.wikidata && into.wikidata && from.wikidata !== into.wikidata) {
+    throw new Error(`${from.name} (${from.wikidata}) and ${into.name} (${into.wikidata}) are linked to different Wikidata items, so they are not the same actor.`);
+  }
+  for (const mention of from.mentions) {
+    if (mention.orphaned || !into.mentions.some((m) => !m.orphaned && m.start === mention.start && m.end === mention.end)) {
+      into.mentions.push(mention);
+    }
+  }
+  into.mentions.sort((a, b) => a.start - b.start);
+  const aliases = [...(into.aliases ?? [])];
+  for (const name of [from.name, ...(from.aliases ?? [])]) {
+    const lower = name.toLowerCase();
+    if (lower !== into.name.toLowerCase() && !aliases.some((a) => a.toLowerCase() === lower)) {
+      aliases.push(name);
+    }
+  }
+  if (aliases.length) {
+    into.aliases = aliases;
+  }
+  into.wikidata ??= from.wikidata;
+  if (from.notes) {
+    into.notes = into.notes ? `${into.notes}\n\n${from.notes}` : from.notes;
+  }
+  if (from.extra) {
+    into.extra = { ...from.extra, ...into.extra };
+  }
+  for (const claim of annotations.claims) {
+    if (claim.claimant === from.id) {
+      claim.claimant = into.id;
+    }
+  }
+  annotations.actors = annotations.actors.filter((a) => a !== from);
+  return into;
+}
+
+/**
+ * Gives an actor a new name. The id stays, so claims keep their claimant and the sidecar
+ * diff is one line; a name that was an alias stops being one.
+ */
+export function renameActor(actor: Actor, name: string): void {
+  const clean = name.replace(/\s+/g, ' ').trim();
+  if (!clean) {
+    throw new Error('An actor’s name cannot be empty.');
+  }
+  actor.name = clean;
+  if (actor.aliases) {
+    actor.aliases = actor.aliases.filter((a) => a.toLowerCase() !== clean.toLowerCase());
+    if (!actor.aliases.length) {
+      delete actor.aliases;
+    }
+  }
+}
+
+/**
+ * The Wikidata id in what the user typed or pasted: "Q42", "q42", or an item's address such
+ * as https://www.wikidata.org/wiki/Q42. Undefined when there is none.
+ */
+export function wikidataIdFrom(input: string): string | undefined {
+  const trimmed = input.trim();
+  const bare = /^[Qq]([1-9]\d*)$/.exec(trimmed);
+  if (bare) {
+    return `Q${bare[1]}`;
+  }
+  const linked = /^https?:\/\/(?:www\.|m\.)?wikidata\.org\/(?:wiki|entity)\/(Q[1-9]\d*)(?:[#?].*)?$/.exec(trimmed);
+  return linked?.[1];
+}
+
+/** Links an actor to a Wikidata item, or unlinks it with an empty id. */
+export function setWikidata(actor: Actor, input: string): void {
+  if (!input.trim()) {
+    delete actor.wikidata;
+    return;
+  }
+  const id = wikidataIdFrom(input);
+  if (!id) {
+    throw new Error(`"${input.trim()}" is not a Wikidata id; it looks like Q42, or https://www.wikidata.org/wiki/Q42.`);
+  }
+  actor.wikidata = id;
+}

@@ -18,6 +18,8 @@ export enum Command {
   RemoveAnnotation = 'newsmark.removeAnnotation',
   MarkAllMentions = 'newsmark.markAllMentions',
   OpenSidecar = 'newsmark.openSidecar',
+  ReattachToSelection = 'newsmark.reattachToSelection',
+  AcceptNewWording = 'newsmark.acceptNewWording',
   ShowWorkspace = 'newsmark.showWorkspace',
   ShowActiveArticle = 'newsmark.showActiveArticle',
 }
@@ -51,6 +53,8 @@ export interface CommandArgs {
   confirm?: boolean;
   start?: number;
   end?: number;
+  /** Re-attach: which mention of `actor`, by its quote. */
+  quote?: string;
 }
 
 interface Target {
@@ -432,6 +436,79 @@ export function registerCommands(store: AnnotationStore, scope: ViewScope): vsco
     await vscode.window.showTextDocument(entry.sidecarUri, { viewColumn: vscode.ViewColumn.Beside, preview: false });
   };
 
+  /** The orphaned or changed anchor a command acts on: named, from a tree node, or picked. */
+  const anchorNeedingAttention = async (target: Target, args: CommandArgs | TreeNode | undefined, title: string): Promise<ops.AnnotationRef | undefined> => {
+    if (args && 'kind' in args) {
+      switch (args.kind) {
+        case 'claim':
+          return { kind: 'claim', claim: args.claim };
+        case 'mention':
+          return { kind: 'mention', actor: args.actor, mention: args.mention };
+        case 'orphan':
+          return args.claim ? { kind: 'claim', claim: args.claim } : args.actor && { kind: 'mention', actor: args.actor, mention: args.anchor };
+        default:
+          return undefined;
+      }
+    }
+    const text = target.doc.getText();
+    const refs = ops.anchorsNeedingAttention(target.annotations, text);
+    if (args?.claim) {
+      const claim = target.annotations.claims.find((c) => c.id === args.claim);
+      return claim && { kind: 'claim', claim };
+    }
+    if (args?.actor) {
+      return refs.find((r) => r.kind === 'mention' && r.actor.id === args.actor && (args.quote === undefined || r.mention.quote === args.quote));
+    }
+    if (!refs.length) {
+      void vscode.window.showInformationMessage('Every annotation of this article is attached to its text.');
+      return undefined;
+    }
+    return refs.length === 1 ? refs[0] : pickRef(refs, title);
+  };
+
+  const reattachToSelection = async (args?: CommandArgs | TreeNode) => {
+    const target = await article(args);
+    if (!target) {
+      return;
+    }
+    const editor = editorFor(target.doc);
+    const span = selectedSpans(target.doc, editor, args && !('kind' in args) ? args : undefined, false)[0];
+    if (!span) {
+      void vscode.window.showInformationMessage('Select the text the annotation belongs to, then run Re-attach to Selection.');
+      return;
+    }
+    const ref = await anchorNeedingAttention(target, args, `Re-attach to “${snippet(target.doc.getText().slice(span.start, span.end), 40)}”`);
+    if (!ref || ref.kind === 'actor') {
+      return;
+    }
+    const anchor = ref.kind === 'claim' ? ref.claim.anchor : ref.mention;
+    run(target, (_annotations, text) => ops.reattachTo(anchor, text, span.start, span.end));
+  };
+
+  const acceptNewWording = async (args?: CommandArgs | TreeNode) => {
+    const target = await article(args);
+    if (!target) {
+      return;
+    }
+    let ref: ops.AnnotationRef | undefined;
+    if (!args || ('kind' in args ? false : !args.claim && !args.actor)) {
+      const editor = editorFor(target.doc);
+      const here = editor ? ops.annotationsAt(target.annotations, target.doc.offsetAt(editor.selection.active)) : [];
+      const text = target.doc.getText();
+      ref = here.find((r) => (r.kind === 'claim' ? r.claim.anchor : r.kind === 'mention' ? r.mention : undefined)?.quote !== undefined && ops.anchorsNeedingAttention(target.annotations, text).some((n) => sameRef(n, r)));
+    }
+    ref ??= await anchorNeedingAttention(target, args, 'Accept the new wording of…');
+    if (!ref || ref.kind === 'actor') {
+      return;
+    }
+    const anchor = ref.kind === 'claim' ? ref.claim.anchor : ref.mention;
+    if (anchor.orphaned) {
+      void vscode.window.showInformationMessage('This annotation is orphaned: select its text and run Re-attach to Selection.');
+      return;
+    }
+    run(target, (_annotations, text) => ops.acceptWording(anchor, text));
+  };
+
   const revealAnchor = async (args: CommandArgs) => {
     if (!args?.uri || args.start === undefined) {
       return;
@@ -461,6 +538,8 @@ export function registerCommands(store: AnnotationStore, scope: ViewScope): vsco
     vscode.commands.registerCommand(Command.RemoveAnnotation, removeAnnotation),
     vscode.commands.registerCommand(Command.MarkAllMentions, markAllMentions),
     vscode.commands.registerCommand(Command.OpenSidecar, openSidecar),
+    vscode.commands.registerCommand(Command.ReattachToSelection, reattachToSelection),
+    vscode.commands.registerCommand(Command.AcceptNewWording, acceptNewWording),
     vscode.commands.registerCommand(Command.ShowWorkspace, () => scope.set('workspace')),
     vscode.commands.registerCommand(Command.ShowActiveArticle, () => scope.set('article')),
     vscode.commands.registerCommand(InternalCommand.RevealAnchor, revealAnchor),
@@ -598,6 +677,10 @@ async function pickRef(refs: ops.AnnotationRef[], title = 'Which annotation?'): 
     { title },
   );
   return picked?.ref;
+}
+
+function sameRef(a: ops.AnnotationRef, b: ops.AnnotationRef): boolean {
+  return (a.kind === 'claim' && b.kind === 'claim' && a.claim === b.claim) || (a.kind === 'mention' && b.kind === 'mention' && a.mention === b.mention);
 }
 
 function typeIconFor(type: string): vscode.ThemeIcon {

@@ -11,6 +11,9 @@ import { decodeSidecar, encodeSidecar, SIDECAR_SUFFIX, sidecarNameFor, type Side
 import { actorTypes, verdicts } from './config';
 import { atomicWrite, readTextIfExists } from './fileio';
 
+/** How long a burst of document changes must be quiet before a reload from disk is looked for. */
+const SETTLE_DELAY_MS = 120;
+
 /** Languages Newsmark annotates. */
 export const ARTICLE_LANGUAGES = ['plaintext', 'markdown', 'news-article'] as const;
 
@@ -24,14 +27,15 @@ export interface ArticleEntry {
   disk?: { text: string; document: Document; annotations: Annotations };
   /** Annotation changes (or moved anchors) not yet written because the article has unsaved edits. */
   pendingWrite: boolean;
-  /** The article's dirty state after the last change, to tell a reload from disk from typing. */
-  wasDirty: boolean;
+  /** The document version last known to match the file on disk (read or saved), to tell a reload from a save. */
+  savedVersion: number;
 }
 
 export class AnnotationStore implements vscode.Disposable {
   private readonly entries = new Map<string, ArticleEntry>();
   private readonly loading = new Map<string, Promise<ArticleEntry | undefined>>();
   private readonly writes = new Map<string, Promise<void>>();
+  private readonly settleTimers = new Map<string, NodeJS.Timeout>();
   /** Sidecars already reported as unreadable, by content hash, so the message comes once. */
   private readonly reported = new Set<string>();
   private readonly changeEmitter = new vscode.EventEmitter<vscode.Uri>();
@@ -61,6 +65,9 @@ export class AnnotationStore implements vscode.Disposable {
   }
 
   dispose(): void {
+    for (const timer of this.settleTimers.values()) {
+      clearTimeout(timer);
+    }
     for (const d of this.disposables) {
       d.dispose();
     }
@@ -103,7 +110,7 @@ export class AnnotationStore implements vscode.Disposable {
 
   private async read(doc: vscode.TextDocument): Promise<ArticleEntry> {
     const sidecarUri = sidecarUriFor(doc.uri);
-    const entry: ArticleEntry = { uri: doc.uri, sidecarUri, problems: [], pendingWrite: false, wasDirty: doc.isDirty };
+    const entry: ArticleEntry = { uri: doc.uri, sidecarUri, problems: [], pendingWrite: false, savedVersion: doc.isDirty ? -1 : doc.version };
     await this.readSidecarInto(entry, doc);
     this.entries.set(doc.uri.toString(), entry);
     this.changeEmitter.fire(doc.uri);
@@ -151,7 +158,11 @@ export class AnnotationStore implements vscode.Disposable {
   private reattach(annotations: Annotations, text: string): void {
     const anchors = allAnchors(annotations);
     const results = reattachAll(text, anchors);
-    results.forEach((result, i) => Object.assign(anchors[i], result.anchor));
+    results.forEach((result, i) => {
+      // Replace in place (claims and actors hold these objects); a found anchor loses its orphan flag.
+      delete anchors[i].orphaned;
+      Object.assign(anchors[i], result.anchor);
+    });
   }
 
   private reportUnreadable(entry: ArticleEntry, source: string): void {
@@ -198,41 +209,57 @@ export class AnnotationStore implements vscode.Disposable {
 
   /** Resolves when every write started so far has finished (used by commands and tests). */
   async flush(): Promise<void> {
-    await Promise.all([...this.loading.values(), ...this.writes.values()]);
+    // Settle checks may start writes, and writes may be followed by reloads: loop until quiet.
+    while (this.loading.size || this.writes.size || this.settleTimers.size) {
+      if (this.settleTimers.size) {
+        await new Promise((resolve) => setTimeout(resolve, SETTLE_DELAY_MS));
+      }
+      await Promise.all([...this.loading.values(), ...this.writes.values()]);
+    }
   }
 
   private onDocumentChanged(e: vscode.TextDocumentChangeEvent): void {
     const entry = this.get(e.document.uri);
-    if (!entry || e.contentChanges.length === 0) {
-      if (entry) {
-        entry.wasDirty = e.document.isDirty;
-      }
-      return;
-    }
-    const reloadedFromDisk = !entry.wasDirty && !e.document.isDirty;
-    entry.wasDirty = e.document.isDirty;
-    if (!entry.annotations) {
+    if (!entry?.annotations || e.contentChanges.length === 0) {
       return;
     }
     const edits: TextEdit[] = e.contentChanges.map((c) => ({ offset: c.rangeOffset, length: c.rangeLength, text: c.text }));
-    const anchors = allAnchors(entry.annotations);
-    shiftAnchors(anchors, edits);
-    if (reloadedFromDisk) {
-      // Another program changed the file: shifting gave hints; now find each anchor's text again.
-      this.reattach(entry.annotations, e.document.getText());
-    }
+    shiftAnchors(allAnchors(entry.annotations), edits);
     entry.pendingWrite = true;
     this.changeEmitter.fire(e.document.uri);
-    if (!e.document.isDirty) {
-      // Back to the saved text (undo, or a reload): offsets match the disk again.
-      this.scheduleWrite(entry, e.document);
-    }
+    this.scheduleSettledCheck(entry, e.document);
+  }
+
+  /**
+   * Once a burst of changes settles: a document that is clean again without having been
+   * saved holds the file on disk, reloaded after another program changed it (or undone back
+   * to it). Shifting only gave hints then, so every anchor is found again, and the sidecar
+   * written to match. (The change event's own dirty flag is not reliable for telling this.)
+   */
+  private scheduleSettledCheck(entry: ArticleEntry, doc: vscode.TextDocument): void {
+    const key = entry.uri.toString();
+    clearTimeout(this.settleTimers.get(key));
+    this.settleTimers.set(
+      key,
+      setTimeout(() => {
+        this.settleTimers.delete(key);
+        if (doc.isClosed || doc.isDirty || !entry.annotations) {
+          return;
+        }
+        if (doc.version !== entry.savedVersion) {
+          this.reattach(entry.annotations, doc.getText());
+          entry.savedVersion = doc.version;
+          this.changeEmitter.fire(entry.uri);
+        }
+        this.scheduleWrite(entry, doc);
+      }, SETTLE_DELAY_MS),
+    );
   }
 
   private onDocumentSaved(doc: vscode.TextDocument): void {
     const entry = this.get(doc.uri);
     if (entry) {
-      entry.wasDirty = false;
+      entry.savedVersion = doc.version;
       if (entry.annotations && (entry.pendingWrite || entry.disk?.annotations.article.sha256 !== sha256(doc.getText()))) {
         entry.pendingWrite = true;
         this.scheduleWrite(entry, doc);
