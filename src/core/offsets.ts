@@ -123,3 +123,12 @@ function isHighSurrogate(c: number): boolean {
 function isLowSurrogate(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
 }
+
+/**
+ * The article text as Newsmark counts it: the file decoded as UTF-8 without a leading
+ * byte-order mark. The mark is an encoding signature, not text; VS Code drops it from
+ * documents, so the command-line tool must too or offsets would differ by one.
+ */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
