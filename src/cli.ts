@@ -1,0 +1,787 @@
+#!/usr/bin/env node
+// The newsmark command-line tool: validates, re-anchors, exports, imports and counts sidecars in newsroom pipelines, on the editor's own core.
+
+import { promises as fs, readFileSync } from 'node:fs';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { reattachAll } from './core/anchoring';
+import { type BratMapping, DEFAULT_BRAT_MAPPING, exportBrat, importBrat } from './core/brat';
+import { type ClaimReviewAuthor, exportClaimReview } from './core/claimreview';
+import { writeFileAtomic } from './core/files';
+import { type Anchor, anchorState, type Annotations, CLAIM_STATUS_LABELS, CLAIM_STATUSES } from './core/model';
+import { exportClaimsCsv, exportMarkdownReport } from './core/report';
+import { type DecodeResult, decodeSidecar, encodeSidecar, SIDECAR_SUFFIX, sidecarNameFor } from './core/sidecar';
+import { type VerdictScale, verdictLabel, verdictScaleFrom } from './core/verdicts';
+import { type Agent, exportW3C } from './core/w3c';
+
+/** Exit codes, as documented in docs/cli.md. */
+export const EXIT = {
+  ok: 0,
+  /** The data has problems: invalid sidecars, a refused import, an export that could not be made. */
+  problems: 1,
+  /** The command was not used as documented, or the configuration is unreadable. */
+  usage: 2,
+} as const;
+
+/** Where output goes; tests pass their own to read it. */
+export interface Io {
+  cwd: string;
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const FORMATS = ['brat', 'w3c', 'claimreview', 'markdown', 'csv'] as const;
+type Format = (typeof FORMATS)[number];
+
+const help = () => `newsmark ${version()}: fact-checking annotations for news articles, from the command line.
+
+Usage: newsmark <command> [options]
+
+Commands:
+  validate <path>…                    Check sidecars (or the folders holding them); list every problem.
+  reanchor <article>…                 Re-attach sidecars to articles changed outside the editor.
+  export --format <format> <article>…  Write annotations as brat, w3c, claimreview, markdown or csv.
+  import brat <txt> <ann>             Make a sidecar from a brat standoff pair.
+  stats <dir>…                        Count actors, claims by status and verdict, and orphans.
+
+Options:
+  --config <file>  Settings to use instead of the nearest .newsmark.json.
+  -h, --help       Help for newsmark or for one command.
+  --version        Print the version.
+
+Exit codes: 0 success, 1 the data has problems, 2 wrong usage or unreadable settings.
+See docs/cli.md for the details and the .newsmark.json settings.
+`;
+
+const COMMAND_HELP: Record<string, string> = {
+  validate: `Usage: newsmark validate [--strict] <path>…
+
+Checks sidecars against the format and their articles. A path may be a sidecar, an article
+(its sidecar is checked) or a folder (every sidecar below it). Each problem is printed as
+  file:line:column: message
+with warnings marked "warning:". Exits 1 if any error is found (with --strict, any warning too).
+`,
+  reanchor: `Usage: newsmark reanchor [--dry-run] <article>…
+
+Re-attaches the sidecar of each article after the article was changed outside the editor, with
+the algorithm the editor uses, and prints how many anchors were re-attached, changed (found
+with different wording) or orphaned (not found). The sidecar is rewritten atomically, only if
+something changed; --dry-run prints the counts without writing.
+`,
+  export: `Usage: newsmark export --format <brat|w3c|claimreview|markdown|csv> [-o <file or folder>] <article>…
+
+Writes the annotations of each article in the format asked for, to standard output or to -o.
+With several articles, -o names a folder that receives one file per article, except for csv,
+which gathers every article's claims into one table. Warnings (things the format cannot
+carry) go to standard error.
+`,
+  import: `Usage: newsmark import brat [--force] <txt> <ann>
+
+Reads a brat standoff pair and writes the sidecar next to the .txt (<txt>${SIDECAR_SUFFIX}).
+Nothing is written if the .ann has any problem; each is printed as ann:line:column: message.
+An existing sidecar is replaced only with --force.
+`,
+  stats: `Usage: newsmark stats [--json] <dir>…
+
+Counts, over every sidecar below the folders: articles, actors and mentions, claims by status
+and by verdict, and orphaned anchors. --json prints the figures as one JSON object.
+`,
+};
+
+class UsageError extends Error {}
+
+/** Runs one command line; resolves to the exit code. Never calls process.exit, so tests can call it. */
+export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
+      io.out(help());
+      return command === undefined ? EXIT.usage : EXIT.ok;
+    }
+    if (command === '--version' || command === '-v') {
+      io.out(`${version()}\n`);
+      return EXIT.ok;
+    }
+    if (!(command in COMMAND_HELP)) {
+      throw new UsageError(`unknown command "${command}".`);
+    }
+    if (rest.includes('-h') || rest.includes('--help')) {
+      io.out(COMMAND_HELP[command]);
+      return EXIT.ok;
+    }
+    switch (command) {
+      case 'validate':
+        return await validate(rest, io);
+      case 'reanchor':
+        return await reanchor(rest, io);
+      case 'export':
+        return await exportCommand(rest, io);
+      case 'import':
+        return await importCommand(rest, io);
+      case 'stats':
+        return await stats(rest, io);
+    }
+    return EXIT.usage;
+  } catch (err) {
+    if (err instanceof UsageError || isParseArgsError(err)) {
+      const hint = command && command in COMMAND_HELP ? `newsmark ${command} --help` : 'newsmark --help';
+      // parseArgs explains at length; its first sentence says what was wrong.
+      const message = (err as Error).message.split(/\.\s/)[0].replace(/\.$/, '');
+      io.err(`newsmark: ${message}. Run "${hint}" for usage.\n`);
+      return EXIT.usage;
+    }
+    if (err instanceof ConfigError) {
+      io.err(`newsmark: ${err.message}\n`);
+      return EXIT.usage;
+    }
+    throw err;
+  }
+}
+
+function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: readonly string[], options: T) {
+  return parseArgs({ args: [...args], options: { config: { type: 'string' }, ...options }, allowPositionals: true, strict: true });
+}
+
+// ---------------------------------------------------------------------------------------------
+// validate
+
+async function validate(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, { strict: { type: 'boolean' } });
+  if (!positionals.length) {
+    throw new UsageError('validate needs at least one path');
+  }
+  const settings = await loadSettings(io.cwd, values.config);
+  let errors = 0;
+  let warnings = 0;
+  let checked = 0;
+  for (const path of positionals) {
+    const sidecars = await sidecarsAt(resolve(io.cwd, path));
+    if (sidecars === undefined) {
+      io.out(`${path}: no such file or folder\n`);
+      errors++;
+      continue;
+    }
+    if (typeof sidecars === 'string') {
+      io.out(`${path}: ${sidecars}\n`);
+      errors++;
+      continue;
+    }
+    for (const sidecar of sidecars) {
+      checked++;
+      const shown = relative(io.cwd, sidecar) || sidecar;
+      const read = await readPair(sidecar, settings);
+      if ('missing' in read) {
+        io.out(`${shown}:1:1: ${read.missing}\n`);
+        errors++;
+        continue;
+      }
+      for (const p of read.decoded.problems) {
+        io.out(`${shown}:${p.line}:${p.column}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}\n`);
+        if (p.severity === 'error') {
+          errors++;
+        } else {
+          warnings++;
+        }
+      }
+      if (read.decoded.stale && read.decoded.annotations) {
+        const { line, column } = positionOf(read.source, read.decoded, ['article', 'sha256']);
+        io.out(`${shown}:${line}:${column}: warning: the article changed since this sidecar was written; run "newsmark reanchor ${relative(io.cwd, read.article)}".\n`);
+        warnings++;
+      }
+    }
+  }
+  io.err(`${count(errors, 'error')}, ${count(warnings, 'warning')} in ${count(checked, 'sidecar')}.\n`);
+  return errors > 0 || (values.strict && warnings > 0) ? EXIT.problems : EXIT.ok;
+}
+
+// ---------------------------------------------------------------------------------------------
+// reanchor
+
+async function reanchor(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, { 'dry-run': { type: 'boolean' } });
+  if (!positionals.length) {
+    throw new UsageError('reanchor needs at least one article');
+  }
+  const settings = await loadSettings(io.cwd, values.config);
+  let failed = false;
+  for (const path of positionals) {
+    const sidecar = sidecarPathFor(resolve(io.cwd, path));
+    const read = await readPair(sidecar, settings);
+    const shown = relative(io.cwd, articlePathFor(sidecar));
+    if ('missing' in read) {
+      io.err(`${shown}: ${read.missing}\n`);
+      failed = true;
+      continue;
+    }
+    const { decoded } = read;
+    if (!decoded.annotations || !decoded.document) {
+      printProblems(io, relative(io.cwd, sidecar), decoded);
+      failed = true;
+      continue;
+    }
+    const annotations = decoded.annotations;
+    const anchors = allAnchors(annotations);
+    if (decoded.stale) {
+      // As the editor does: every anchor is looked for again, and a found one is no longer an orphan.
+      reattachAll(read.text, anchors).forEach((result, i) => {
+        delete anchors[i].orphaned;
+        Object.assign(anchors[i], result.anchor);
+      });
+    }
+    const states = { attached: 0, changed: 0, orphaned: 0 };
+    for (const a of anchors) {
+      states[anchorState(a, read.text)]++;
+    }
+    const output = encodeSidecar(annotations, read.text, decoded.document);
+    const changed = output !== read.source;
+    if (changed && !values['dry-run']) {
+      await writeFileAtomic(sidecar, output);
+    }
+    const outcome = !changed ? 'sidecar already up to date' : values['dry-run'] ? 'dry run, sidecar not written' : 'sidecar updated';
+    io.out(`${shown}: ${states.attached} re-attached, ${states.changed} changed, ${states.orphaned} orphaned (${outcome})\n`);
+  }
+  return failed ? EXIT.problems : EXIT.ok;
+}
+
+// ---------------------------------------------------------------------------------------------
+// export
+
+async function exportCommand(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, { format: { type: 'string', short: 'f' }, output: { type: 'string', short: 'o' } });
+  const format = values.format as Format | undefined;
+  if (!format) {
+    throw new UsageError(`export needs --format, one of ${FORMATS.join(', ')}`);
+  }
+  if (!FORMATS.includes(format)) {
+    throw new UsageError(`unknown format "${format}"; use one of ${FORMATS.join(', ')}`);
+  }
+  if (!positionals.length) {
+    throw new UsageError('export needs at least one article');
+  }
+  const output = values.output === undefined ? undefined : resolve(io.cwd, values.output);
+  const toFolder = output !== undefined && (positionals.length > 1 || values.output!.endsWith('/') || (await isFolder(output)));
+  if (positionals.length > 1 && format !== 'csv' && output === undefined) {
+    throw new UsageError(`exporting several articles as ${format} needs -o <folder>, which receives one file per article`);
+  }
+  const settings = await loadSettings(io.cwd, values.config);
+
+  const articles: { article: string; annotations: Annotations; text: string }[] = [];
+  let failed = false;
+  for (const path of positionals) {
+    const sidecar = sidecarPathFor(resolve(io.cwd, path));
+    const article = articlePathFor(sidecar);
+    const read = await readPair(sidecar, settings);
+    if ('missing' in read) {
+      io.err(`${relative(io.cwd, article)}: ${read.missing}\n`);
+      failed = true;
+      continue;
+    }
+    if (!read.decoded.annotations) {
+      printProblems(io, relative(io.cwd, sidecar), read.decoded, true);
+      failed = true;
+      continue;
+    }
+    if (read.decoded.stale) {
+      io.err(`${relative(io.cwd, article)}: the article changed since its sidecar was written, so its anchors may be out of place; run "newsmark reanchor ${relative(io.cwd, article)}" first.\n`);
+      failed = true;
+      continue;
+    }
+    articles.push({ article, annotations: read.decoded.annotations, text: read.text });
+  }
+  if (failed) {
+    return EXIT.problems;
+  }
+
+  if (format === 'csv' && !(toFolder && positionals.length > 1)) {
+    const csv = exportClaimsCsv(articles, { verdicts: settings.scale });
+    await emit(io, output && !toFolder ? output : output && join(output, 'claims.csv'), csv);
+    return EXIT.ok;
+  }
+  const names = new Set<string>();
+  for (const { article, annotations, text } of articles) {
+    const { content, warnings } = exportOne(format, article, annotations, text, settings);
+    for (const w of warnings) {
+      io.err(`${relative(io.cwd, article)}: warning: ${w.message}\n`);
+    }
+    let target = output;
+    if (toFolder) {
+      const name = outputName(article, format);
+      if (names.has(name)) {
+        throw new UsageError(`two articles would both be written to ${name}; export them to different folders`);
+      }
+      names.add(name);
+      target = join(output!, name);
+    }
+    await emit(io, target, content);
+  }
+  return EXIT.ok;
+}
+
+function exportOne(format: Format, article: string, annotations: Annotations, text: string, settings: Settings): { content: string; warnings: { message: string }[] } {
+  switch (format) {
+    case 'brat': {
+      const { ann, warnings } = exportBrat(annotations, text, { mapping: settings.brat });
+      return { content: ann, warnings };
+    }
+    case 'w3c': {
+      const { collection, warnings } = exportW3C(annotations, text, {
+        articleIri: pathToFileURL(article).href,
+        baseIri: settings.w3c.baseIri,
+        creator: settings.w3c.creator,
+        verdicts: settings.scale,
+        actorTypeLabels: settings.actorTypeLabels,
+      });
+      return { content: JSON.stringify(collection, null, 2) + '\n', warnings };
+    }
+    case 'claimreview': {
+      const { reviews, warnings } = exportClaimReview(annotations, text, { verdicts: settings.scale, author: settings.claimReview.author, url: settings.claimReview.url });
+      return { content: JSON.stringify(reviews, null, 2) + '\n', warnings };
+    }
+    case 'markdown':
+      return { content: exportMarkdownReport(annotations, text, { verdicts: settings.scale }), warnings: [] };
+    case 'csv':
+      return { content: exportClaimsCsv([{ annotations, text }], { verdicts: settings.scale }), warnings: [] };
+  }
+}
+
+function outputName(article: string, format: Format): string {
+  const stem = basename(article, extname(article));
+  const suffix: Record<Format, string> = {
+    brat: '.ann',
+    w3c: '.annotations.jsonld',
+    claimreview: '.claimreview.jsonld',
+    markdown: '.report.md',
+    csv: '.claims.csv',
+  };
+  return stem + suffix[format];
+}
+
+async function emit(io: Io, target: string | undefined, content: string): Promise<void> {
+  if (target === undefined) {
+    io.out(content);
+    return;
+  }
+  await fs.mkdir(dirname(target), { recursive: true });
+  await writeFileAtomic(target, content);
+}
+
+// ---------------------------------------------------------------------------------------------
+// import
+
+async function importCommand(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, { force: { type: 'boolean' } });
+  const [kind, txtArg, annArg, ...extra] = positionals;
+  if (kind !== 'brat') {
+    throw new UsageError(kind === undefined ? 'import needs a format: "import brat <txt> <ann>"' : `cannot import "${kind}"; only brat is supported`);
+  }
+  if (txtArg === undefined || annArg === undefined || extra.length) {
+    throw new UsageError('import brat takes exactly two files: <txt> <ann>');
+  }
+  const settings = await loadSettings(io.cwd, values.config);
+  const txt = resolve(io.cwd, txtArg);
+  const ann = resolve(io.cwd, annArg);
+  const [text, source] = await Promise.all([readText(txt), readText(ann)]);
+  for (const [path, content] of [
+    [txtArg, text],
+    [annArg, source],
+  ] as const) {
+    if (content === undefined) {
+      io.err(`${path}: cannot be read\n`);
+      return EXIT.problems;
+    }
+  }
+  const sidecar = sidecarNameFor(txt);
+  if (!values.force && (await readText(sidecar)) !== undefined) {
+    io.err(`${relative(io.cwd, sidecar)} already exists; pass --force to replace it (its annotations would be lost).\n`);
+    return EXIT.problems;
+  }
+  const result = importBrat(text!, source!, { articleFile: basename(txt), mapping: settings.brat });
+  if (!result.annotations) {
+    for (const p of result.problems) {
+      io.out(`${annArg}:${p.line}:${p.column}: ${p.message}\n`);
+    }
+    io.err(`${count(result.problems.length, 'problem')} in ${annArg}; nothing was written.\n`);
+    return EXIT.problems;
+  }
+  const yaml = encodeSidecar(result.annotations, text!);
+  // The sidecar is read back before it is written, so an import never leaves a file the editor refuses.
+  const check = decodeSidecar(yaml, text!);
+  if (!check.annotations) {
+    printProblems(io, relative(io.cwd, sidecar), check, true);
+    return EXIT.problems;
+  }
+  await writeFileAtomic(sidecar, yaml);
+  const a = result.annotations;
+  const mentions = a.actors.reduce((n, x) => n + x.mentions.length, 0);
+  io.out(
+    `Wrote ${relative(io.cwd, sidecar)}: ${count(a.actors.length, 'actor')}, ${count(mentions, 'mention')}, ${count(a.claims.length, 'claim')}` +
+      `${result.counting === 'crlf-as-one' ? ' (offsets counted a Windows line break as one character, as brat’s editor does)' : ''}.\n`,
+  );
+  return EXIT.ok;
+}
+
+// ---------------------------------------------------------------------------------------------
+// stats
+
+async function stats(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, { json: { type: 'boolean' } });
+  if (!positionals.length) {
+    throw new UsageError('stats needs at least one folder');
+  }
+  const settings = await loadSettings(io.cwd, values.config);
+  const figures = {
+    articles: 0,
+    unreadable: 0,
+    stale: 0,
+    actors: 0,
+    mentions: 0,
+    claims: 0,
+    byStatus: Object.fromEntries(CLAIM_STATUSES.map((s) => [s, 0])) as Record<string, number>,
+    byVerdict: {} as Record<string, number>,
+    orphaned: { mentions: 0, claims: 0 },
+  };
+  for (const path of positionals) {
+    const sidecars = await sidecarsAt(resolve(io.cwd, path));
+    if (sidecars === undefined || typeof sidecars === 'string') {
+      throw new UsageError(`${path}: ${sidecars ?? 'no such file or folder'}`);
+    }
+    for (const sidecar of sidecars) {
+      figures.articles++;
+      const read = await readPair(sidecar, settings);
+      const annotations = 'missing' in read ? undefined : read.decoded.annotations;
+      if (!annotations) {
+        figures.unreadable++;
+        continue;
+      }
+      if (!('missing' in read) && read.decoded.stale) {
+        figures.stale++;
+      }
+      figures.actors += annotations.actors.length;
+      for (const actor of annotations.actors) {
+        figures.mentions += actor.mentions.length;
+        figures.orphaned.mentions += actor.mentions.filter((m) => m.orphaned).length;
+      }
+      for (const claim of annotations.claims) {
+        figures.claims++;
+        figures.byStatus[claim.status]++;
+        if (claim.verdict !== undefined) {
+          figures.byVerdict[claim.verdict] = (figures.byVerdict[claim.verdict] ?? 0) + 1;
+        }
+        if (claim.anchor.orphaned) {
+          figures.orphaned.claims++;
+        }
+      }
+    }
+  }
+  if (values.json) {
+    io.out(JSON.stringify(figures, null, 2) + '\n');
+    return EXIT.ok;
+  }
+  const scaleOrder = settings.scale.verdicts.map((v) => v.id);
+  const verdicts = Object.entries(figures.byVerdict).sort(([a], [b]) => rank(scaleOrder, a) - rank(scaleOrder, b) || a.localeCompare(b));
+  const lines = [
+    `Articles:  ${figures.articles}${figures.unreadable ? ` (${figures.unreadable} with a sidecar that has errors, not counted below)` : ''}${figures.stale ? `, ${figures.stale} changed since annotated` : ''}`,
+    `Actors:    ${figures.actors}, with ${count(figures.mentions, 'mention')}`,
+    `Claims:    ${figures.claims}${figures.claims ? `: ${CLAIM_STATUSES.map((s) => `${figures.byStatus[s]} ${CLAIM_STATUS_LABELS[s].toLowerCase()}`).join(', ')}` : ''}`,
+    `Verdicts:  ${verdicts.length ? verdicts.map(([id, n]) => `${n} ${verdictLabel(settings.scale, id)}`).join(', ') : 'none yet'}`,
+    `Orphans:   ${count(figures.orphaned.mentions, 'mention')}, ${count(figures.orphaned.claims, 'claim')}`,
+  ];
+  io.out(lines.join('\n') + '\n');
+  return EXIT.ok;
+}
+
+function rank(order: string[], id: string): number {
+  const i = order.indexOf(id);
+  return i < 0 ? order.length : i;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Settings: .newsmark.json mirrors the editor's newsmark.* settings.
+
+interface Settings {
+  scale: VerdictScale;
+  actorTypes?: string[];
+  actorTypeLabels?: Record<string, string>;
+  brat: Partial<BratMapping>;
+  claimReview: { author?: ClaimReviewAuthor; url?: string };
+  w3c: { baseIri?: string; creator?: Agent };
+}
+
+class ConfigError extends Error {}
+
+const SETTINGS_FILE = '.newsmark.json';
+
+/**
+ * Reads the settings named by --config, else the nearest .newsmark.json from the working
+ * folder up to the repository root (the first folder holding .git); defaults without one.
+ */
+async function loadSettings(cwd: string, explicit: string | undefined): Promise<Settings> {
+  let path = explicit === undefined ? undefined : resolve(cwd, explicit);
+  if (path === undefined) {
+    for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+      if ((await readText(join(dir, SETTINGS_FILE))) !== undefined) {
+        path = join(dir, SETTINGS_FILE);
+        break;
+      }
+      if ((await exists(join(dir, '.git'))) || dirname(dir) === dir) {
+        break;
+      }
+    }
+  }
+  let raw: Record<string, unknown> = {};
+  if (path !== undefined) {
+    const source = await readText(path);
+    if (source === undefined) {
+      throw new ConfigError(`${relative(cwd, path)}: cannot be read.`);
+    }
+    try {
+      raw = JSON.parse(source) as Record<string, unknown>;
+    } catch (err) {
+      throw new ConfigError(`${relative(cwd, path)}: not valid JSON (${(err as Error).message}).`);
+    }
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+      throw new ConfigError(`${relative(cwd, path)}: the settings must be a JSON object.`);
+    }
+  }
+  const where = path ? relative(cwd, path) : SETTINGS_FILE;
+  const fail = (key: string, what: string): never => {
+    throw new ConfigError(`${where}: "${key}" ${what}.`);
+  };
+  const object = (key: string, value: unknown): Record<string, unknown> => {
+    if (value === undefined) {
+      return {};
+    }
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : fail(key, 'must be an object');
+  };
+  const text = (key: string, value: unknown): string | undefined => (value === undefined || typeof value === 'string' ? value : fail(key, 'must be text'));
+  const texts = (key: string, value: unknown): string[] | undefined =>
+    value === undefined || (Array.isArray(value) && value.every((v) => typeof v === 'string')) ? (value as string[] | undefined) : fail(key, 'must be a list of text');
+
+  const scaleSettings = object('verdictScale', raw.verdictScale);
+  const { scale, problems } = verdictScaleFrom({ verdicts: raw.verdicts, bestRating: scaleSettings.bestRating, worstRating: scaleSettings.worstRating });
+  if (problems.length) {
+    throw new ConfigError(`${where}: ${problems.map((p) => p.message).join(' ')}`);
+  }
+  let actorTypes: string[] | undefined;
+  let actorTypeLabels: Record<string, string> | undefined;
+  if (raw.actorTypes !== undefined) {
+    if (!Array.isArray(raw.actorTypes)) {
+      fail('actorTypes', 'must be a list');
+    }
+    actorTypes = [];
+    actorTypeLabels = {};
+    for (const t of raw.actorTypes as unknown[]) {
+      const id = typeof t === 'string' ? t : t && typeof t === 'object' ? (t as { id?: unknown }).id : undefined;
+      if (typeof id !== 'string') {
+        fail('actorTypes', 'must list type ids, or objects with an "id" and a "label"');
+      }
+      actorTypes.push(id as string);
+      const label = t && typeof t === 'object' ? (t as { label?: unknown }).label : undefined;
+      actorTypeLabels[id as string] = typeof label === 'string' ? label : (id as string);
+    }
+  }
+  const brat = object('brat', raw.brat);
+  const mapping: Partial<BratMapping> = {};
+  const claimTypes = texts('brat.claimTypes', brat.claimTypes);
+  if (claimTypes) {
+    mapping.claimTypes = claimTypes;
+  }
+  const bratActorTypes = object('brat.actorTypes', brat.actorTypes);
+  for (const [k, v] of Object.entries(bratActorTypes)) {
+    text(`brat.actorTypes.${k}`, v);
+  }
+  if (brat.actorTypes !== undefined) {
+    mapping.actorTypes = bratActorTypes as Record<string, string>;
+  }
+  for (const key of ['verdictAttribute', 'statusAttribute', 'claimantRelation', 'wikidataDatabase'] as const) {
+    const value = text(`brat.${key}`, brat[key]);
+    if (value !== undefined) {
+      mapping[key] = value;
+    }
+  }
+  for (const key of Object.keys(brat)) {
+    if (!(key in DEFAULT_BRAT_MAPPING)) {
+      fail(`brat.${key}`, `is not a brat setting (${Object.keys(DEFAULT_BRAT_MAPPING).join(', ')})`);
+    }
+  }
+  const agent = <T extends string>(key: string, value: unknown, types: readonly T[]): { type?: T; name: string; url?: string; id?: string } | undefined => {
+    if (value === undefined) {
+      return undefined;
+    }
+    const o = object(key, value);
+    const name = text(`${key}.name`, o.name) ?? fail(`${key}.name`, 'is required');
+    const type = text(`${key}.type`, o.type) as T | undefined;
+    if (type !== undefined && !types.includes(type)) {
+      fail(`${key}.type`, `must be one of ${types.join(', ')}`);
+    }
+    return { name, type, url: text(`${key}.url`, o.url), id: text(`${key}.id`, o.id) };
+  };
+  const claimReview = object('claimReview', raw.claimReview);
+  const author = agent('claimReview.author', claimReview.author, ['Organization', 'Person'] as const);
+  const w3c = object('w3c', raw.w3c);
+  const creator = agent('w3c.creator', w3c.creator, ['Organization', 'Person'] as const);
+  return {
+    scale,
+    actorTypes,
+    actorTypeLabels,
+    brat: mapping,
+    claimReview: {
+      author: author && { name: author.name, ...(author.type ? { type: author.type } : {}), ...(author.url ? { url: author.url } : {}) },
+      url: text('claimReview.url', claimReview.url),
+    },
+    w3c: {
+      baseIri: text('w3c.baseIri', w3c.baseIri),
+      creator: creator && { type: creator.type ?? 'Organization', name: creator.name, ...((creator.id ?? creator.url) ? { id: creator.id ?? creator.url } : {}) },
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Files
+
+/** The sidecar of an article path; a sidecar path is taken as itself. */
+function sidecarPathFor(path: string): string {
+  return path.endsWith(SIDECAR_SUFFIX) ? path : sidecarNameFor(path);
+}
+
+function articlePathFor(sidecar: string): string {
+  return sidecar.slice(0, -SIDECAR_SUFFIX.length);
+}
+
+type PairRead = { missing: string } | { source: string; text: string; article: string; decoded: DecodeResult };
+
+async function readPair(sidecar: string, settings: Settings): Promise<PairRead> {
+  const article = articlePathFor(sidecar);
+  const [source, text] = await Promise.all([readText(sidecar), readText(article)]);
+  if (source === undefined) {
+    return { missing: `has no sidecar (${basename(sidecar)})` };
+  }
+  if (text === undefined) {
+    return { missing: `the article ${basename(article)} is missing next to this sidecar` };
+  }
+  const decoded = decodeSidecar(source, text, { actorTypes: settings.actorTypes, verdicts: settings.scale.verdicts.map((v) => v.id) });
+  return { source, text, article, decoded };
+}
+
+/**
+ * The sidecars a path names: itself, an article's sidecar, or every sidecar below a folder
+ * (skipping dot-folders and node_modules). A string explains why there are none.
+ */
+async function sidecarsAt(path: string): Promise<string[] | string | undefined> {
+  const stat = await fs.stat(path).catch(() => undefined);
+  if (!stat) {
+    return undefined;
+  }
+  if (stat.isFile()) {
+    const sidecar = sidecarPathFor(path);
+    return sidecar === path || (await exists(sidecar)) ? [sidecar] : `has no sidecar (${basename(sidecar)})`;
+  }
+  const found: string[] = [];
+  const walk = async (dir: string) => {
+    const entries = await fs.readdir(dir, { withFileTypes: true });
+    for (const e of entries) {
+      if (e.isDirectory()) {
+        if (!e.name.startsWith('.') && e.name !== 'node_modules') {
+          await walk(join(dir, e.name));
+        }
+      } else if (e.name.endsWith(SIDECAR_SUFFIX)) {
+        found.push(join(dir, e.name));
+      }
+    }
+  };
+  await walk(path);
+  return found.sort();
+}
+
+async function readText(path: string): Promise<string | undefined> {
+  try {
+    return await fs.readFile(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  return fs.stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  return fs.stat(path).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output
+
+/**
+ * The package's version, read beside the running script (dist/cli.js in the package,
+ * out/src/cli.js in development) rather than bundled, so the two cannot disagree.
+ */
+function version(): string {
+  for (const path of [join(__dirname, '..', 'package.json'), join(__dirname, '..', '..', 'package.json')]) {
+    try {
+      const pkg = JSON.parse(readFileSync(path, 'utf8')) as { name?: unknown; version?: unknown };
+      if (pkg.name === 'newsmark' && typeof pkg.version === 'string') {
+        return pkg.version;
+      }
+    } catch {
+      // Not this one; try the next place.
+    }
+  }
+  return 'unknown';
+}
+
+function printProblems(io: Io, shown: string, decoded: DecodeResult, errorsOnly = false): void {
+  for (const p of decoded.problems) {
+    if (!errorsOnly || p.severity === 'error') {
+      io.err(`${shown}:${p.line}:${p.column}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}\n`);
+    }
+  }
+}
+
+function positionOf(source: string, decoded: DecodeResult, path: string[]): { line: number; column: number } {
+  const node = decoded.document?.getIn(path, true) as { range?: [number, number, number] } | undefined;
+  const offset = node?.range?.[0] ?? 0;
+  const before = source.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, column: offset - before.lastIndexOf('\n') };
+}
+
+function allAnchors(annotations: Annotations): Anchor[] {
+  return [...annotations.actors.flatMap((a) => a.mentions), ...annotations.claims.map((c) => c.anchor)];
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+function isParseArgsError(err: unknown): boolean {
+  const code = err instanceof Error ? (err as Error & { code?: unknown }).code : undefined;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}
+
+function processIo(): Io {
+  return {
+    cwd: process.cwd(),
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+  };
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`newsmark: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.exitCode = 3;
+    },
+  );
+}
