@@ -1,6 +1,7 @@
 // The sidecar codec: reads `<article>.annotations.yaml` into annotations with positioned problems, and writes it back keeping hand edits.
 
 import Ajv, { type ErrorObject } from 'ajv';
+import { CORE_SCHEMA, load as loadYamlData } from 'js-yaml';
 import {
   Document,
   isMap,
@@ -59,6 +60,12 @@ export interface DecodeOptions {
   actorTypes?: readonly string[];
   /** Verdict ids of the configured scale; others are reported as warnings. */
   verdicts?: readonly string[];
+  /**
+   * Only the annotations are wanted (the workspace index): read the data with a faster
+   * parser that keeps no positions and no document. A sidecar with any problem is read
+   * again the full way, so its problems still come back positioned.
+   */
+  dataOnly?: boolean;
 }
 
 export interface DecodeResult {
@@ -82,6 +89,12 @@ const validateSchema = ajv.compile(schema);
  * comes back positioned on the sidecar. Anchors come back in UTF-16 offsets.
  */
 export function decodeSidecar(source: string, articleText: string, options: DecodeOptions = {}): DecodeResult {
+  if (options.dataOnly) {
+    const fast = decodeDataOnly(source, articleText, options);
+    if (fast) {
+      return fast;
+    }
+  }
   const lineCounter = new LineCounter();
   const document = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const problems: SidecarProblem[] = [];
@@ -157,7 +170,45 @@ export function decodeSidecar(source: string, articleText: string, options: Deco
     return { problems, document, stale: false };
   }
 
-  const sidecar = data as unknown as Omit<Annotations, "actors" | "claims"> & { actors?: Actor[]; claims?: Claim[] };
+  const { annotations, stale } = buildAnnotations(data as SidecarData, articleText, options, (code, message, paths, severity) =>
+    problem(code, message, paths.map((path) => nodeAt(document, path)).find(Boolean), severity),
+  );
+  if (problems.some((p) => p.severity === 'error')) {
+    return { problems, document, stale };
+  }
+  return { annotations, problems, document, stale };
+}
+
+type SidecarData = Omit<Annotations, 'actors' | 'claims'> & { actors?: Actor[]; claims?: Claim[] };
+type Report = (code: ProblemCode, message: string, paths: (string | number)[][], severity?: 'error' | 'warning') => void;
+
+/**
+ * Reads the fast way: plain data, no positions. Undefined when the sidecar has anything to
+ * report (or uses YAML features the full reader refuses), so the caller reads it fully.
+ */
+function decodeDataOnly(source: string, articleText: string, options: DecodeOptions): DecodeResult | undefined {
+  // Anchors and aliases are refused by the full reader; a rare "&" or "*" in a quote only costs the slow path.
+  if (/[&*]/.test(source)) {
+    return undefined;
+  }
+  let data: unknown;
+  try {
+    data = loadYamlData(source, { schema: CORE_SCHEMA });
+  } catch {
+    return undefined;
+  }
+  if (!data || typeof data !== 'object' || (data as { newsmark?: unknown }).newsmark !== FORMAT_VERSION || !validateSchema(data)) {
+    return undefined;
+  }
+  let reported = false;
+  const { annotations, stale } = buildAnnotations(data as SidecarData, articleText, options, () => {
+    reported = true;
+  });
+  return reported ? undefined : { annotations, problems: [], stale };
+}
+
+/** The annotations in validated sidecar data, with semantic problems (ids, claimants, anchors) reported by path. */
+function buildAnnotations(sidecar: SidecarData, articleText: string, options: DecodeOptions, report: Report): { annotations: Annotations; stale: boolean } {
   const actors = sidecar.actors ?? [];
   const claims = sidecar.claims ?? [];
 
@@ -165,10 +216,10 @@ export function decodeSidecar(source: string, articleText: string, options: Deco
   const checkId = (id: string, path: [string, number, string], what: string) => {
     const first = seen.get(id);
     if (first) {
-      problem(
+      report(
         'duplicate-id',
         `The id "${id}" is already used by ${first}; give every actor and claim an id of its own.`,
-        nodeAt(document, path),
+        [path],
       );
     } else {
       seen.set(id, what);
@@ -180,10 +231,10 @@ export function decodeSidecar(source: string, articleText: string, options: Deco
   const actorIds = new Set(actors.map((a) => a.id));
   claims.forEach((claim, i) => {
     if (claim.claimant !== undefined && !actorIds.has(claim.claimant)) {
-      problem(
+      report(
         'unknown-claimant',
         `Claim "${claim.id}" names the claimant "${claim.claimant}", but no actor has that id. Add the actor, or remove "claimant" to attribute the claim to the article itself.`,
-        nodeAt(document, ['claims', i, 'claimant']),
+        [['claims', i, 'claimant']],
       );
     }
     if (typeof claim.verdict === 'boolean') {
@@ -191,10 +242,10 @@ export function decodeSidecar(source: string, articleText: string, options: Deco
       claim.verdict = String(claim.verdict);
     }
     if (options.verdicts && claim.verdict !== undefined && !options.verdicts.includes(claim.verdict)) {
-      problem(
+      report(
         'unknown-verdict',
         `Claim "${claim.id}" has the verdict "${claim.verdict}", which is not on the verdict scale (${options.verdicts.join(', ')}).`,
-        nodeAt(document, ['claims', i, 'verdict']),
+        [['claims', i, 'verdict']],
         'warning',
       );
     }
@@ -202,10 +253,10 @@ export function decodeSidecar(source: string, articleText: string, options: Deco
   if (options.actorTypes) {
     actors.forEach((actor, i) => {
       if (!options.actorTypes!.includes(actor.type)) {
-        problem(
+        report(
           'unknown-actor-type',
           `Actor "${actor.id}" has the type "${actor.type}", which is not one of the configured actor types (${options.actorTypes!.join(', ')}).`,
-          nodeAt(document, ['actors', i, 'type']),
+          [['actors', i, 'type']],
           'warning',
         );
       }
@@ -234,12 +285,12 @@ export function decodeSidecar(source: string, articleText: string, options: Deco
       return result;
     }
     if (start === undefined || end === undefined || anchor.end < anchor.start) {
-      problem(
+      report(
         'anchor-out-of-range',
         anchor.end < anchor.start
           ? `The ${what} ends (${anchor.end}) before it starts (${anchor.start}); "end" must not be less than "start".`
           : `The ${what} spans ${anchor.start}–${anchor.end}, but the article is only ${index.codePointLength} characters long.`,
-        nodeAt(document, path),
+        [path],
       );
       return result;
     }
@@ -247,10 +298,10 @@ export function decodeSidecar(source: string, articleText: string, options: Deco
     result.end = end;
     const actual = articleText.slice(start, end);
     if (actual !== anchor.quote && !anchor.changed) {
-      problem(
+      report(
         'anchor-mismatch',
         `The ${what} quotes "${shorten(anchor.quote)}", but the article has "${shorten(actual)}" at ${anchor.start}–${anchor.end}.`,
-        nodeAt(document, [...path, 'quote']) ?? nodeAt(document, path),
+        [[...path, 'quote'], path],
       );
     }
     return result;
@@ -271,10 +322,7 @@ export function decodeSidecar(source: string, articleText: string, options: Deco
   if (sidecar.extra) {
     decoded.extra = sidecar.extra;
   }
-  if (problems.some((p) => p.severity === 'error')) {
-    return { problems, document, stale };
-  }
-  return { annotations: decoded, problems, document, stale };
+  return { annotations: decoded, stale };
 }
 
 /** Canonical key order: new keys are written in this order; keys a user reordered stay where they are. */

@@ -781,3 +781,41 @@ actors:
     });
   });
 });
+
+describe('sidecar read for the workspace index (dataOnly)', () => {
+  const VARIANTS: Record<string, string> = {
+    'as written': SIDECAR,
+    'with a hand-written comment and a boolean verdict': `# reviewed\n${SIDECAR.replace('verdict: mostly-false', 'verdict: true')}`,
+  };
+
+  for (const [name, source] of Object.entries(VARIANTS)) {
+    it(`gives the same annotations as the full read: ${name}`, () => {
+      const full = decodeSidecar(source, ARTICLE);
+      const fast = decodeSidecar(source, ARTICLE, { dataOnly: true });
+      assert.ok(full.annotations);
+      assert.deepEqual(fast.annotations, full.annotations);
+      assert.equal(fast.stale, full.stale);
+      assert.equal(fast.document, undefined, 'the index keeps no document');
+    });
+  }
+
+  it('falls back to the full read, with positioned problems, for a sidecar that has any', () => {
+    for (const source of [
+      SIDECAR.replace('claimant: tomas-rehor', 'claimant: tomas-rehorr'),
+      SIDECAR.replace('status: checked', 'status: done'),
+      SIDECAR.replace('  - id: tomas-rehor', '  - id: &minister tomas-rehor').replace('claimant: tomas-rehor', 'claimant: *minister'),
+      `${SIDECAR}---\nnewsmark: 1\n`,
+    ]) {
+      const fast = decodeSidecar(source, ARTICLE, { dataOnly: true });
+      const full = decodeSidecar(source, ARTICLE);
+      assert.equal(fast.annotations, undefined);
+      assert.deepEqual(fast.problems, full.problems);
+    }
+  });
+
+  it('marks a sidecar written for another version of the article as stale', () => {
+    const fast = decodeSidecar(SIDECAR, `Breaking: ${ARTICLE}`, { dataOnly: true });
+    assert.equal(fast.stale, true);
+    assert.ok(fast.annotations);
+  });
+});
