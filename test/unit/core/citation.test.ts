@@ -1,0 +1,48 @@
+// Tests of source citations: what a fact-checker pastes into a write-up, with nothing invented and no punctuation glued to addresses.
+
+import assert from 'node:assert/strict';
+import { formatCitation, formatCitations, readableDate, siteName } from '../../../src/core/citation';
+
+describe('citation', () => {
+  it('cites a source with its title, site, date accessed and archived copy', () => {
+    assert.equal(
+      formatCitation({
+        url: 'https://www.example.org/csto-exercise',
+        title: 'CSTO press release',
+        archived: 'https://web.archive.org/web/2026/https://example.org/csto-exercise',
+        accessed: '2026-11-28',
+      }),
+      'CSTO press release. example.org. Accessed 28 November 2026. https://www.example.org/csto-exercise (archived at https://web.archive.org/web/2026/https://example.org/csto-exercise)',
+    );
+  });
+
+  it('leaves out what the source does not have', () => {
+    assert.equal(formatCitation({ url: 'https://example.org/levels' }), 'example.org. https://example.org/levels');
+    assert.equal(formatCitation({ url: 'https://example.org/levels', accessed: '2026-06-03' }), 'example.org. Accessed 3 June 2026. https://example.org/levels');
+  });
+
+  it('does not repeat the site when the title names it, nor end a sentence twice', () => {
+    assert.equal(
+      formatCitation({ url: 'https://reuters.com/x', title: 'Reservoirs at record low | Reuters.com' }),
+      'Reservoirs at record low | Reuters.com. https://reuters.com/x',
+    );
+    assert.equal(formatCitation({ url: 'https://example.org/q', title: 'Is the figure right?' }), 'Is the figure right? example.org. https://example.org/q');
+  });
+
+  it('writes dates day-month-year, and keeps a date it cannot read as written', () => {
+    assert.equal(readableDate('2026-01-09'), '9 January 2026');
+    assert.equal(readableDate('2026-13-01'), '2026-13-01');
+    assert.equal(readableDate('last week'), 'last week');
+  });
+
+  it('names the site by its host without www', () => {
+    assert.equal(siteName('https://www.gov.am/en/news'), 'gov.am');
+    assert.equal(siteName('not a url'), undefined);
+  });
+
+  it('numbers several sources one per line, and leaves a single one unnumbered', () => {
+    const sources = [{ url: 'https://a.example/1' }, { url: 'https://b.example/2', title: 'Second' }];
+    assert.equal(formatCitations(sources), '1. a.example. https://a.example/1\n2. Second. b.example. https://b.example/2');
+    assert.equal(formatCitations(sources.slice(0, 1)), 'a.example. https://a.example/1');
+  });
+});
