@@ -624,8 +624,8 @@ function classifyRun(tokens: Token[], from: number, to: number, text: string, se
   const joined = surface.replace(/\s+/g, ' ');
   const spaced = joined.split(' ').length;
 
-  // Lone demonyms and adjectives (Russian, Armenian) describe, they do not name.
-  if (words.every((t) => t.tags.has('Demonym') || t.tags.has('Adjective'))) {
+  // Lone demonyms and adjectives (Russian, Armenian) describe, and titles (Prime Minister) stand for a name, they do not name.
+  if (words.every((t) => t.tags.has('Demonym') || t.tags.has('Adjective') || PERSON_TITLES.has(bare(t.text).toLowerCase()))) {
     return out;
   }
   const titleBefore = title ?? titleBeforeRun(tokens, from, sentence);
@@ -1075,9 +1075,9 @@ const PERCENT =
   /(?:(?<![\p{N}.,])\d+(?:[.,]\d+)?|(?<![\p{L}])(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|half a))\s?(?:%|percentage points?|per cent|percent)/iu;
 const MONEY = /(?:[$€£¥₽₹]\s?\d|\d[\d,.]*\s?(?:million|billion|trillion)?\s?(?:dollars|euros|pounds|roubles|rubles|drams|tenge|soms|yuan|yen|rupees|francs)\b)/iu;
 const MONTH = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec';
-/** Dates as the grammar colours them: March 3, 3 March 2024, September 2023, Tuesday, in 2022, the 1990s. */
+/** Dates as the grammar colours them: March 3, 3 March 2024, September 2023, Tuesday, 2022, the 1990s, last week. */
 const DATE = new RegExp(
-  `(?<![\\p{L}\\p{N}.,])(?:(?:${MONTH})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTH})(?:,?\\s+\\d{4})?|(?:${MONTH})\\.?,?\\s+\\d{4}|(?:January|February|March|April|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:1[89]\\d\\d|20\\d\\d)s?)(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}\\p{N}.,])(?:(?:${MONTH})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTH})(?:,?\\s+\\d{4})?|(?:${MONTH})\\.?,?\\s+\\d{4}|(?:January|February|March|April|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:1[89]\\d\\d|20\\d\\d)s?|yesterday|today|tomorrow|tonight|(?:last|next|this|earlier this|later this)\\s+(?:week|month|year|weekend|spring|summer|autumn|fall|winter))(?![\\p{L}\\p{N}])`,
   'u',
 );
 const YEAR = /^(?:1[89]\d\d|20\d\d)s?$/;
