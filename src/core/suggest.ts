@@ -1092,6 +1092,7 @@ interface Scored {
   attribution?: Attribution;
 }
 
+/** `mentions` are those inside the sentence. */
 function scoreSentence(analysis: Analysis, sentence: Sentence, start: number, mentions: readonly ActorSuggestion[]): Scored {
   const { text, tokens } = analysis;
   const span = text.slice(start, sentence.end);
@@ -1143,7 +1144,7 @@ function scoreSentence(analysis: Analysis, sentence: Sentence, start: number, me
     score += someone ? 1.5 : 1;
     reasons.push(someone ? 'Quotes someone directly' : 'Contains a quotation');
   }
-  const named = new Set(mentions.filter((m) => m.start >= start && m.end <= sentence.end).map((m) => m.name));
+  const named = new Set(mentions.map((m) => m.name));
   if (named.size > 0) {
     score += Math.min(1, 0.5 * named.size);
     reasons.push(`Names ${[...named].join(', ')}`);
@@ -1164,17 +1165,43 @@ function scoreSentence(analysis: Analysis, sentence: Sentence, start: number, me
   return { start, end: sentence.end, score, reasons, ...(attribution ? { attribution } : {}) };
 }
 
-/** Resolves who is credited to an actor: a name to its full form or known actor, “he” to the last person named, “the company” to the last organisation. */
+/** Index of the first mention that starts at or after `offset`; mentions are in text order and do not overlap. */
+function firstFrom(mentions: readonly ActorSuggestion[], offset: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (mentions[mid].start < offset) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo;
+}
+
+/**
+ * Resolves who is credited to an actor: a name to its full form or known actor, “he” to the last
+ * person named before the sentence, “the company” to the last organisation.
+ */
 function resolveClaimant(
   attribution: Attribution,
   sentenceStart: number,
   mentions: readonly ActorSuggestion[],
+  inSentence: readonly ActorSuggestion[],
   known: readonly KnownActor[],
   actors: Map<string, ArticleActor>,
 ): ClaimantGuess | undefined {
   const start = sentenceStart + attribution.start;
   const end = sentenceStart + attribution.end;
-  const before = mentions.filter((m) => m.end <= sentenceStart);
+  const lastBefore = (accept: (m: ActorSuggestion) => boolean) => {
+    for (let k = firstFrom(mentions, sentenceStart) - 1; k >= 0; k--) {
+      if (accept(mentions[k])) {
+        return mentions[k];
+      }
+    }
+    return undefined;
+  };
   const knownMatch = (name: string) => {
     const key = normaliseActorText(name);
     return known.find((k) => [k.name, ...(k.aliases ?? [])].some((n) => normaliseActorText(n) === key));
@@ -1185,11 +1212,11 @@ function resolveClaimant(
   };
   if (attribution.pronoun) {
     const wanted = PRONOUNS[attribution.claimant.toLowerCase()];
-    const last = wanted ? [...before].reverse().find((m) => m.type === wanted) : undefined;
+    const last = wanted ? lastBefore((m) => m.type === wanted) : undefined;
     return last ? guess(last.name) : undefined;
   }
   if (attribution.named) {
-    const mention = mentions.find((m) => m.start <= start && end <= m.end) ?? mentions.find((m) => m.start >= start && m.end <= end);
+    const mention = inSentence.find((m) => m.start <= start && end <= m.end) ?? inSentence.find((m) => m.start >= start && m.end <= end);
     if (mention) {
       return guess(mention.name, { start: mention.start, end: mention.end });
     }
@@ -1198,8 +1225,8 @@ function resolveClaimant(
   }
   const noun = /^(?:the|its|this)\s+(\p{Ll}+)$/iu.exec(attribution.claimant)?.[1];
   if (noun && ORGANISATION_NOUNS.has(noun)) {
-    const organisations = [...before].reverse().filter((m) => m.type === 'organisation' || m.type === 'other');
-    const last = organisations.find((m) => m.name.toLowerCase().includes(noun)) ?? organisations[0];
+    const organisation = (m: ActorSuggestion) => m.type === 'organisation' || m.type === 'other';
+    const last = lastBefore((m) => organisation(m) && m.name.toLowerCase().includes(noun)) ?? lastBefore(organisation);
     return last ? guess(last.name) : undefined;
   }
   return undefined;
@@ -1230,11 +1257,12 @@ function claimSuggestionsFrom(
     if (rejected.has(normaliseClaimText(claimText)) || existing.some((c) => c.start < sentence.end && start < c.end)) {
       continue;
     }
-    const scored = scoreSentence(analysis, sentence, start, mentions);
+    const inSentence = mentions.slice(firstFrom(mentions, start), firstFrom(mentions, sentence.end)).filter((m) => m.end <= sentence.end);
+    const scored = scoreSentence(analysis, sentence, start, inSentence);
     if (scored.score < minScore) {
       continue;
     }
-    const claimant = scored.attribution ? resolveClaimant(scored.attribution, start, mentions, known, actors) : undefined;
+    const claimant = scored.attribution ? resolveClaimant(scored.attribution, start, mentions, inSentence, known, actors) : undefined;
     out.push({
       start,
       end: sentence.end,
