@@ -73,7 +73,7 @@ something changed; --dry-run prints the counts without writing.
 
 Writes the annotations of each article in the format asked for, to standard output or to -o.
 With several articles, -o names a folder that receives one file per article, except for csv,
-which gathers every article's claims into one table. Warnings (things the format cannot
+which gathers every article's claims into one table (claims.csv when -o names a folder). Warnings (things the format cannot
 carry) go to standard error.
 `,
   import: `Usage: newsmark import brat [--force] <txt> <ann>
@@ -260,7 +260,9 @@ async function exportCommand(args: readonly string[], io: Io): Promise<number> {
     throw new UsageError('export needs at least one article');
   }
   const output = values.output === undefined ? undefined : resolve(io.cwd, values.output);
-  const toFolder = output !== undefined && (positionals.length > 1 || values.output!.endsWith('/') || (await isFolder(output)));
+  const namesFolder = output !== undefined && (values.output!.endsWith('/') || (await isFolder(output)));
+  // One CSV holds any number of articles; every other format writes one file per article.
+  const toFolder = namesFolder || (output !== undefined && positionals.length > 1 && format !== 'csv');
   if (positionals.length > 1 && format !== 'csv' && output === undefined) {
     throw new UsageError(`exporting several articles as ${format} needs -o <folder>, which receives one file per article`);
   }
@@ -293,9 +295,10 @@ async function exportCommand(args: readonly string[], io: Io): Promise<number> {
     return EXIT.problems;
   }
 
-  if (format === 'csv' && !(toFolder && positionals.length > 1)) {
+  if (format === 'csv') {
     const csv = exportClaimsCsv(articles, { verdicts: settings.scale });
-    await emit(io, output && !toFolder ? output : output && join(output, 'claims.csv'), csv);
+    const name = articles.length === 1 ? outputName(articles[0].article, format) : 'claims.csv';
+    await emit(io, output === undefined ? undefined : toFolder ? join(output, name) : output, csv);
     return EXIT.ok;
   }
   const names = new Set<string>();

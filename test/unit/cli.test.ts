@@ -239,6 +239,10 @@ describe('cli', () => {
       const rows = r.out.trimEnd().split('\r\n');
       assert.equal(rows.length, 1 + 3 + 3);
       assert.match(rows[0], /^article,claim_id,claim,/);
+      mkdirSync(join(dir, 'sheets'));
+      await run(dir, 'export', '--format', 'csv', '-o', 'sheets', 'articles/summit.txt', 'articles/budget.txt');
+      assert.deepEqual(readdirSync(join(dir, 'sheets')), ['claims.csv']);
+      assert.equal(readFileSync(join(dir, 'sheets/claims.csv'), 'utf8'), r.out);
     });
 
     it('prints what a format cannot carry as warnings on stderr', async () => {

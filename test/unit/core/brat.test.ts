@@ -168,8 +168,8 @@ describe('brat', () => {
       c1.notes = 'The official minutes list 12 agreed articles.\nConfirmed with the EU press office.';
       const armenia = annotations.actors.find((a) => a.name === 'Armenia')!;
       armenia.wikidata = undefined;
-      const aliyev = annotations.actors.find((a) => a.name === 'Ilham Aliyev')!;
-      aliyev.wikidata = 'Q83335';
+      const yerevan = annotations.actors.find((a) => a.name === 'YEREVAN')!;
+      yerevan.wikidata = 'Q1953';
       c1.claimant = annotations.actors.find((a) => a.name === 'Nikol Pashinyan')!.id;
       const { ann, warnings } = exportBrat(annotations, text);
       assert.deepEqual(warnings, []);
@@ -177,7 +177,8 @@ describe('brat', () => {
       assert.match(ann, /^#1\tAnnotatorNotes T6\tThe official minutes list 12 agreed articles\.$/m);
       assert.match(ann, /^#4\tAnnotatorNotes T6\tConfirmed with the EU press office\.$/m);
       assert.doesNotMatch(ann, /^N1\t/m);
-      assert.match(ann, /^N7\tReference T4 Wikidata:Q83335\tIlham Aliyev$/m);
+      // Beside its GeoNames normalization, which stays.
+      assert.match(ann, /^N7\tReference T19 Wikidata:Q1953\tYEREVAN$/m);
       assert.match(ann, /^R1\tClaimant Arg1:T6 Arg2:T1$/m);
       // Untouched lines stay as they were.
       assert.match(ann, /^N5\tReference T19 GeoNames:616052\tYerevan$/m);

@@ -56,7 +56,7 @@ describe('report', () => {
       { url: 'https://www.consilium.europa.eu/en/press/', title: 'Council press release (14 May)', archived: 'https://web.archive.org/web/2024/https://www.consilium.europa.eu/en/press/', accessed: '2024-05-15' },
       { url: 'https://en.wikipedia.org/wiki/Armenia_(disambiguation)' },
     );
-    a.actors.find((x) => x.name === 'Pashinyan')!.wikidata = 'Q1163033';
+    a.claims[0].claimant = a.actors.find((x) => x.name === 'European Union')!.id;
     return a;
   }
 
@@ -74,7 +74,7 @@ describe('report', () => {
         [
           '### 1. “We have agreed on 15 of the 17 articles”',
           '',
-          '- **Claimant:** Pashinyan ([Q1163033](https://www.wikidata.org/wiki/Q1163033))',
+          '- **Claimant:** European Union ([Q458](https://www.wikidata.org/wiki/Q458))',
           '- **Status:** Checked',
           '- **Verdict:** Mostly false',
           '- **Sources:**',
@@ -86,7 +86,8 @@ describe('report', () => {
         ].join('\n'),
       );
       assert.match(md, /### 2\. “The agreement, … will be signed before the end of the year\.”/);
-      assert.match(md, /\| \[Pashinyan\]\(https:\/\/www\.wikidata\.org\/wiki\/Q1163033\) \| 3 \| Mostly false \|/);
+      assert.match(md, /\| \[European Union\]\(https:\/\/www\.wikidata\.org\/wiki\/Q458\) \| 1 \| Mostly false \|/);
+      assert.match(md, /\| Pashinyan \| 2 \| — \|/);
     });
 
     it('shows article text as text, not as Markdown', () => {
@@ -120,8 +121,8 @@ describe('report', () => {
         'summit.txt',
         'c1',
         'We have agreed on 15 of the 17 articles',
-        'Pashinyan',
-        'Q1163033',
+        'European Union',
+        'Q458',
         'checked',
         'mostly-false',
         'Mostly false',
