@@ -123,9 +123,16 @@ export function registerDecorations(store: AnnotationStore): DecorationsHandle {
       }
     }
   };
+  /** Articles drawn with their annotations loaded: the first drawing is not delayed. */
+  const drawn = new Set<string>();
   // Typing fires many changes; redraw once the burst settles.
   const schedule = (uri: vscode.Uri) => {
     const key = uri.toString();
+    if (!drawn.has(key) && store.get(uri)?.annotations) {
+      drawn.add(key);
+      applyAll(uri);
+      return;
+    }
     clearTimeout(timers.get(key));
     timers.set(
       key,

@@ -1,0 +1,94 @@
+// Editor figures from a real VS Code (code-server): activation, opening an article with 1,000 annotations until decorated, and the .vsix size.
+
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, statSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ARTICLES = 5;
+const WORDS = ['Kyrgyzstan', 'Armenia', 'Russia', 'Kazakhstan', 'Belarus', 'Tajikistan', 'the alliance', 'the ministry'];
+
+/** A long article (one paragraph per 6 sentences) with 800 mentions and 200 claims, as Newsmark writes it. */
+function makeArticle(core, seed) {
+  let text = '';
+  const mentions = [];
+  const claims = [];
+  for (let i = 0; i < 1000; i++) {
+    const actor = WORDS[(i * 7 + seed) % WORDS.length];
+    const sentence = `In paragraph ${i}, ${actor} said that approximately ${1000 + ((i * 37 + seed) % 9000)} personnel took part on day ${i % 30}.`;
+    const at = text.length;
+    if (mentions.length < 800 && i % 5 !== 4) {
+      const s = at + sentence.indexOf(actor);
+      mentions.push({ name: actor, start: s, end: s + actor.length });
+    }
+    if (i % 5 === 4) {
+      const s = at + sentence.indexOf('approximately');
+      claims.push({ start: s, end: at + sentence.indexOf(' personnel') });
+    }
+    text += sentence + (i % 6 === 5 ? '\n\n' : ' ');
+  }
+  const annotations = { article: { file: `thousand-${seed}.txt` }, actors: [], claims: [] };
+  const byName = new Map();
+  for (const m of mentions) {
+    let actor = byName.get(m.name);
+    if (!actor) {
+      actor = { id: m.name.toLowerCase().replace(/\W+/g, '-'), name: m.name, type: 'country', mentions: [] };
+      byName.set(m.name, actor);
+      annotations.actors.push(actor);
+    }
+    actor.mentions.push(core.model.anchorAt(text, m.start, m.end));
+  }
+  const statuses = ['unchecked', 'in-progress', 'checked'];
+  claims.forEach((c, i) => {
+    const claim = { id: `c${i + 1}`, anchor: core.model.anchorAt(text, c.start, c.end), status: statuses[i % 3], sources: [] };
+    if (i % 3 === 2) {
+      claim.verdict = 'mostly-true';
+    }
+    annotations.claims.push(claim);
+  });
+  const count = mentions.length + claims.length;
+  if (count !== 1000) {
+    throw new Error(`generated ${count} annotations, not 1,000`);
+  }
+  const yaml = core.sidecar.encodeSidecar(annotations, text);
+  const check = core.sidecar.decodeSidecar(yaml, text);
+  if (!check.annotations) {
+    throw new Error(`generated sidecar does not read back: ${check.problems[0]?.message}`);
+  }
+  return { text, yaml };
+}
+
+export async function run(ctx) {
+  const require = createRequire(import.meta.url);
+  const core = {
+    model: require(join(ctx.root, 'out/src/core/model.js')),
+    sidecar: require(join(ctx.root, 'out/src/core/sidecar.js')),
+  };
+  const workspace = mkdtempSync(join(tmpdir(), 'newsmark-bench-'));
+  for (let seed = 0; seed < ARTICLES; seed++) {
+    const { text, yaml } = makeArticle(core, seed);
+    writeFileSync(join(workspace, `thousand-${seed}.txt`), text);
+    writeFileSync(join(workspace, `thousand-${seed}.txt.annotations.yaml`), yaml);
+  }
+  const results = join(workspace, '..', `${workspace.split('/').pop()}-results.json`);
+  ctx.log('[editor] starting VS Code (code-server) for the editor figures…');
+  const run = spawnSync(
+    'node',
+    ['test/harness/run-integration.mjs', '--workspace', workspace, '--tests-path', join(ctx.root, 'out/test/bench/index.js'), '--results', results],
+    { cwd: ctx.root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  if (!existsSync(results)) {
+    ctx.log(run.stdout + run.stderr);
+    throw new Error('the editor benchmark produced no figures');
+  }
+  for (const figure of JSON.parse(readFileSync(results, 'utf8')).figures) {
+    ctx.record(`editor: ${figure.name}`, figure.value, figure.unit);
+  }
+
+  ctx.log('[editor] packaging the .vsix…');
+  const out = join(mkdtempSync(join(tmpdir(), 'newsmark-vsix-')), 'newsmark.vsix');
+  mkdirSync(join(out, '..'), { recursive: true });
+  execFileSync('npx', ['vsce', 'package', '--no-dependencies', '--out', out], { cwd: ctx.root, stdio: 'ignore' });
+  ctx.record('package: .vsix size', statSync(out).size / 1024, 'KiB');
+}
