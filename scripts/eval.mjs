@@ -1,6 +1,6 @@
 // Measures the suggester against the labelled articles in test/fixtures/eval: precision, recall and F1 for actors, claims and claimants.
 //
-// Usage: npm run eval [-- --json] [-- --split dev|test] [-- --verbose]
+// Usage: npm run eval [-- --json] [-- --split dev|test] [-- --verbose] [-- --min-score N]
 // Reads the compiled core (out/src/core/suggest.js); `npm run eval` compiles it first.
 //
 // How predictions are matched to the gold labels (each article's <name>.gold.json):
@@ -35,6 +35,9 @@ const json = args.includes('--json');
 const verbose = args.includes('--verbose');
 const splitAt = args.indexOf('--split');
 const onlySplit = splitAt >= 0 ? args[splitAt + 1] : undefined;
+const minScoreAt = args.indexOf('--min-score');
+// Another threshold shows the trade-off between claims found and claims suggested in vain.
+const minScore = minScoreAt >= 0 ? Number(args[minScoreAt + 1]) : DEFAULT_MIN_CLAIM_SCORE;
 
 const dir = join(root, 'test/fixtures/eval');
 const articles = readdirSync(dir)
@@ -56,7 +59,7 @@ const tally = (split, key) => {
 for (const article of articles) {
   // Every sentence is scored so that --verbose can say why a gold claim was missed.
   const { actors, claims: scored } = suggestAll(article.text, { claims: { minScore: -Infinity } });
-  const claims = scored.filter((c) => c.score >= DEFAULT_MIN_CLAIM_SCORE);
+  const claims = scored.filter((c) => c.score >= minScore);
   const splits = [article.gold.split ?? 'dev', 'all'];
   const log = [];
   for (const split of splits) {
