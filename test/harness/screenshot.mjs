@@ -2,6 +2,7 @@
 //
 // Usage: node test/harness/screenshot.mjs <out.png> [--file <name in samples>] [--wait <ms>]
 //          [--workspace <dir>] [--skip-setup] [--verbose]
+//          [--command <palette entry>]... [--hover <text in the editor>]
 // Build first (npm run build): this script serves dist/ as it is.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -25,6 +26,8 @@ const { values: opts, positionals } = parseArgs({
     workspace: { type: 'string', default: path.join(REPO_ROOT, 'samples') },
     'skip-setup': { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
+    command: { type: 'string', multiple: true, default: [] },
+    hover: { type: 'string' },
   },
 });
 
@@ -52,11 +55,21 @@ async function openWithQuickOpen(page, name) {
   await input.waitFor({ state: 'visible', timeout: 10_000 });
   await input.fill(name);
   // Quick open searches asynchronously; Enter before results opens nothing.
-  await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 10_000 });
+  await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 45_000 });
   await page.keyboard.press('Enter');
   await page
     .locator('.tabs-container .tab.active', { hasText: path.basename(name) })
     .waitFor({ timeout: 10_000 });
+}
+
+async function runFromPalette(page, label) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(`>${label}`);
+  await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 45_000 });
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(500);
 }
 
 async function main() {
@@ -89,8 +102,18 @@ async function main() {
     log(`opening ${opts.file}`);
     await openWithQuickOpen(page, opts.file);
   }
+  for (const command of opts.command) {
+    log(`running "${command}"`);
+    await runFromPalette(page, command);
+  }
   // Decorations, trees and the extension host settle after the editor shows.
   await page.waitForTimeout(waitMs);
+  if (opts.hover) {
+    log(`hovering over "${opts.hover}"`);
+    await page.locator('.view-lines').getByText(opts.hover, { exact: false }).first().hover();
+    await page.locator('.monaco-hover').first().waitFor({ state: 'visible', timeout: 10_000 }).catch(() => log('no hover appeared'));
+    await page.waitForTimeout(800);
+  }
 
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
   await page.screenshot({ path: outFile });
