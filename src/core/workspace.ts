@@ -1,6 +1,8 @@
 // Actors across the articles of a workspace: the same person or organisation in several sidecars is one entry.
 
+import { reattachAll } from './anchoring';
 import type { Actor, Annotations } from './model';
+import { decodeSidecar, type DecodeOptions, encodeSidecar, type SidecarProblem } from './sidecar';
 
 export interface ArticleAnnotations {
   /** The article's URI (or path), as the caller names it. */
@@ -35,22 +37,93 @@ export function normaliseName(name: string): string {
 export function groupActors(articles: readonly ArticleAnnotations[]): WorkspaceActor[] {
   const groups: WorkspaceActor[] = [];
   const byKey = new Map<string, WorkspaceActor>();
-  const withWikidata = articles.flatMap((a) => a.annotations.actors.filter((x) => x.wikidata).map((actor) => ({ article: a.article, actor })));
-  const without = articles.flatMap((a) => a.annotations.actors.filter((x) => !x.wikidata).map((actor) => ({ article: a.article, actor })));
-  for (const item of [...withWikidata, ...without]) {
-    const names = [item.actor.name, ...(item.actor.aliases ?? [])].map((n) => `name:${normaliseName(n)}`);
-    const keys = item.actor.wikidata ? [`wikidata:${item.actor.wikidata}`] : names;
-    let group = keys.map((k) => byKey.get(k)).find(Boolean);
+  // The same names recur in article after article; normalising each once keeps regrouping a large workspace fast.
+  const normalised = new Map<string, string>();
+  const keyOf = (name: string) => {
+    let key = normalised.get(name);
+    if (key === undefined) {
+      key = `name:${normaliseName(name)}`;
+      normalised.set(name, key);
+    }
+    return key;
+  };
+  const withWikidata: { article: string; actor: Actor }[] = [];
+  const without: { article: string; actor: Actor }[] = [];
+  for (const a of articles) {
+    for (const actor of a.annotations.actors) {
+      (actor.wikidata ? withWikidata : without).push({ article: a.article, actor });
+    }
+  }
+  const join = (item: { article: string; actor: Actor }) => {
+    const { actor } = item;
+    const nameKey = keyOf(actor.name);
+    const aliasKeys = actor.aliases?.length ? actor.aliases.map(keyOf) : [];
+    const idKey = actor.wikidata ? `wikidata:${actor.wikidata}` : undefined;
+    let group = idKey ? byKey.get(idKey) : (byKey.get(nameKey) ?? aliasKeys.map((k) => byKey.get(k)).find(Boolean));
     if (!group) {
-      group = { key: keys[0], name: item.actor.name, type: item.actor.type, wikidata: item.actor.wikidata, appearances: [] };
+      group = { key: idKey ?? nameKey, name: actor.name, type: actor.type, wikidata: actor.wikidata, appearances: [] };
       groups.push(group);
     }
     group.appearances.push(item);
-    for (const k of item.actor.wikidata ? [...keys, ...names] : keys) {
-      if (!byKey.has(k)) {
+    for (const k of [idKey, nameKey, ...aliasKeys]) {
+      if (k !== undefined && !byKey.has(k)) {
         byKey.set(k, group);
       }
     }
+  };
+  // Linked actors first, so an unlinked one with a matching name joins the linked entry.
+  withWikidata.forEach(join);
+  without.forEach(join);
+  const collator = new Intl.Collator();
+  return groups.sort((a, b) => collator.compare(a.name, b.name));
+}
+
+/** The workspace entry an article's actor belongs to. */
+export function groupOf(groups: readonly WorkspaceActor[], article: string, actorId: string): WorkspaceActor | undefined {
+  return groups.find((g) => g.appearances.some((a) => a.article === article && a.actor.id === actorId));
+}
+
+/**
+ * Whether a Go to Symbol query matches a name: its letters in order, ignoring case and
+ * accents ("npash" finds "Nikol Pashinyan"), as the editor's own symbol search does.
+ */
+export function symbolMatches(query: string, name: string): boolean {
+  const q = normaliseName(query).replace(/\s+/g, '');
+  const n = normaliseName(name);
+  let at = 0;
+  for (const ch of q) {
+    at = n.indexOf(ch, at);
+    if (at < 0) {
+      return false;
+    }
+    at++;
   }
-  return groups.sort((a, b) => a.name.localeCompare(b.name));
+  return true;
+}
+
+export type SidecarEdit<T> = { text: string; annotations: Annotations; result: T } | { problems: SidecarProblem[] };
+
+/**
+ * Changes the sidecar of an article that is not open: reads it against the article text,
+ * applies `change`, and writes it back with the comments and layout it had. A sidecar
+ * written for an older version of the article has its anchors found again first, as the
+ * editor does on opening, so the rewrite never stores stale positions as current ones.
+ */
+export function editSidecar<T>(
+  source: string,
+  articleText: string,
+  change: (annotations: Annotations) => T,
+  options: DecodeOptions = {},
+): SidecarEdit<T> {
+  const decoded = decodeSidecar(source, articleText, options);
+  if (!decoded.annotations || !decoded.document) {
+    return { problems: decoded.problems.filter((p) => p.severity === 'error') };
+  }
+  const annotations = decoded.annotations;
+  if (decoded.stale) {
+    const anchors = [...annotations.actors.flatMap((a) => a.mentions), ...annotations.claims.map((c) => c.anchor)];
+    reattachAll(articleText, anchors).forEach((r, i) => Object.assign(anchors[i], r.anchor));
+  }
+  const result = change(annotations);
+  return { text: encodeSidecar(annotations, articleText, decoded.document), annotations, result };
 }
