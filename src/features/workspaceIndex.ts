@@ -1,9 +1,10 @@
 // The annotations of every article in the workspace, built lazily the first time a view asks and kept current from the file watcher.
 
 import * as vscode from 'vscode';
+import { reattachAll } from '../core/anchoring';
 import type { Annotations } from '../core/model';
 import { decodeSidecar, SIDECAR_SUFFIX } from '../core/sidecar';
-import type { ArticleAnnotations } from '../core/workspace';
+import { type ArticleAnnotations, groupActors, type WorkspaceActor } from '../core/workspace';
 import { readTextIfExists } from './fileio';
 import type { AnnotationStore } from './store';
 
@@ -16,6 +17,8 @@ interface IndexedArticle {
 export class WorkspaceIndex implements vscode.Disposable {
   private readonly articles = new Map<string, IndexedArticle>();
   private built: Promise<void> | undefined;
+  /** Actors grouped across articles, kept until anything changes. */
+  private grouped: WorkspaceActor[] | undefined;
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [];
   readonly onDidChange = this.changeEmitter.event;
@@ -29,6 +32,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     };
     this.disposables.push(
       this.changeEmitter,
+      this.changeEmitter.event(() => (this.grouped = undefined)),
       watcher,
       watcher.onDidChange(refresh),
       watcher.onDidCreate(refresh),
@@ -81,6 +85,19 @@ export class WorkspaceIndex implements vscode.Disposable {
     return out;
   }
 
+  /** The same actor in several articles as one entry, from every article in the index. */
+  async groups(): Promise<WorkspaceActor[]> {
+    await this.ensureBuilt();
+    this.grouped ??= groupActors(this.all());
+    return this.grouped;
+  }
+
+  /** An article's text: the open document's, else as read from disk when indexed. */
+  text(uri: vscode.Uri): string | undefined {
+    const key = uri.toString();
+    return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key)?.getText() ?? this.articles.get(key)?.text;
+  }
+
   private async index(sidecarUri: vscode.Uri): Promise<void> {
     const articleUri = articleUriOf(sidecarUri);
     const [source, text] = await Promise.all([readTextIfExists(sidecarUri), readTextIfExists(articleUri)]);
@@ -88,7 +105,12 @@ export class WorkspaceIndex implements vscode.Disposable {
       this.articles.delete(articleUri.toString());
       return;
     }
-    const result = decodeSidecar(source, text ?? '');
+    const result = decodeSidecar(source, text ?? '', { dataOnly: true });
+    if (result.annotations && result.stale && text !== undefined) {
+      // Written for an older version of the article: find the anchors in the text as it is now.
+      const anchors = [...result.annotations.actors.flatMap((a) => a.mentions), ...result.annotations.claims.map((c) => c.anchor)];
+      reattachAll(text, anchors).forEach((r, i) => Object.assign(anchors[i], r.anchor));
+    }
     this.articles.set(articleUri.toString(), { articleUri, annotations: result.annotations, text });
   }
 }
