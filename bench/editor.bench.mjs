@@ -89,6 +89,6 @@ export async function run(ctx) {
   ctx.log('[editor] packaging the .vsix…');
   const out = join(mkdtempSync(join(tmpdir(), 'newsmark-vsix-')), 'newsmark.vsix');
   mkdirSync(join(out, '..'), { recursive: true });
-  execFileSync('npx', ['vsce', 'package', '--no-dependencies', '--out', out], { cwd: ctx.root, stdio: 'ignore' });
+  execFileSync('npx', ['vsce', 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', out], { cwd: ctx.root, stdio: 'ignore' });
   ctx.record('package: .vsix size', statSync(out).size / 1024, 'KiB');
 }
