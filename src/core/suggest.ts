@@ -292,8 +292,8 @@ function analyse(text: string): Analysis {
         // compromise runs a headline into the next paragraph when it has no full stop; a line break ends a sentence here.
         pushSentence(first, line);
         first = tokens.length;
-        atStart = true;
       }
+      // A line, and the text after a dateline, start afresh.
       if (line !== termLine || (start >= termLine.bodyStart && (tokens.at(-1)?.start ?? -1) < termLine.bodyStart)) {
         atStart = true;
       }
@@ -370,7 +370,7 @@ function widenSentence(text: string, start: number, end: number, line: Line): Sp
 function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   const re = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
-  let seenHeadline = false;
+  let opening = true;
   for (let m = re.exec(text); m && m[0].length > 0; m = re.exec(text)) {
     const start = m.index;
     const content = m[0].replace(/[\r\n]+$/, '');
@@ -379,9 +379,9 @@ function splitLines(text: string): Line[] {
     let bodyStart = start;
     if (!content.trim()) {
       kind = 'blank';
-    } else if (!seenHeadline) {
+    } else if (opening && (isTitleCase(content) || (content.length <= 150 && !/[.!?”"]\s*$/.test(content)))) {
+      // The first line with text is the headline, unless it reads as a paragraph: then the text has none.
       kind = 'headline';
-      seenHeadline = true;
     } else if (BYLINE.test(content)) {
       kind = 'byline';
     } else if (isTitleCase(content)) {
@@ -392,6 +392,9 @@ function splitLines(text: string): Line[] {
       if (dateline) {
         bodyStart = start + dateline[0].length;
       }
+    }
+    if (kind !== 'blank') {
+      opening = false;
     }
     lines.push({ start, end, kind, bodyStart });
     if (re.lastIndex >= text.length) {
@@ -997,7 +1000,8 @@ function subjectBefore(sentence: string, cueAt: number, needsData: boolean): Fou
   }
   // The subject is the clause before the cue, back to the last quotation mark, comma or conjunction that starts it.
   const clauseStart = Math.max(
-    ...[/.*[”"’;:]\s*/su, /.*,\s*/su].map((re) => re.exec(left)?.[0].length ?? 0),
+    // ’ closes a quotation only when no letter follows; in “the country’s” it is an apostrophe.
+    ...[/.*(?:[”";:]|’(?!\p{L}))\s*/su, /.*,\s*/su].map((re) => re.exec(left)?.[0].length ?? 0),
     /.*\bthat\s+/su.exec(left)?.[0].length ?? 0,
   );
   const phrase = left.slice(clauseStart);
