@@ -8,18 +8,18 @@ import { CodePointIndex } from './offsets';
  * as the editor knows them):
  *
  * - root `extra.brat.lines`: every line of the .ann in file order. A text-bound (T) line is
- *   kept as its bare id ("T3"), because its offsets belong to the anchor that moves with the
- *   text; every other line is kept verbatim ("E1\tAttack:T2 Attacker:T1").
- * - actor `extra.brat`: `type` (the brat type as written), `spans` (one "T3 10 15;20 27" per
- *   mention: the id and the offsets as the .ann had them), and the ids of the lines that
- *   became the actor's `wikidata` (N) and `notes` (#).
- * - claim `extra.brat`: `type`, `span`, and the ids of the lines that became its `notes` (#),
- *   `verdict` and `status` (A) and `claimant` (R).
+ *   kept without its text ("T8 Claim 383 397;416 458"): the text is the article's, and where
+ *   the annotation is now belongs to its anchor, which moves with edits. Every other line is
+ *   kept verbatim ("E1\tMeet:T13 Participant:T1").
+ * - actor `extra.brat`: the ids of the lines that became the actor's `wikidata` (N) and
+ *   `notes` (#).
+ * - claim `extra.brat`: `span`, the id of its T line, and the ids of the lines that became its
+ *   `notes` (#), `verdict` and `status` (A) and `claimant` (R).
  *
- * A Newsmark anchor is one contiguous span, so a discontinuous mention is anchored on the
- * span covering all its fragments (the fact-checker sees the whole phrase highlighted) and
- * its fragments are kept in the span record. Export places them relative to where the
- * anchor is now, so they survive edits elsewhere in the article.
+ * A Newsmark anchor is one contiguous span, so a discontinuous annotation is anchored on the
+ * span covering all its fragments (the fact-checker sees the whole phrase highlighted) and its
+ * fragments are kept in its T record. Export places them relative to where the anchor is now,
+ * so they survive edits elsewhere in the article.
  *
  * Export re-emits a line verbatim while the field it became is unchanged, and rewrites it
  * (keeping its id) once the fact-checker has changed that field: import → export gives the
@@ -425,7 +425,7 @@ export function importBrat(text: string, ann: string, options: BratImportOptions
     const end = Math.max(...t.fragments.map((f) => f[1]));
     return anchorAt(text, space.toUtf16(start)!, space.toUtf16(end)!);
   };
-  const spanRecord = (t: Extract<BratLine, { kind: 'T' }>) => `${t.id} ${formatFragments(t.fragments)}`;
+  const spanRecord = (t: Extract<BratLine, { kind: 'T' }>) => `${t.id} ${t.type} ${formatFragments(t.fragments)}`;
 
   // Lines pointing at a text-bound annotation, by target, in file order.
   const attached = new Map<string, BratLine[]>();
@@ -447,7 +447,7 @@ export function importBrat(text: string, ann: string, options: BratImportOptions
   interface Group {
     actor: Actor;
     bratType: string;
-    spans: string[];
+    tIds: string[];
     wikidataLines: string[];
     noteLines: string[];
     notes: string[];
@@ -470,7 +470,7 @@ export function importBrat(text: string, ann: string, options: BratImportOptions
       group = {
         actor: { id: '', name: t.text, type: mapping.actorTypes[t.type] ?? typeId(t.type), mentions: [] },
         bratType: t.type,
-        spans: [],
+        tIds: [],
         wikidataLines: [],
         noteLines: [],
         notes: [],
@@ -485,7 +485,7 @@ export function importBrat(text: string, ann: string, options: BratImportOptions
       group.actor.aliases = [...(group.actor.aliases ?? []), t.text];
     }
     group.actor.mentions.push(anchorOf(t));
-    group.spans.push(spanRecord(t));
+    group.tIds.push(t.id);
     groupOfT.set(t.id, group);
     if (n) {
       group.wikidataLines.push(n.id);
@@ -499,7 +499,7 @@ export function importBrat(text: string, ann: string, options: BratImportOptions
       group.notes.push(note.text);
     }
   }
-  const firstLine = (g: Group) => Math.min(...g.spans.map((s) => byId.get(s.split(' ')[0])!.line));
+  const firstLine = (g: Group) => Math.min(...g.tIds.map((id) => byId.get(id)!.line));
   groups.sort((a, b) => firstLine(a) - firstLine(b));
   const taken = new Set<string>();
   for (const g of groups) {
@@ -508,16 +508,17 @@ export function importBrat(text: string, ann: string, options: BratImportOptions
   }
   const actorOfT = new Map([...groupOfT].map(([tid, g]) => [tid, g.actor]));
   const actors: Actor[] = groups.map((g) => {
-    const order = g.actor.mentions.map((_, i) => i).sort((i, j) => g.actor.mentions[i].start - g.actor.mentions[j].start);
-    const brat: Record<string, unknown> = { type: g.bratType, spans: order.map((i) => g.spans[i]) };
+    g.actor.mentions.sort((a, b) => a.start - b.start);
+    const brat: Record<string, unknown> = {};
     if (g.wikidataLines.length) {
       brat.wikidata = g.wikidataLines;
     }
     if (g.noteLines.length) {
       brat.notes = g.noteLines;
     }
-    g.actor.mentions = order.map((i) => g.actor.mentions[i]);
-    g.actor.extra = { brat };
+    if (Object.keys(brat).length) {
+      g.actor.extra = { brat };
+    }
     if (g.notes.length) {
       g.actor.notes = g.notes.join('\n');
     }
@@ -527,7 +528,7 @@ export function importBrat(text: string, ann: string, options: BratImportOptions
   const claims: Claim[] = [];
   const relations = parsed.lines.filter((l): l is Extract<BratLine, { kind: 'R' }> => l.kind === 'R' && l.type === mapping.claimantRelation);
   for (const t of textBound.filter((x) => isClaimType(x.type))) {
-    const brat: Record<string, unknown> = { type: t.type, span: spanRecord(t) };
+    const brat: Record<string, unknown> = { span: t.id };
     const claim: Claim = { id: nextClaimId(claims), anchor: anchorOf(t), status: 'unchecked', sources: [] };
     const attrs = (attached.get(t.id) ?? []).filter((l): l is Extract<BratLine, { kind: 'A' }> => l.kind === 'A');
     const verdict = attrs.find((a) => a.type === mapping.verdictAttribute && a.value !== undefined);
@@ -558,7 +559,7 @@ export function importBrat(text: string, ann: string, options: BratImportOptions
     claims.push(claim);
   }
 
-  const root: Record<string, unknown> = { lines: parsed.lines.map((l) => (l.kind === 'T' ? l.id : l.raw)) };
+  const root: Record<string, unknown> = { lines: parsed.lines.map((l) => (l.kind === 'T' ? spanRecord(l) : l.raw)) };
   if (counting === 'crlf-as-one') {
     root.offsets = counting;
   }
@@ -590,26 +591,27 @@ interface Emitted {
   owner: Actor | Claim;
 }
 
+/** A text-bound line as kept in `extra.brat.lines`: "T8 Claim 383 397;416 458". */
+interface SpanRecord {
+  id: string;
+  type: string;
+  fragments: Fragment[];
+  /** The covering span, where the anchor was made. */
+  at: Fragment;
+}
+
 /**
  * Where each anchor's brat fragments are now, in UTF-16 offsets: several for a discontinuous
  * mention whose text is unchanged, else the anchor's own span. W3C export uses it too, so
  * both formats agree on what a mention covers.
  */
-export function bratFragments(annotations: Annotations, text: string): Map<Anchor, [number, number][]> {
+export function bratFragments(annotations: Annotations, text: string, mapping: Partial<BratMapping> = {}): Map<Anchor, [number, number][]> {
   const space = offsetSpace(text, countingOf(annotations));
+  const matched = matchRecords(annotations, space, { ...DEFAULT_BRAT_MAPPING, ...mapping });
   const result = new Map<Anchor, [number, number][]>();
-  const place = (anchor: Anchor, record: string | undefined) => {
-    const fragments = record ? placeFragments(anchor, record, text, space) : undefined;
-    result.set(anchor, fragments ?? [[anchor.start, anchor.end]]);
-  };
-  for (const actor of annotations.actors) {
-    const matched = matchSpans(actor, space);
-    for (const mention of actor.mentions) {
-      place(mention, matched.get(mention));
-    }
-  }
-  for (const claim of annotations.claims) {
-    place(claim.anchor, bratOf(claim)?.span as string | undefined);
+  for (const anchor of [...annotations.actors.flatMap((a) => a.mentions), ...annotations.claims.map((c) => c.anchor)]) {
+    const record = matched.get(anchor);
+    result.set(anchor, (record && placeFragments(anchor, record, text, space)) ?? [[anchor.start, anchor.end]]);
   }
   return result;
 }
@@ -627,22 +629,10 @@ export function exportBrat(annotations: Annotations, text: string, options: Brat
 
   // Ids in use anywhere, so that new lines never reuse an id a kept line still refers to.
   const highest = new Map<string, number>();
-  const noteId = (id: string) => {
-    const m = /^([A-Za-z]+|#[A-Za-z]*)([0-9]+)/.exec(id);
+  for (const line of kept) {
+    const m = /^([A-Za-z]+|#[A-Za-z]*)([0-9]+)/.exec(line);
     if (m) {
       highest.set(m[1], Math.max(highest.get(m[1]) ?? 0, Number(m[2])));
-    }
-  };
-  kept.forEach((l) => noteId(l.split('\t')[0]));
-  const owners: (Actor | Claim)[] = [...annotations.actors, ...annotations.claims];
-  for (const owner of owners) {
-    const brat = bratOf(owner);
-    for (const value of Object.values(brat ?? {})) {
-      for (const v of Array.isArray(value) ? value : [value]) {
-        if (typeof v === 'string') {
-          noteId(v.split(' ')[0]);
-        }
-      }
     }
   }
   const newId = (prefix: string) => {
@@ -652,16 +642,17 @@ export function exportBrat(annotations: Annotations, text: string, options: Brat
   };
 
   // Text-bound lines: one per mention and claim that still has a place in the text.
+  const matched = matchRecords(annotations, space, mapping);
   const emitted = new Map<string, Emitted>();
   const fresh: Emitted[] = [];
-  const firstT = new Map<Actor | Claim, string>();
-  const emit = (owner: Actor | Claim, anchor: Anchor, type: string, record: string | undefined, label: string) => {
+  const emit = (owner: Actor | Claim, anchor: Anchor, type: string, label: string) => {
     if (anchor.orphaned) {
       warnings.push({ code: 'orphaned', message: `${label} "${shorten(anchor.quote)}" is orphaned (its text was not found again), so it is left out.` });
       return;
     }
-    let fragments = record ? placeFragments(anchor, record, text, space) : undefined;
-    if (record && !fragments && (readSpan(record)?.fragments.length ?? 0) > 1) {
+    const record = matched.get(anchor);
+    let fragments = record && placeFragments(anchor, record, text, space);
+    if (record && !fragments && record.fragments.length > 1) {
       warnings.push({ code: 'fragments-lost', message: `${label} "${shorten(anchor.quote)}" was edited inside, so its brat fragments are exported as one span.` });
     }
     fragments = splitAtLineBreaks(fragments ?? [[anchor.start, anchor.end]], text);
@@ -669,41 +660,32 @@ export function exportBrat(annotations: Annotations, text: string, options: Brat
       warnings.push({ code: 'empty', message: `${label} covers only line breaks, which brat cannot annotate; it is left out.` });
       return;
     }
-    let id = record?.split(' ')[0];
-    if (!id || emitted.has(id) || !/^T[0-9]/.test(id)) {
-      id = undefined;
-    }
-    const entry: Emitted = { id: id ?? '', type, fragments, anchor, owner };
-    if (id) {
-      emitted.set(id, entry);
+    const entry: Emitted = { id: record?.id ?? '', type, fragments, anchor, owner };
+    if (record) {
+      emitted.set(record.id, entry);
     } else {
       fresh.push(entry);
     }
   };
-  const inverseActorType = (type: string) =>
-    Object.entries(mapping.actorTypes).find(([, v]) => v === type)?.[0] ?? bratTypeName(type);
   for (const actor of annotations.actors) {
-    const brat = bratOf(actor);
-    // The type as brat wrote it, unless the fact-checker has since given the actor another type.
-    const imported = typeof brat?.type === 'string' ? brat.type : undefined;
-    const type = imported && (mapping.actorTypes[imported] ?? typeId(imported)) === actor.type ? imported : inverseActorType(actor.type);
-    const matched = matchSpans(actor, space);
+    const fallback = bratTypeFor(actor, matched, mapping);
     for (const mention of [...actor.mentions].sort((a, b) => a.start - b.start)) {
-      emit(actor, mention, type, matched.get(mention), `A mention of ${actor.name}`);
+      // The type as brat wrote it, unless the fact-checker has since given the actor another type.
+      const record = matched.get(mention);
+      emit(actor, mention, record && actorTypeOf(record.type, mapping) === actor.type ? record.type : fallback, `A mention of ${actor.name}`);
     }
   }
   for (const claim of annotations.claims) {
-    const brat = bratOf(claim);
-    const type = typeof brat?.type === 'string' ? brat.type : mapping.claimTypes[0] ?? 'Claim';
-    emit(claim, claim.anchor, type, typeof brat?.span === 'string' ? brat.span : undefined, `Claim ${claim.id}`);
+    emit(claim, claim.anchor, matched.get(claim.anchor)?.type ?? mapping.claimTypes[0] ?? 'Claim', `Claim ${claim.id}`);
   }
-  fresh.sort((a, b) => a.fragments[0][0] - b.fragments[0][0]);
+  fresh.sort((x, y) => x.fragments[0][0] - y.fragments[0][0]);
   for (const entry of fresh) {
     entry.id = newId('T');
     emitted.set(entry.id, entry);
   }
   const ownerOfT = new Map<string, Actor | Claim>();
-  for (const [id, entry] of [...emitted].sort((a, b) => a[1].fragments[0][0] - b[1].fragments[0][0])) {
+  const firstT = new Map<Actor | Claim, string>();
+  for (const [id, entry] of [...emitted].sort((x, y) => x[1].fragments[0][0] - y[1].fragments[0][0])) {
     ownerOfT.set(id, entry.owner);
     if (!firstT.has(entry.owner)) {
       firstT.set(entry.owner, id);
@@ -778,7 +760,7 @@ export function exportBrat(annotations: Annotations, text: string, options: Brat
   let afterLastT = 0;
   for (const raw of kept) {
     if (!raw.includes('\t')) {
-      const e = emitted.get(raw);
+      const e = emitted.get(raw.split(' ')[0]);
       if (e) {
         sequence.push(e);
         afterLastT = sequence.length;
@@ -793,7 +775,7 @@ export function exportBrat(annotations: Annotations, text: string, options: Brat
       sequence.push(replacement === undefined ? l : parseAnn(replacement).lines[0]);
     }
   }
-  const keptTs = new Set(kept.filter((l) => !l.includes('\t')));
+  const keptTs = new Set(kept.filter((l) => !l.includes('\t')).map((l) => l.split(' ')[0]));
   const newTs = [...emitted.values()].filter((e) => !keptTs.has(e.id)).sort((x, y) => x.fragments[0][0] - y.fragments[0][0]);
   sequence.splice(afterLastT, 0, ...newTs);
   sequence.push(...added.map((line) => parseAnn(line).lines[0]));
@@ -874,78 +856,112 @@ function countingOf(annotations: Annotations): OffsetCounting {
   return brat.offsets === 'crlf-as-one' ? 'crlf-as-one' : 'code-points';
 }
 
-/** Reads "T3 10 15;20 27" into its id and fragments; undefined if it is not one. */
-function readSpan(record: string): { id: string; fragments: Fragment[] } | undefined {
-  const m = /^(\S+) (\d+ \d+(?:;\d+ \d+)*)$/.exec(record);
-  return m ? { id: m[1], fragments: m[2].split(';').map((f) => f.split(' ').map(Number) as Fragment) } : undefined;
+/** The text-bound records kept in the sidecar, by id. */
+function readRecords(annotations: Annotations): Map<string, SpanRecord> {
+  const lines = (annotations.extra?.brat as { lines?: unknown } | undefined)?.lines;
+  const records = new Map<string, SpanRecord>();
+  for (const line of Array.isArray(lines) ? lines : []) {
+    const m = typeof line === 'string' ? /^(\S+) (\S+) (\d+ \d+(?:;\d+ \d+)*)$/.exec(line) : null;
+    if (m) {
+      const fragments = m[3].split(';').map((f) => f.split(' ').map(Number) as Fragment);
+      records.set(m[1], { id: m[1], type: m[2], fragments, at: cover(fragments) });
+    }
+  }
+  return records;
 }
 
 /**
- * Pairs an actor's span records with its mentions. A mention still where the .ann put it
- * keeps its record; after edits elsewhere, records pair in order with mentions of the same
- * length (an edit before a mention moves it but keeps its length), then with mentions edited
- * inside when exactly as many are left. Mentions left over are new and get new ids.
+ * Pairs the kept text-bound records with today's anchors. A claim names its record. A mention
+ * still where the .ann put it keeps its record, whichever actor holds it now (actors may have
+ * been merged or split since). After edits elsewhere, records pair in reading order with
+ * mentions of the same length and a matching type (an edit before a mention moves it but keeps
+ * its length); then with mentions edited inside, when exactly as many of each are left.
+ * Anchors left over are new and get new ids.
  */
-function matchSpans(actor: Actor, space: OffsetSpace): Map<Anchor, string> {
-  const spans = bratOf(actor)?.spans;
-  const records = (Array.isArray(spans) ? spans : []).filter((s): s is string => typeof s === 'string' && readSpan(s) !== undefined);
-  const result = new Map<Anchor, string>();
-  const mentions = [...actor.mentions].filter((m) => !m.orphaned).sort((a, b) => a.start - b.start);
-  const where = new Map(mentions.map((m) => [m, [space.fromUtf16(m.start), space.fromUtf16(m.end)] as const]));
-  const left: string[] = [];
-  for (const record of records) {
-    const { fragments } = readSpan(record)!;
-    const [start, end] = cover(fragments);
-    const mention = mentions.find((m) => !result.has(m) && where.get(m)![0] === start && where.get(m)![1] === end);
-    if (mention) {
-      result.set(mention, record);
+function matchRecords(annotations: Annotations, space: OffsetSpace, mapping: BratMapping): Map<Anchor, SpanRecord> {
+  const records = readRecords(annotations);
+  const result = new Map<Anchor, SpanRecord>();
+  for (const claim of annotations.claims) {
+    const record = records.get(String(bratOf(claim)?.span));
+    if (record && !claim.anchor.orphaned) {
+      result.set(claim.anchor, record);
+      records.delete(record.id);
+    }
+  }
+  const mentions = annotations.actors
+    .flatMap((actor) => actor.mentions.filter((m) => !m.orphaned).map((m) => ({ m, actor, at: [space.fromUtf16(m.start), space.fromUtf16(m.end)] as const })))
+    .sort((x, y) => x.m.start - y.m.start);
+  const byPlace = new Map<string, typeof mentions>();
+  for (const x of mentions) {
+    const key = x.at.join(' ');
+    byPlace.set(key, [...(byPlace.get(key) ?? []), x]);
+  }
+  const left: SpanRecord[] = [];
+  for (const record of [...records.values()].sort((x, y) => x.at[0] - y.at[0])) {
+    const x = byPlace.get(record.at.join(' '))?.shift();
+    if (x) {
+      result.set(x.m, record);
     } else {
       left.push(record);
     }
   }
+  const fits = (record: SpanRecord, x: (typeof mentions)[number]) => !result.has(x.m) && actorTypeOf(record.type, mapping) === x.actor.type;
   let from = 0;
-  const unpaired: string[] = [];
+  const unpaired: SpanRecord[] = [];
   for (const record of left) {
-    const [start, end] = cover(readSpan(record)!.fragments);
-    const i = mentions.findIndex((m, k) => k >= from && !result.has(m) && where.get(m)![1]! - where.get(m)![0]! === end - start);
-    if (i >= 0) {
-      result.set(mentions[i], record);
-      from = i + 1;
+    const k = mentions.findIndex((x, j) => j >= from && fits(record, x) && x.at[1]! - x.at[0]! === record.at[1] - record.at[0]);
+    if (k >= 0) {
+      result.set(mentions[k].m, record);
+      from = k + 1;
     } else {
       unpaired.push(record);
     }
   }
-  // Mentions edited inside changed length too; with as many of them as records left, order pairs them.
-  const rest = mentions.filter((m) => !result.has(m));
-  if (unpaired.length === rest.length) {
-    rest.forEach((m, i) => result.set(m, unpaired[i]));
+  const rest = mentions.filter((x) => !result.has(x.m));
+  if (unpaired.length === rest.length && unpaired.every((r, j) => fits(r, rest[j]))) {
+    rest.forEach((x, j) => result.set(x.m, unpaired[j]));
   }
   return result;
 }
 
+/** The Newsmark actor type a brat type becomes. */
+function actorTypeOf(bratType: string, mapping: BratMapping): string {
+  return mapping.actorTypes[bratType] ?? typeId(bratType);
+}
+
+/** The brat type for an actor's new mentions: the type its other mentions had, else the mapping's. */
+function bratTypeFor(actor: Actor, matched: Map<Anchor, SpanRecord>, mapping: BratMapping): string {
+  for (const m of actor.mentions) {
+    const type = matched.get(m)?.type;
+    if (type !== undefined && actorTypeOf(type, mapping) === actor.type) {
+      return type;
+    }
+  }
+  return Object.entries(mapping.actorTypes).find(([, v]) => v === actor.type)?.[0] ?? bratTypeName(actor.type);
+}
+
 /**
  * The record's fragments moved to where the anchor is now, in UTF-16 offsets; undefined when
- * the text inside the anchor changed (the fragments no longer fit) or the record is malformed.
+ * the text inside the anchor changed (the fragments no longer fit).
  */
-function placeFragments(anchor: Anchor, record: string, text: string, space: OffsetSpace): [number, number][] | undefined {
-  const span = readSpan(record);
-  if (!span || anchor.orphaned || text.slice(anchor.start, anchor.end) !== anchor.quote) {
+function placeFragments(anchor: Anchor, record: SpanRecord, text: string, space: OffsetSpace): [number, number][] | undefined {
+  if (anchor.orphaned || text.slice(anchor.start, anchor.end) !== anchor.quote) {
     return undefined;
   }
-  const [start, end] = cover(span.fragments);
+  const [start, end] = record.at;
   const at = space.fromUtf16(anchor.start);
   const until = space.fromUtf16(anchor.end);
   if (at === undefined || until === undefined || until - at !== end - start) {
     return undefined;
   }
   const placed: [number, number][] = [];
-  for (const [s, e] of span.fragments) {
-    const a = space.toUtf16(s - start + at);
-    const b = space.toUtf16(e - start + at);
-    if (a === undefined || b === undefined) {
+  for (const [s, e] of record.fragments) {
+    const x = space.toUtf16(s - start + at);
+    const y = space.toUtf16(e - start + at);
+    if (x === undefined || y === undefined) {
       return undefined;
     }
-    placed.push([a, b]);
+    placed.push([x, y]);
   }
   return placed;
 }

@@ -223,6 +223,20 @@ describe('brat', () => {
       assert.deepEqual(importBrat(text, ann, { articleFile: 'summit.txt' }).problems, []);
     });
 
+    it('keeps the ids of mentions whose actor was merged into another', () => {
+      const { annotations, text, ann } = importThroughSidecar('summit.txt', 'summit.ann');
+      const from = annotations.actors.find((a) => a.name === 'Pashinyan')!;
+      const into = annotations.actors.find((a) => a.name === 'Nikol Pashinyan')!;
+      into.mentions.push(...from.mentions);
+      into.aliases = ['Pashinyan'];
+      annotations.actors.splice(annotations.actors.indexOf(from), 1);
+      annotations.claims.forEach((c) => (c.claimant = into.id));
+      const result = exportBrat(annotations, text);
+      assert.deepEqual(result.warnings, []);
+      // The claimant relations still point at the same mentions, so even they are unchanged.
+      assert.equal(result.ann, ann);
+    });
+
     it('exports fragments as one span when the text inside a discontinuous mention changed', () => {
       const { annotations, text } = importThroughSidecar('summit.txt', 'summit.ann');
       const mention = annotations.actors.find((a) => a.name === 'Armenian foreign ministers')!.mentions[0];
