@@ -1,11 +1,13 @@
 // Entry point: wires the store to each surface. Nothing heavy happens here.
 
 import * as vscode from 'vscode';
+import { registerCodeActions } from './features/codeactions';
 import { registerCommands } from './features/commands';
 import { registerContextKeys } from './features/context';
 import { registerDecorations } from './features/decorations';
 import { registerDiagnostics } from './features/diagnostics';
 import { registerHover } from './features/hover';
+import { registerLint } from './features/lint';
 import { AnnotationStore } from './features/store';
 import { registerTrees, ViewScope } from './features/tree';
 import { WorkspaceIndex } from './features/workspaceIndex';
@@ -26,6 +28,8 @@ export function activate(context: vscode.ExtensionContext) {
     registerDiagnostics(store),
     registerContextKeys(store),
     registerCommands(store, scope),
+    registerLint(store),
+    registerCodeActions(store),
   );
   // Returned for integration tests and the benchmark, which drive the real extension.
   return { store, trees, decorations };

@@ -1,4 +1,4 @@
-// The Problems panel: sidecar problems at their line and column, and orphaned or changed anchors on the article.
+// The Problems panel: sidecar problems at their line and column, and anchors whose wording changed on the article (orphans are the linter's).
 
 import * as vscode from 'vscode';
 import { anchorState, type Anchor } from '../core/model';
@@ -49,16 +49,14 @@ function anchorDiagnostics(entry: ArticleEntry, doc: vscode.TextDocument): vscod
   const text = doc.getText();
   const out: vscode.Diagnostic[] = [];
   const add = (anchor: Anchor, what: string) => {
+    // Orphaned anchors are reported by the linter (src/features/lint.ts), at the severity the user chose.
     const state = anchorState(anchor, text);
-    if (state === 'attached') {
+    if (state !== 'changed') {
       return;
     }
     const range = new vscode.Range(doc.positionAt(Math.min(anchor.start, text.length)), doc.positionAt(Math.min(anchor.end, text.length)));
-    const message =
-      state === 'orphaned'
-        ? `Orphaned ${what}: “${anchor.quote}” was not found in the text. It is kept in the sidecar; select its text and re-attach it.`
-        : `The wording of this ${what} changed since it was marked; it was “${anchor.quote}”.`;
-    const d = new vscode.Diagnostic(range, message, state === 'orphaned' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information);
+    const message = `The wording of this ${what} changed since it was marked; it was “${anchor.quote}”.`;
+    const d = new vscode.Diagnostic(range, message, vscode.DiagnosticSeverity.Information);
     d.source = DIAGNOSTIC_SOURCE;
     d.code = state;
     out.push(d);

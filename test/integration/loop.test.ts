@@ -176,7 +176,7 @@ describe('Marking an article', () => {
     const orphans = await api.trees.actors.getChildren(roots[1]);
     assert.strictEqual(api.trees.actors.getTreeItem(orphans[0]).description, 'mention of Nikol Pashinyan');
     const diagnostics = vscode.languages.getDiagnostics(editor.document.uri);
-    assert.ok(diagnostics.some((d) => d.code === 'orphaned' && d.message.includes('“Pashinyan” was not found')), JSON.stringify(diagnostics));
+    assert.ok(diagnostics.some((d) => d.code === 'orphaned-anchor' && d.message.includes('“Pashinyan” was not found')), JSON.stringify(diagnostics));
   });
 
   it('removes the annotation at the cursor', async () => {
