@@ -2,12 +2,14 @@
 
 import * as vscode from 'vscode';
 import { registerCodeActions } from './features/codeactions';
+import { registerCodeLens } from './features/codelens';
 import { registerCommands } from './features/commands';
 import { registerContextKeys } from './features/context';
 import { registerDecorations } from './features/decorations';
 import { registerDiagnostics } from './features/diagnostics';
 import { registerHover } from './features/hover';
 import { registerLint } from './features/lint';
+import { registerStatusBar } from './features/statusbar';
 import { AnnotationStore } from './features/store';
 import { registerTrees, ViewScope } from './features/tree';
 import { WorkspaceIndex } from './features/workspaceIndex';
@@ -18,6 +20,7 @@ export function activate(context: vscode.ExtensionContext) {
   const index = new WorkspaceIndex(store);
   const decorations = registerDecorations(store);
   const trees = registerTrees(store, index, scope);
+  const statusBar = registerStatusBar(store);
   context.subscriptions.push(
     store,
     scope,
@@ -30,9 +33,11 @@ export function activate(context: vscode.ExtensionContext) {
     registerCommands(store, scope),
     registerLint(store),
     registerCodeActions(store),
+    registerCodeLens(store),
+    statusBar,
   );
   // Returned for integration tests and the benchmark, which drive the real extension.
-  return { store, trees, decorations };
+  return { store, trees, decorations, index, statusBar };
 }
 
 export function deactivate(): void {}

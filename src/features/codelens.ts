@@ -1,0 +1,50 @@
+// CodeLens above each claim: where its check stands (status, verdict, sources); clicking it sets the verdict.
+
+import * as vscode from 'vscode';
+import type { Claim } from '../core/model';
+import { onDidChangeSettings, statusLabel, verdictLabel } from './config';
+import { ARTICLE_LANGUAGES, type AnnotationStore } from './store';
+
+/** The lens title for a claim, e.g. "c1 · Checked · Mostly true · 1 source". */
+export function claimLensTitle(claim: Claim): string {
+  const sources = claim.sources.length;
+  return [claim.id, statusLabel(claim.status), claim.verdict ? verdictLabel(claim.verdict) : 'no verdict', `${sources} ${sources === 1 ? 'source' : 'sources'}`].join(' · ');
+}
+
+export function registerCodeLens(store: AnnotationStore): vscode.Disposable {
+  const changed = new vscode.EventEmitter<void>();
+  const provider: vscode.CodeLensProvider = {
+    onDidChangeCodeLenses: changed.event,
+    provideCodeLenses(doc) {
+      if (!vscode.workspace.getConfiguration('newsmark').get<boolean>('codeLens.enabled', true)) {
+        return [];
+      }
+      const annotations = store.get(doc.uri)?.annotations;
+      if (!annotations) {
+        return [];
+      }
+      const uri = doc.uri.toString();
+      return annotations.claims
+        .filter((claim) => !claim.anchor.orphaned)
+        .sort((a, b) => a.anchor.start - b.anchor.start)
+        .map((claim) => {
+          const at = doc.positionAt(claim.anchor.start);
+          return new vscode.CodeLens(new vscode.Range(at, at), {
+            title: claimLensTitle(claim),
+            tooltip: `Set the verdict of claim ${claim.id}`,
+            command: 'newsmark.setVerdict',
+            arguments: [{ uri, claim: claim.id }],
+          });
+        });
+    },
+  };
+  return vscode.Disposable.from(
+    changed,
+    vscode.languages.registerCodeLensProvider(
+      ARTICLE_LANGUAGES.map((language) => ({ language })),
+      provider,
+    ),
+    store.onDidChange(() => changed.fire()),
+    onDidChangeSettings(() => changed.fire()),
+  );
+}
