@@ -11,6 +11,7 @@ import { registerHover } from './features/hover';
 import { registerLint } from './features/lint';
 import { registerStatusBar } from './features/statusbar';
 import { AnnotationStore } from './features/store';
+import { registerSymbols } from './features/symbols';
 import { registerTrees, ViewScope } from './features/tree';
 import { WorkspaceIndex } from './features/workspaceIndex';
 
@@ -35,6 +36,7 @@ export function activate(context: vscode.ExtensionContext) {
     registerCodeActions(store),
     registerCodeLens(store),
     statusBar,
+    registerSymbols(store, index),
   );
   // Returned for integration tests and the benchmark, which drive the real extension.
   return { store, trees, decorations, index, statusBar };
