@@ -13,6 +13,7 @@ import { registerStatusBar } from './features/statusbar';
 import { AnnotationStore } from './features/store';
 import { registerSymbols } from './features/symbols';
 import { registerTrees, ViewScope } from './features/tree';
+import { registerWorkflowCommands } from './features/workflowCommands';
 import { WorkspaceIndex } from './features/workspaceIndex';
 
 export function activate(context: vscode.ExtensionContext) {
@@ -37,6 +38,7 @@ export function activate(context: vscode.ExtensionContext) {
     registerCodeLens(store),
     statusBar,
     registerSymbols(store, index),
+    registerWorkflowCommands(store),
   );
   // Returned for integration tests and the benchmark, which drive the real extension.
   return { store, trees, decorations, index, statusBar };

@@ -22,6 +22,9 @@ export enum Command {
   AcceptNewWording = 'newsmark.acceptNewWording',
   ShowWorkspace = 'newsmark.showWorkspace',
   ShowActiveArticle = 'newsmark.showActiveArticle',
+  CopyCitation = 'newsmark.copyCitation',
+  MergeActors = 'newsmark.mergeActors',
+  SetWikidataId = 'newsmark.setWikidataId',
 }
 
 export enum InternalCommand {
@@ -55,6 +58,10 @@ export interface CommandArgs {
   end?: number;
   /** Re-attach: which mention of `actor`, by its quote. */
   quote?: string;
+  /** Merge Actors: the id of the actor that `actor` is merged into. */
+  into?: string;
+  /** Set Wikidata Id: an id (Q42) or an item's address; empty to unlink. */
+  wikidata?: string;
 }
 
 interface Target {
@@ -212,9 +219,10 @@ export function registerCommands(store: AnnotationStore, scope: ViewScope): vsco
     let verdict: string | null | undefined = args && !('kind' in args) ? args.verdict : undefined;
     const scale = verdicts();
     if (verdict === undefined) {
+      const given = (id: string) => target.annotations.claims.filter((c) => c.verdict === id).length;
       const items: (vscode.QuickPickItem & { id: string | null })[] = scale.map((v) => ({
         label: v.label,
-        description: v.id === claim.verdict ? 'current' : undefined,
+        description: [v.id === claim.verdict ? 'current' : '', given(v.id) ? `${given(v.id)} in this article` : ''].filter(Boolean).join(' · ') || undefined,
         detail: `ClaimReview rating ${v.ratingValue}`,
         iconPath: new vscode.ThemeIcon('circle-filled', v.color ? new vscode.ThemeColor(v.color) : undefined),
         id: v.id,
@@ -598,10 +606,10 @@ async function pickActor(annotations: Annotations, selected: string): Promise<st
   if (!picked) {
     return undefined;
   }
-  return picked.actor ?? newActor(selected);
+  return picked.actor ?? newActor(selected, undefined, annotations);
 }
 
-async function newActor(defaultName: string, givenType?: string): Promise<ops.NewActor | undefined> {
+async function newActor(defaultName: string, givenType?: string, annotations?: Annotations): Promise<ops.NewActor | undefined> {
   const types = actorTypes();
   if (givenType !== undefined && !types.some((t) => t.id === givenType)) {
     void vscode.window.showErrorMessage(`"${givenType}" is not an actor type (${types.map((t) => t.id).join(', ')}).`);
@@ -619,7 +627,10 @@ async function newActor(defaultName: string, givenType?: string): Promise<ops.Ne
   let type = givenType;
   if (type === undefined) {
     const picked = await vscode.window.showQuickPick(
-      types.map((t) => ({ label: t.label, id: t.id, iconPath: typeIconFor(t.id) })),
+      types.map((t) => {
+        const count = annotations?.actors.filter((a) => a.type === t.id).length ?? 0;
+        return { label: t.label, description: count ? `${count} in this article` : undefined, id: t.id, iconPath: typeIconFor(t.id) };
+      }),
       { title: `New actor (2/2): what is ${name.trim()}?` },
     );
     type = picked?.id;
