@@ -234,22 +234,40 @@ export function markAllMentions(annotations: Annotations, text: string, actor: A
  * trimmed. Used when Mark Claim runs with nothing selected.
  */
 export function sentenceAround(text: string, offset: number): { start: number; end: number } | undefined {
-  const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
   // Sentences never cross paragraph breaks in an article; segment just this line.
   const lineStart = Math.max(text.lastIndexOf('\n', offset - 1) + 1, 0);
   const nl = text.indexOf('\n', offset);
   const lineEnd = nl < 0 ? text.length : text[nl - 1] === '\r' ? nl - 1 : nl;
   const line = text.slice(lineStart, lineEnd);
-  for (const segment of segmenter.segment(line)) {
-    const s = lineStart + segment.index;
-    const e = s + segment.segment.length;
+  for (const { start, end } of sentences(line)) {
+    const s = lineStart + start;
+    const e = lineStart + end;
     if (offset >= s && (offset < e || (offset === e && e === lineEnd))) {
-      const trimmedStart = s + (segment.segment.length - segment.segment.trimStart().length);
-      const trimmedEnd = e - (segment.segment.length - segment.segment.trimEnd().length);
+      const segment = line.slice(start, end);
+      const trimmedStart = s + (segment.length - segment.trimStart().length);
+      const trimmedEnd = e - (segment.length - segment.trimEnd().length);
       return trimmedEnd > trimmedStart ? { start: trimmedStart, end: trimmedEnd } : undefined;
     }
   }
   return undefined;
+}
+
+/** Titles and abbreviations after which a full stop does not end a sentence in news copy. */
+const ABBREVIATION = /(?:^|[\s(“"])(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Jr|Sr|No|Nos|Vol|Inc|Ltd|Co|Corp|vs|approx|e\.g|i\.e|[A-Z])\.\s*$/;
+
+/** Sentence spans of one line: Intl.Segmenter's, rejoined after abbreviations such as "Mr.". */
+function sentences(line: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+  for (const segment of segmenter.segment(line)) {
+    const last = out[out.length - 1];
+    if (last && ABBREVIATION.test(line.slice(last.start, last.end))) {
+      last.end = segment.index + segment.segment.length;
+    } else {
+      out.push({ start: segment.index, end: segment.index + segment.segment.length });
+    }
+  }
+  return out;
 }
 
 /** Trims whitespace off a selection so a sloppy double-click does not mark a trailing space. */
