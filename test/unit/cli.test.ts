@@ -327,6 +327,10 @@ describe('cli', () => {
       assert.match(r.err, /^newsmark: \.newsmark\.json: "brat\.claimType" is not a brat setting/);
       writeFileSync(join(dir, '.newsmark.json'), '{ "verdicts": [ }');
       assert.match((await run(dir, 'stats', '.')).err, /^newsmark: \.newsmark\.json: not valid JSON/);
+      writeFileSync(join(dir, '.newsmark.json'), JSON.stringify({ verdicts: [{ id: 'Pants on fire', label: 'Pants on fire', ratingValue: 0 }] }));
+      const scale = await run(dir, 'export', '--format', 'claimreview', 'articles/summit.txt');
+      assert.equal(scale.code, EXIT.usage);
+      assert.match(scale.err, /^newsmark: \.newsmark\.json: Verdict 1 needs an id \(lower-case letters, digits and "-"\)/);
     });
   });
 
