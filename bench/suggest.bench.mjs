@@ -21,18 +21,22 @@ export async function run(ctx) {
   for (let i = 0; i < COLD_PROCESSES; i++) {
     const script = `
       const text = require('node:fs').readFileSync(0, 'utf8');
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       const { suggestAll } = require(${JSON.stringify(modulePath)});
       const t1 = performance.now();
-      const { actors, claims } = suggestAll(text);
+      suggestAll(text);
       const t2 = performance.now();
-      process.stdout.write(JSON.stringify({ load: t1 - t0, first: t2 - t1, actors: actors.length, claims: claims.length }));`;
+      const cpu = process.cpuUsage(c0);
+      process.stdout.write(JSON.stringify({ load: t1 - t0, first: t2 - t1, cpu: (cpu.user + cpu.system) / 1000 }));`;
     cold.push(JSON.parse(execFileSync(process.execPath, ['-e', script], { input: text, encoding: 'utf8' })));
   }
   const load = median(cold.map((c) => c.load));
   const first = median(cold.map((c) => c.first));
   const total = median(cold.map((c) => c.load + c.first));
   ctx.record('suggest: 5,000-word article, cold: load + first call (median)', total, 'ms', `goal < 1 s; ${COLD_PROCESSES} fresh processes`);
+  // CPU time as well: on a shared machine, waiting for a core inflates the wall clock but not this.
+  ctx.record('suggest: 5,000-word article, cold: CPU time (median)', median(cold.map((c) => c.cpu)), 'ms');
   ctx.record('suggest: loading the module (compromise) (median)', load, 'ms');
   ctx.record('suggest: first call after loading (median)', first, 'ms');
 
@@ -40,13 +44,18 @@ export async function run(ctx) {
   const { suggestAll } = require(modulePath);
   suggestAll(text);
   const warm = [];
+  const warmCpu = [];
   let result;
   for (let i = 0; i < WARM_RUNS; i++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     result = suggestAll(text);
     warm.push(performance.now() - t0);
+    const cpu = process.cpuUsage(c0);
+    warmCpu.push((cpu.user + cpu.system) / 1000);
   }
   ctx.record('suggest: 5,000-word article, warm: actors and claims (median)', median(warm), 'ms', `goal < 1 s; ${WARM_RUNS} runs`);
+  ctx.record('suggest: 5,000-word article, warm: CPU time (median)', median(warmCpu), 'ms');
   ctx.record('suggest: actor suggestions in the article', result.actors.length, 'mentions');
   ctx.record('suggest: claim suggestions in the article', result.claims.length, 'sentences');
 }
