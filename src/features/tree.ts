@@ -71,7 +71,9 @@ abstract class NewsmarkTree implements vscode.TreeDataProvider<TreeNode> {
       await this.index.ensureBuilt();
       return this.index.all().map((a) => ({ uri: a.uri, annotations: a.annotations, text: a.text ?? openText(a.uri) }));
     }
-    const editor = vscode.window.activeTextEditor;
+    // With the sidecar or another non-article editor in front, keep showing the article beside it.
+    const editors = [vscode.window.activeTextEditor, ...vscode.window.visibleTextEditors];
+    const editor = editors.find((e) => e && this.store.get(e.document.uri));
     const entry = editor ? this.store.get(editor.document.uri) : undefined;
     return entry?.annotations ? [{ uri: entry.uri, annotations: entry.annotations, text: editor?.document.getText() }] : [];
   }
