@@ -1,4 +1,6 @@
-// Runs every test suite — unit (mocha in Node), grammar, and integration (mocha inside a real VS Code) — and sums them.
+// Runs every test suite — type check, lint, unit (mocha in Node), grammar, and integration (mocha inside a real VS Code) — and sums them.
+//
+// Usage: node scripts/test.mjs [typecheck] [lint] [unit] [grammar] [integration]   (default: all)
 //
 // The last line is the total over all suites, "N passed, N failed"; the exit code is non-zero
 // when any test failed or a suite could not run.
@@ -31,6 +33,16 @@ if (sh('node', ['scripts/build.mjs']) !== 0 || sh('npx', ['tsc', '-p', 'tsconfig
   console.log('build failed');
   console.log(`0 passed, 1 failed`);
   process.exit(1);
+}
+
+// Type errors and lint findings fail the run like a failing test; each counts as one check.
+if (wanted('typecheck')) {
+  const status = sh('npx', ['tsc', '--noEmit', '-p', '.']);
+  record('typecheck', status === 0 ? 1 : 0, status === 0 ? 0 : 1);
+}
+if (wanted('lint')) {
+  const status = sh('npx', ['eslint', 'src', 'test', 'scripts', 'bench']);
+  record('lint', status === 0 ? 1 : 0, status === 0 ? 0 : 1);
 }
 
 if (wanted('unit')) {
