@@ -166,7 +166,8 @@ const prf = ({ tp, fp, fn }) => {
 };
 
 const report = {};
-for (const [split, t] of Object.entries(totals)) {
+const order = (split) => ['dev', 'test', 'all'].indexOf(split);
+for (const [split, t] of Object.entries(totals).sort(([a], [b]) => order(a) - order(b))) {
   report[split] = {
     articles: t.articles,
     actors: prf(t.actors),
