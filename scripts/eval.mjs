@@ -63,8 +63,7 @@ for (const article of articles) {
   const splits = [article.gold.split ?? 'dev', 'all'];
   const log = [];
   for (const split of splits) {
-    totals[split] ??= undefined;
-    tally(split, 'actors');
+    tally(split, 'actors'); // creates the split's counters
     totals[split].articles++;
   }
 
