@@ -1,6 +1,6 @@
 // The sidecar codec: reads `<article>.annotations.yaml` into annotations with positioned problems, and writes it back keeping hand edits.
 
-import Ajv, { type ErrorObject } from 'ajv';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { CORE_SCHEMA, load as loadYamlData } from 'js-yaml';
 import {
   Document,
@@ -81,8 +81,19 @@ export interface DecodeResult {
   stale: boolean;
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-const validateSchema = ajv.compile(schema);
+let compiled: ValidateFunction | undefined;
+
+/**
+ * The schema validator, compiled on first use: compiling costs more than reading most
+ * sidecars, and activation should not pay it before an article is opened.
+ */
+function validateSchema(data: unknown): boolean {
+  compiled ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
+  const valid = compiled(data);
+  validateSchema.errors = compiled.errors;
+  return valid;
+}
+validateSchema.errors = undefined as ErrorObject[] | null | undefined;
 
 /**
  * Reads a sidecar against the article text as stored on disk. Never throws: every problem
