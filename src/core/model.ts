@@ -86,10 +86,17 @@ export interface ArticleInfo {
   title?: string;
 }
 
+/** Suggestions the user turned down, normalised, so they are not offered again. */
+export interface RejectedSuggestions {
+  actors?: string[];
+  claims?: string[];
+}
+
 export interface Annotations {
   article: ArticleInfo;
   actors: Actor[];
   claims: Claim[];
+  suggestions?: { rejected?: RejectedSuggestions };
   extra?: Record<string, unknown>;
 }
 

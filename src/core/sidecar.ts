@@ -330,15 +330,36 @@ function buildAnnotations(sidecar: SidecarData, articleText: string, options: De
       anchor: readAnchor(claim.anchor, ['claims', i, 'anchor'], `claim "${claim.id}"`),
     })),
   };
+  if (sidecar.suggestions) {
+    decoded.suggestions = sidecar.suggestions;
+  }
   if (sidecar.extra) {
     decoded.extra = sidecar.extra;
   }
   return { annotations: decoded, stale };
 }
 
+/** Rejected suggestions, sorted so the order they were rejected in makes no diff; nothing when empty. */
+function rejectedData(annotations: Annotations): Plain | undefined {
+  const rejected = annotations.suggestions?.rejected;
+  const actors = [...new Set(rejected?.actors ?? [])].sort();
+  const claims = [...new Set(rejected?.claims ?? [])].sort();
+  if (!actors.length && !claims.length) {
+    return undefined;
+  }
+  const out: { [key: string]: Plain } = {};
+  if (actors.length) {
+    out.actors = actors;
+  }
+  if (claims.length) {
+    out.claims = claims;
+  }
+  return { rejected: out };
+}
+
 /** Canonical key order: new keys are written in this order; keys a user reordered stay where they are. */
 const KEY_ORDER: Record<string, readonly string[]> = {
-  root: ['newsmark', 'article', 'actors', 'claims', 'extra'],
+  root: ['newsmark', 'article', 'actors', 'claims', 'suggestions', 'extra'],
   article: ['file', 'title', 'url', 'sha256'],
   actor: ['id', 'name', 'type', 'aliases', 'wikidata', 'notes', 'mentions', 'extra'],
   claim: ['id', 'anchor', 'claimant', 'status', 'verdict', 'sources', 'notes', 'extra'],
@@ -385,6 +406,7 @@ export function toSidecarData(annotations: Annotations, articleText: string): { 
         sources: claim.sources.length ? claim.sources.map((s) => ordered('source', { ...s })) : undefined,
       } as Record<string, unknown>),
     ),
+    suggestions: rejectedData(annotations),
     extra: annotations.extra as Plain | undefined,
   }) as { [key: string]: Plain };
 }
