@@ -242,4 +242,32 @@ describe('The fact-checker’s workflow', () => {
     assert.deepStrictEqual(clashes, []);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
+
+  it('offers to re-attach an orphaned mention to the text the user selects', async () => {
+    const file = writeArticle('workflow-orphan.txt', 'Ministry spokesperson Aram Petrosyan declined to comment on the figures.\n');
+    const editor = await openArticle(file);
+    const uri = vscode.Uri.file(file);
+    select(editor, 'Aram Petrosyan');
+    await vscode.commands.executeCommand('newsmark.markActor', { name: 'Aram Petrosyan', type: 'person' });
+    await api.store.flush();
+    const at = editor.document.getText().indexOf('Aram Petrosyan');
+    await editor.edit((b) => b.replace(new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + 'Aram Petrosyan'.length)), 'he'));
+    await editor.document.save();
+    await until('the orphaned-anchor finding', () => codes(uri).includes('orphaned-anchor'));
+
+    const orphan = vscode.languages.getDiagnostics(uri).find((d) => d.code === 'orphaned-anchor')!;
+    const atDiagnostic = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, orphan.range);
+    assert.ok(atDiagnostic.some((a) => a.title === 'Re-attach the mention “Aram Petrosyan” to the selection'), JSON.stringify(atDiagnostic.map((a) => a.title)));
+
+    const selection = select(editor, 'Ministry spokesperson');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, selection);
+    const reattach = actions.find((a) => a.title === 'Re-attach orphaned mention “Aram Petrosyan” to “Ministry spokesperson”');
+    assert.ok(reattach?.command, JSON.stringify(actions.map((a) => a.title)));
+    assert.deepStrictEqual(reattach.command.arguments, [{ uri: uri.toString(), actor: 'aram-petrosyan', quote: 'Aram Petrosyan' }]);
+    await vscode.commands.executeCommand(reattach.command.command, ...(reattach.command.arguments ?? []));
+    await api.store.flush();
+    const yaml = fs.readFileSync(sidecarPath(file), 'utf8');
+    assert.match(yaml, /- \{ start: 0, end: 21, quote: Ministry spokesperson, prefix: "", suffix: "[^"]*" \}\n/);
+    await until('the finding to clear', () => (codes(uri).includes('orphaned-anchor') ? undefined : true));
+  });
 });
