@@ -11,6 +11,7 @@ import { registerHover } from './features/hover';
 import { registerLint } from './features/lint';
 import { registerStatusBar } from './features/statusbar';
 import { AnnotationStore } from './features/store';
+import { registerSuggestions } from './features/suggestions';
 import { registerSymbols } from './features/symbols';
 import { registerTrees, ViewScope } from './features/tree';
 import { registerWorkflowCommands } from './features/workflowCommands';
@@ -39,6 +40,7 @@ export function activate(context: vscode.ExtensionContext) {
     statusBar,
     registerSymbols(store, index),
     registerWorkflowCommands(store),
+    registerSuggestions(store, index),
   );
   // Returned for integration tests and the benchmark, which drive the real extension.
   return { store, trees, decorations, index, statusBar };
