@@ -6,11 +6,6 @@ import { onDidChangeSettings, verdictLabel } from './config';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import type { AnnotationStore } from './store';
 
-/** What a quick fix needs to know about the finding behind a diagnostic. */
-export interface LintDiagnostic extends vscode.Diagnostic {
-  finding: LintFinding;
-}
-
 export function lintSeverities(): Record<LintRule, LintSeverity> {
   const config = vscode.workspace.getConfiguration('newsmark.lint');
   return Object.fromEntries(LINT_RULES.map((rule) => [rule, severityFrom(config.get(rule), rule)])) as Record<LintRule, LintSeverity>;
@@ -23,13 +18,12 @@ const SEVERITY: Record<LintFinding['severity'], vscode.DiagnosticSeverity> = {
   hint: vscode.DiagnosticSeverity.Hint,
 };
 
-export function lintDiagnostics(doc: vscode.TextDocument, findings: readonly LintFinding[]): LintDiagnostic[] {
+export function lintDiagnostics(doc: vscode.TextDocument, findings: readonly LintFinding[]): vscode.Diagnostic[] {
   return findings.map((finding) => {
     const range = new vscode.Range(doc.positionAt(finding.start), doc.positionAt(finding.end));
-    const d = new vscode.Diagnostic(range, finding.message, SEVERITY[finding.severity]) as LintDiagnostic;
+    const d = new vscode.Diagnostic(range, finding.message, SEVERITY[finding.severity]);
     d.source = DIAGNOSTIC_SOURCE;
     d.code = finding.rule;
-    d.finding = finding;
     return d;
   });
 }
