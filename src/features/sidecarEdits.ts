@@ -95,13 +95,26 @@ export function wholeRange(text: string): vscode.Range {
   return new vscode.Range(0, 0, lines.length - 1, lines[lines.length - 1].length);
 }
 
-/** A position in a text that is not open as a document. */
-export function positionIn(text: string, offset: number): vscode.Position {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
+/**
+ * Positions in a text that is not open as a document. Line starts are found once, so a
+ * symbol search over many articles does not rescan each text for every actor.
+ */
+export function positionsIn(text: string): (offset: number) => vscode.Position {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+    starts.push(i + 1);
   }
-  return new vscode.Position(line, offset - lineStart);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return new vscode.Position(lo, offset - starts[lo]);
+  };
 }

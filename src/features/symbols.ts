@@ -5,7 +5,7 @@ import type { Actor, Anchor, Annotations } from '../core/model';
 import { annotationsAt, renameActor } from '../core/operations';
 import { groupOf, symbolMatches, type WorkspaceActor } from '../core/workspace';
 import { actorTypeLabel } from './config';
-import { addSidecarChange, positionIn } from './sidecarEdits';
+import { addSidecarChange, positionsIn } from './sidecarEdits';
 import { ARTICLE_LANGUAGES, type AnnotationStore, basename, sidecarUriFor } from './store';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -20,13 +20,19 @@ const SYMBOL_KINDS: Record<string, vscode.SymbolKind> = {
 export function registerSymbols(store: AnnotationStore, index: WorkspaceIndex): vscode.Disposable {
   /** Renames waiting for their edit to be applied (not previewed and cancelled), by sidecar URI. */
   const renamesInMemory = new Map<string, { text: string; apply: () => void }>();
-  const locationOf = (article: string, anchor: Anchor): vscode.Location | undefined => {
-    const uri = vscode.Uri.parse(article);
-    const text = index.text(uri);
-    if (text === undefined) {
-      return undefined;
-    }
-    return new vscode.Location(uri, new vscode.Range(positionIn(text, anchor.start), positionIn(text, anchor.end)));
+  /** Locations of anchors, with each article's lines indexed once per request. */
+  const locator = () => {
+    const articles = new Map<string, { uri: vscode.Uri; at?: (offset: number) => vscode.Position }>();
+    return (article: string, anchor: Anchor): vscode.Location | undefined => {
+      let known = articles.get(article);
+      if (!known) {
+        const uri = vscode.Uri.parse(article);
+        const text = index.text(uri);
+        known = { uri, at: text === undefined ? undefined : positionsIn(text) };
+        articles.set(article, known);
+      }
+      return known.at && new vscode.Location(known.uri, new vscode.Range(known.at(anchor.start), known.at(anchor.end)));
+    };
   };
 
   /** The mention under the cursor, its actor, and that actor's entry across the workspace. */
@@ -45,6 +51,7 @@ export function registerSymbols(store: AnnotationStore, index: WorkspaceIndex): 
 
   const symbols: vscode.WorkspaceSymbolProvider = {
     async provideWorkspaceSymbols(query) {
+      const locationOf = locator();
       const out: vscode.SymbolInformation[] = [];
       for (const group of await index.groups()) {
         for (const { article, actor } of group.appearances) {
@@ -69,6 +76,7 @@ export function registerSymbols(store: AnnotationStore, index: WorkspaceIndex): 
       if (!here) {
         return undefined;
       }
+      const locationOf = locator();
       const out: vscode.Location[] = [];
       for (const { article, actor } of appearancesOf(doc, here.actor, here.group)) {
         for (const mention of actor.mentions) {
