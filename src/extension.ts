@@ -8,6 +8,7 @@ import { registerContextKeys } from './features/context';
 import { registerDecorations } from './features/decorations';
 import { registerDiagnostics } from './features/diagnostics';
 import { registerHover } from './features/hover';
+import { registerInterop } from './features/interop';
 import { registerLint } from './features/lint';
 import { registerStatusBar } from './features/statusbar';
 import { AnnotationStore } from './features/store';
@@ -41,6 +42,7 @@ export function activate(context: vscode.ExtensionContext) {
     registerSymbols(store, index),
     registerWorkflowCommands(store),
     registerSuggestions(store, index),
+    registerInterop(store),
   );
   // Returned for integration tests and the benchmark, which drive the real extension.
   return { store, trees, decorations, index, statusBar };

@@ -1,0 +1,86 @@
+// One entry point for every export format, shared by the editor's Export command and the command-line tool.
+
+import { type BratMapping, exportBrat } from './brat';
+import { type ClaimReviewAuthor, exportClaimReview } from './claimreview';
+import type { Annotations } from './model';
+import { exportClaimsCsv, exportMarkdownReport } from './report';
+import { DEFAULT_VERDICT_SCALE, type VerdictScale } from './verdicts';
+import { type Agent, exportW3C } from './w3c';
+
+export const EXPORT_FORMATS = ['brat', 'w3c', 'claimreview', 'markdown', 'csv'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = {
+  brat: 'brat standoff (.ann)',
+  w3c: 'W3C Web Annotation (JSON-LD)',
+  claimreview: 'ClaimReview (schema.org JSON-LD)',
+  markdown: 'Fact-check report (Markdown)',
+  csv: 'Claims (CSV)',
+};
+
+/** What exports need from the settings (the editor's, or the command line's .newsmark.json). */
+export interface ExportSettings {
+  scale: VerdictScale;
+  actorTypeLabels?: Record<string, string>;
+  brat: Partial<BratMapping>;
+  claimReview: { author?: ClaimReviewAuthor; url?: string };
+  w3c: { baseIri?: string; creator?: Agent };
+}
+
+export const DEFAULT_EXPORT_SETTINGS: ExportSettings = { scale: DEFAULT_VERDICT_SCALE, brat: {}, claimReview: {}, w3c: {} };
+
+/**
+ * Exports one article. `articleIri` names the article in W3C output when the sidecar gives
+ * no published URL (a file: URL from the command line, the document URI in the editor).
+ */
+export function exportArticle(
+  format: ExportFormat,
+  articleIri: string,
+  annotations: Annotations,
+  text: string,
+  settings: ExportSettings,
+): { content: string; warnings: { message: string }[] } {
+  switch (format) {
+    case 'brat': {
+      const { ann, warnings } = exportBrat(annotations, text, { mapping: settings.brat });
+      return { content: ann, warnings };
+    }
+    case 'w3c': {
+      const { collection, warnings } = exportW3C(annotations, text, {
+        articleIri,
+        baseIri: settings.w3c.baseIri,
+        creator: settings.w3c.creator,
+        verdicts: settings.scale,
+        actorTypeLabels: settings.actorTypeLabels,
+      });
+      return { content: JSON.stringify(collection, null, 2) + '\n', warnings };
+    }
+    case 'claimreview': {
+      const { reviews, warnings } = exportClaimReview(annotations, text, {
+        verdicts: settings.scale,
+        author: settings.claimReview.author,
+        url: settings.claimReview.url,
+      });
+      return { content: JSON.stringify(reviews, null, 2) + '\n', warnings };
+    }
+    case 'markdown':
+      return { content: exportMarkdownReport(annotations, text, { verdicts: settings.scale }), warnings: [] };
+    case 'csv':
+      return { content: exportClaimsCsv([{ annotations, text }], { verdicts: settings.scale }), warnings: [] };
+  }
+}
+
+/** The file an export of `articleFile` is written to: `csto.txt` → `csto.ann`, `csto.report.md`, … */
+export function exportFileName(articleFile: string, format: ExportFormat): string {
+  const name = articleFile.slice(articleFile.lastIndexOf('/') + 1);
+  const dot = name.lastIndexOf('.');
+  const stem = dot > 0 ? name.slice(0, dot) : name;
+  const suffix: Record<ExportFormat, string> = {
+    brat: '.ann',
+    w3c: '.annotations.jsonld',
+    claimreview: '.claimreview.jsonld',
+    markdown: '.report.md',
+    csv: '.claims.csv',
+  };
+  return stem + suffix[format];
+}
