@@ -266,8 +266,29 @@ describe('The fact-checker’s workflow', () => {
     assert.deepStrictEqual(reattach.command.arguments, [{ uri: uri.toString(), actor: 'aram-petrosyan', quote: 'Aram Petrosyan' }]);
     await vscode.commands.executeCommand(reattach.command.command, ...(reattach.command.arguments ?? []));
     await api.store.flush();
-    const yaml = fs.readFileSync(sidecarPath(file), 'utf8');
-    assert.match(yaml, /- \{ start: 0, end: 21, quote: Ministry spokesperson, prefix: "", suffix: "[^"]*" \}\n/);
+    await until('the re-attached mention on disk', () => /- \{ start: 0, end: 21, quote: Ministry spokesperson, prefix: "", suffix: "[^"]*" \}\n/.test(fs.readFileSync(sidecarPath(file), 'utf8')));
     await until('the finding to clear', () => (codes(uri).includes('orphaned-anchor') ? undefined : true));
+  });
+
+  it('renames in an article with unsaved edits without a conflict when the article is saved', async () => {
+    const editor = await openArticle(budget);
+    await editor.edit((b) => b.insert(new vscode.Position(2, 0), 'Updated on Monday. '));
+    assert.ok(editor.document.isDirty);
+    const at = editor.document.positionAt(editor.document.getText().indexOf('Lilit Arzumanyan') + 3);
+    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', budgetUri, at, 'Lilit H. Arzumanyan');
+    assert.ok(await vscode.workspace.applyEdit(edit, { isRefactoring: true }));
+    for (const [uri] of edit.entries()) {
+      await vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && d.isDirty)?.save();
+    }
+    // The open article shows the new name at once, before it is saved.
+    await until('the name in memory', () => api.store.get(budgetUri)?.annotations?.actors.find((a) => a.id === 'lilit-arzumanyan')?.name === 'Lilit H. Arzumanyan');
+    await editor.document.save();
+    const start = editor.document.getText().indexOf('Lilit Arzumanyan');
+    const moved = `{ start: ${start}, end: ${start + 16}, quote: Lilit Arzumanyan,`;
+    const yaml = await until('the sidecar written with the moved mentions', () => {
+      const text = fs.readFileSync(sidecarPath(budget), 'utf8');
+      return text.includes(moved) ? text : undefined;
+    });
+    assert.ok(yaml.includes('    name: Lilit H. Arzumanyan\n'), yaml);
   });
 });
