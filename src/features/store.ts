@@ -29,6 +29,8 @@ export interface ArticleEntry {
   pendingWrite: boolean;
   /** The document version last known to match the file on disk (read or saved), to tell a reload from a save. */
   savedVersion: number;
+  /** The whole text was replaced: every anchor is to be found again once changes settle. */
+  reattachPending?: boolean;
 }
 
 export class AnnotationStore implements vscode.Disposable {
@@ -224,7 +226,15 @@ export class AnnotationStore implements vscode.Disposable {
       return;
     }
     const edits: TextEdit[] = e.contentChanges.map((c) => ({ offset: c.rangeOffset, length: c.rangeLength, text: c.text }));
-    shiftAnchors(allAnchors(entry.annotations), edits);
+    const oldLength = e.document.getText().length - edits.reduce((sum, edit) => sum + edit.text.length - edit.length, 0);
+    const wholeText = edits.length === 1 && edits[0].offset === 0 && edits[0].length === oldLength;
+    // A replacement of the whole text (a reload, a formatter) would collapse every anchor to
+    // offset 0; their old positions are the better hints for finding them again.
+    if (wholeText) {
+      entry.reattachPending = true;
+    } else {
+      shiftAnchors(allAnchors(entry.annotations), edits);
+    }
     entry.pendingWrite = true;
     this.changeEmitter.fire(e.document.uri);
     this.scheduleSettledCheck(entry, e.document);
@@ -243,15 +253,21 @@ export class AnnotationStore implements vscode.Disposable {
       key,
       setTimeout(() => {
         this.settleTimers.delete(key);
-        if (doc.isClosed || doc.isDirty || !entry.annotations) {
+        if (doc.isClosed || !entry.annotations) {
           return;
         }
-        if (doc.version !== entry.savedVersion) {
+        // A whole-text replacement (pasting a new version of the article) is an outside change too.
+        if (entry.reattachPending || (!doc.isDirty && doc.version !== entry.savedVersion)) {
+          entry.reattachPending = false;
           this.reattach(entry.annotations, doc.getText());
-          entry.savedVersion = doc.version;
+          if (!doc.isDirty) {
+            entry.savedVersion = doc.version;
+          }
           this.changeEmitter.fire(entry.uri);
         }
-        this.scheduleWrite(entry, doc);
+        if (!doc.isDirty) {
+          this.scheduleWrite(entry, doc);
+        }
       }, SETTLE_DELAY_MS),
     );
   }
