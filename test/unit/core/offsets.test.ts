@@ -1,0 +1,129 @@
+// Tests of the code-point ↔ UTF-16 conversion and of the context taken around an anchor.
+
+import assert from 'node:assert/strict';
+import { CodePointIndex, codePointLength, contextAfter, contextBefore } from '../../../src/core/offsets';
+
+// Astral characters are two UTF-16 units each: one emoji, a flag (two regional indicators),
+// a family (three people joined by two zero-width joiners).
+const THUMBS = '👍';
+const FLAG = '🇦🇲';
+const FAMILY = '👩‍👩‍👧';
+
+describe('offsets', () => {
+  describe('CodePointIndex', () => {
+    it('is the identity on text without astral characters, accents and CR LF included', () => {
+      const text = 'Erdoğan\r\nsaid: “no”\tthen left.';
+      const index = new CodePointIndex(text);
+      assert.equal(index.codePointLength, text.length);
+      for (let i = 0; i <= text.length; i++) {
+        assert.equal(index.toUtf16(i), i);
+        assert.equal(index.toCodePoint(i), i);
+      }
+    });
+
+    it('counts an emoji as one code point and two UTF-16 units', () => {
+      const text = `Yes ${THUMBS} no`;
+      const index = new CodePointIndex(text);
+      assert.equal(text.length, 9);
+      assert.equal(index.codePointLength, 8);
+      // "no" starts at code point 6, UTF-16 offset 7.
+      assert.equal(index.toUtf16(6), 7);
+      assert.equal(index.toCodePoint(7), 6);
+      assert.equal(text.slice(index.toUtf16(6)), 'no');
+    });
+
+    it('counts a flag as two code points and a ZWJ family as five', () => {
+      const text = `${FLAG} Armenia ${FAMILY} family`;
+      const index = new CodePointIndex(text);
+      assert.equal(codePointLength(FLAG), 2);
+      assert.equal(codePointLength(FAMILY), 5);
+      assert.equal(index.codePointLength, codePointLength(text));
+      const cp = [...text].indexOf('f');
+      assert.equal(text.slice(index.toUtf16(cp)), 'family');
+      assert.equal(index.toCodePoint(text.indexOf('family')), cp);
+    });
+
+    it('refuses an offset between the halves of a surrogate pair', () => {
+      const text = `a${THUMBS}b`;
+      const index = new CodePointIndex(text);
+      assert.equal(index.toCodePoint(2), undefined);
+      assert.equal(index.toCodePoint(1), 1);
+      assert.equal(index.toCodePoint(3), 2);
+    });
+
+    it('refuses offsets outside the text or not whole numbers', () => {
+      const index = new CodePointIndex(`x${THUMBS}`);
+      assert.equal(index.toUtf16(-1), undefined);
+      assert.equal(index.toUtf16(3), undefined);
+      assert.equal(index.toUtf16(1.5), undefined);
+      assert.equal(index.toCodePoint(4), undefined);
+      assert.equal(index.toUtf16(2), 3);
+      assert.equal(index.toCodePoint(3), 2);
+    });
+
+    it('round-trips every character boundary of a mixed article', () => {
+      const text = `\uFEFF${FLAG} Ani\u0301\r\n${FAMILY}\tCSTO ${THUMBS}${THUMBS}\n`;
+      const index = new CodePointIndex(text);
+      let cp = 0;
+      for (let i = 0; i <= text.length; ) {
+        assert.equal(index.toCodePoint(i), cp);
+        assert.equal(index.toUtf16(cp), i);
+        const step = (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
+        i += step;
+        cp++;
+      }
+    });
+
+    it('keeps a lone surrogate as one code point, as JavaScript iteration does', () => {
+      const text = 'a\uD83Db\uDC4Dc';
+      const index = new CodePointIndex(text);
+      assert.equal(index.codePointLength, [...text].length);
+      assert.equal(index.toUtf16(2), 2);
+      assert.equal(index.toCodePoint(4), 4);
+    });
+
+    it('counts a byte-order mark as a character like any other', () => {
+      const text = '\uFEFFThe CSTO';
+      const index = new CodePointIndex(text);
+      assert.equal(index.codePointLength, 9);
+      assert.equal(index.toUtf16(5), 5);
+    });
+  });
+
+  describe('contextBefore and contextAfter', () => {
+    it('take up to count code points, fewer at the edges of the text', () => {
+      const text = 'The CSTO met in Bishkek.';
+      assert.equal(contextBefore(text, 4, 32), 'The ');
+      assert.equal(contextAfter(text, 8, 32), ' met in Bishkek.');
+      assert.equal(contextBefore(text, 8, 4), 'CSTO');
+      assert.equal(contextAfter(text, 0, 3), 'The');
+      assert.equal(contextBefore(text, 0, 32), '');
+      assert.equal(contextAfter(text, text.length, 32), '');
+    });
+
+    it('count an emoji as one code point and never split it', () => {
+      const text = `${THUMBS}${THUMBS}ab${THUMBS}`;
+      assert.equal(contextBefore(text, 6, 3), `${THUMBS}ab`);
+      assert.equal(contextBefore(text, 4, 1), THUMBS);
+      assert.equal(contextAfter(text, 4, 3), `ab${THUMBS}`);
+      assert.equal(contextAfter(text, 0, 1), THUMBS);
+    });
+
+    it('may split a flag or a ZWJ family between its code points, but never a surrogate pair', () => {
+      // Context is counted in code points, as the W3C selector is: a flag is two.
+      const text = `x${FLAG}y`;
+      assert.equal(contextBefore(text, 5, 1), '\u{1F1F2}');
+      assert.equal(contextAfter(text, 1, 1), '\u{1F1E6}');
+      const family = `${FAMILY}!`;
+      const before = contextBefore(family, family.length, 3);
+      assert.equal(codePointLength(before), 3);
+      assert.ok(!/^[\uDC00-\uDFFF]/.test(before));
+    });
+
+    it('keep CR LF, tabs and a byte-order mark as they are', () => {
+      const text = '\uFEFFCSTO\r\n\tdrills';
+      assert.equal(contextBefore(text, 5, 32), '\uFEFFCSTO');
+      assert.equal(contextAfter(text, 5, 4), '\r\n\td');
+    });
+  });
+});
