@@ -2,18 +2,17 @@
 // The newsmark command-line tool: validates, re-anchors, exports, imports and counts sidecars in newsroom pipelines, on the editor's own core.
 
 import { promises as fs, readFileSync } from 'node:fs';
-import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { reattachAll } from './core/anchoring';
-import { type BratMapping, DEFAULT_BRAT_MAPPING, exportBrat, importBrat } from './core/brat';
-import { type ClaimReviewAuthor, exportClaimReview } from './core/claimreview';
+import { type BratMapping, DEFAULT_BRAT_MAPPING, importBrat } from './core/brat';
+import { EXPORT_FORMATS, type ExportFormat, type ExportSettings, exportArticle, exportFileName } from './core/exporters';
 import { writeFileAtomic } from './core/files';
 import { type Anchor, anchorState, type Annotations, CLAIM_STATUS_LABELS, CLAIM_STATUSES } from './core/model';
-import { exportClaimsCsv, exportMarkdownReport } from './core/report';
+import { exportClaimsCsv } from './core/report';
 import { type DecodeResult, decodeSidecar, encodeSidecar, SIDECAR_SUFFIX, sidecarNameFor } from './core/sidecar';
-import { type VerdictScale, verdictLabel, verdictScaleFrom } from './core/verdicts';
-import { type Agent, exportW3C } from './core/w3c';
+import { verdictLabel, verdictScaleFrom } from './core/verdicts';
 
 /** Exit codes, as documented in docs/cli.md. */
 export const EXIT = {
@@ -30,9 +29,6 @@ export interface Io {
   out(text: string): void;
   err(text: string): void;
 }
-
-const FORMATS = ['brat', 'w3c', 'claimreview', 'markdown', 'csv'] as const;
-type Format = (typeof FORMATS)[number];
 
 const help = () => `newsmark ${version()}: fact-checking annotations for news articles, from the command line.
 
@@ -249,12 +245,12 @@ async function reanchor(args: readonly string[], io: Io): Promise<number> {
 
 async function exportCommand(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, { format: { type: 'string', short: 'f' }, output: { type: 'string', short: 'o' } });
-  const format = values.format as Format | undefined;
+  const format = values.format as ExportFormat | undefined;
   if (!format) {
-    throw new UsageError(`export needs --format, one of ${FORMATS.join(', ')}`);
+    throw new UsageError(`export needs --format, one of ${EXPORT_FORMATS.join(', ')}`);
   }
-  if (!FORMATS.includes(format)) {
-    throw new UsageError(`unknown format "${format}"; use one of ${FORMATS.join(', ')}`);
+  if (!EXPORT_FORMATS.includes(format)) {
+    throw new UsageError(`unknown format "${format}"; use one of ${EXPORT_FORMATS.join(', ')}`);
   }
   if (!positionals.length) {
     throw new UsageError('export needs at least one article');
@@ -297,19 +293,19 @@ async function exportCommand(args: readonly string[], io: Io): Promise<number> {
 
   if (format === 'csv') {
     const csv = exportClaimsCsv(articles, { verdicts: settings.scale });
-    const name = articles.length === 1 ? outputName(articles[0].article, format) : 'claims.csv';
+    const name = articles.length === 1 ? exportFileName(basename(articles[0].article), format) : 'claims.csv';
     await emit(io, output === undefined ? undefined : toFolder ? join(output, name) : output, csv);
     return EXIT.ok;
   }
   const names = new Set<string>();
   for (const { article, annotations, text } of articles) {
-    const { content, warnings } = exportOne(format, article, annotations, text, settings);
+    const { content, warnings } = exportArticle(format, pathToFileURL(article).href, annotations, text, settings);
     for (const w of warnings) {
       io.err(`${relative(io.cwd, article)}: warning: ${w.message}\n`);
     }
     let target = output;
     if (toFolder) {
-      const name = outputName(article, format);
+      const name = exportFileName(basename(article), format);
       if (names.has(name)) {
         throw new UsageError(`two articles would both be written to ${name}; export them to different folders`);
       }
@@ -319,45 +315,6 @@ async function exportCommand(args: readonly string[], io: Io): Promise<number> {
     await emit(io, target, content);
   }
   return EXIT.ok;
-}
-
-function exportOne(format: Format, article: string, annotations: Annotations, text: string, settings: Settings): { content: string; warnings: { message: string }[] } {
-  switch (format) {
-    case 'brat': {
-      const { ann, warnings } = exportBrat(annotations, text, { mapping: settings.brat });
-      return { content: ann, warnings };
-    }
-    case 'w3c': {
-      const { collection, warnings } = exportW3C(annotations, text, {
-        articleIri: pathToFileURL(article).href,
-        baseIri: settings.w3c.baseIri,
-        creator: settings.w3c.creator,
-        verdicts: settings.scale,
-        actorTypeLabels: settings.actorTypeLabels,
-      });
-      return { content: JSON.stringify(collection, null, 2) + '\n', warnings };
-    }
-    case 'claimreview': {
-      const { reviews, warnings } = exportClaimReview(annotations, text, { verdicts: settings.scale, author: settings.claimReview.author, url: settings.claimReview.url });
-      return { content: JSON.stringify(reviews, null, 2) + '\n', warnings };
-    }
-    case 'markdown':
-      return { content: exportMarkdownReport(annotations, text, { verdicts: settings.scale }), warnings: [] };
-    case 'csv':
-      return { content: exportClaimsCsv([{ annotations, text }], { verdicts: settings.scale }), warnings: [] };
-  }
-}
-
-function outputName(article: string, format: Format): string {
-  const stem = basename(article, extname(article));
-  const suffix: Record<Format, string> = {
-    brat: '.ann',
-    w3c: '.annotations.jsonld',
-    claimreview: '.claimreview.jsonld',
-    markdown: '.report.md',
-    csv: '.claims.csv',
-  };
-  return stem + suffix[format];
 }
 
 async function emit(io: Io, target: string | undefined, content: string): Promise<void> {
@@ -500,20 +457,28 @@ function rank(order: string[], id: string): number {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Settings: .newsmark.json mirrors the editor's newsmark.* settings.
+// Settings: .newsmark.json holds the editor's newsmark.* settings.
 
-interface Settings {
-  scale: VerdictScale;
+interface Settings extends ExportSettings {
   actorTypes?: string[];
-  actorTypeLabels?: Record<string, string>;
-  brat: Partial<BratMapping>;
-  claimReview: { author?: ClaimReviewAuthor; url?: string };
-  w3c: { baseIri?: string; creator?: Agent };
 }
 
 class ConfigError extends Error {}
 
 const SETTINGS_FILE = '.newsmark.json';
+
+/** The editor settings the command-line tool reads, named without their "newsmark." prefix. */
+const SETTING_NAMES = [
+  'actorTypes',
+  'verdicts',
+  'verdictScale',
+  'brat.mapping',
+  'export.claimReview.author',
+  'export.claimReview.url',
+  'export.w3c.creator',
+  'export.w3c.baseIri',
+] as const;
+type SettingName = (typeof SETTING_NAMES)[number];
 
 /**
  * Reads the settings named by --config, else the nearest .newsmark.json from the working
@@ -532,49 +497,76 @@ async function loadSettings(cwd: string, explicit: string | undefined): Promise<
       }
     }
   }
-  let raw: Record<string, unknown> = {};
-  if (path !== undefined) {
-    const source = await readText(path);
-    if (source === undefined) {
-      throw new ConfigError(`${relative(cwd, path)}: cannot be read.`);
-    }
-    try {
-      raw = JSON.parse(source) as Record<string, unknown>;
-    } catch (err) {
-      throw new ConfigError(`${relative(cwd, path)}: not valid JSON (${(err as Error).message}).`);
-    }
-    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
-      throw new ConfigError(`${relative(cwd, path)}: the settings must be a JSON object.`);
-    }
+  if (path === undefined) {
+    return readSettings({}, SETTINGS_FILE);
   }
-  const where = path ? relative(cwd, path) : SETTINGS_FILE;
+  const where = relative(cwd, path) || path;
+  const source = await readText(path);
+  if (source === undefined) {
+    throw new ConfigError(`${where}: cannot be read.`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(source);
+  } catch (err) {
+    throw new ConfigError(`${where}: not valid JSON (${(err as Error).message}).`);
+  }
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new ConfigError(`${where}: the settings must be a JSON object.`);
+  }
+  return readSettings(raw as Record<string, unknown>, where);
+}
+
+/**
+ * The settings in a .newsmark.json. Each may be written as in VS Code's settings.json
+ * ("newsmark.export.claimReview.url"), without the prefix, or nested
+ * ({ "export": { "claimReview": { "url": … } } }), so settings can be copied either way.
+ */
+function readSettings(raw: Record<string, unknown>, where: string): Settings {
   const fail = (key: string, what: string): never => {
     throw new ConfigError(`${where}: "${key}" ${what}.`);
   };
+  const values = new Map<SettingName, unknown>();
+  const walk = (node: Record<string, unknown>, prefix: string) => {
+    for (const [key, value] of Object.entries(node)) {
+      const name = (prefix + key).replace(/^newsmark\./, '');
+      if ((SETTING_NAMES as readonly string[]).includes(name)) {
+        values.set(name as SettingName, value);
+      } else if (SETTING_NAMES.some((n) => n.startsWith(`${name}.`)) || name === 'newsmark') {
+        if (!value || typeof value !== 'object' || Array.isArray(value)) {
+          fail(prefix + key, 'must be an object');
+        }
+        walk(value as Record<string, unknown>, name === 'newsmark' ? '' : `${name}.`);
+      } else if (key !== '$schema') {
+        fail(prefix + key, `is not a Newsmark setting (${SETTING_NAMES.join(', ')})`);
+      }
+    }
+  };
+  walk(raw, '');
   const object = (key: string, value: unknown): Record<string, unknown> => {
     if (value === undefined) {
       return {};
     }
     return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : fail(key, 'must be an object');
   };
-  const text = (key: string, value: unknown): string | undefined => (value === undefined || typeof value === 'string' ? value : fail(key, 'must be text'));
-  const texts = (key: string, value: unknown): string[] | undefined =>
-    value === undefined || (Array.isArray(value) && value.every((v) => typeof v === 'string')) ? (value as string[] | undefined) : fail(key, 'must be a list of text');
+  // As in the editor, an empty text or object means "not set".
+  const text = (key: string, value: unknown): string | undefined => (value === undefined || value === '' ? undefined : typeof value === 'string' ? value : fail(key, 'must be text'));
 
-  const scaleSettings = object('verdictScale', raw.verdictScale);
-  const { scale, problems } = verdictScaleFrom({ verdicts: raw.verdicts, bestRating: scaleSettings.bestRating, worstRating: scaleSettings.worstRating });
+  const scaleSettings = object('verdictScale', values.get('verdictScale'));
+  const { scale, problems } = verdictScaleFrom({ verdicts: values.get('verdicts'), bestRating: scaleSettings.bestRating, worstRating: scaleSettings.worstRating });
   if (problems.length) {
     throw new ConfigError(`${where}: ${problems.map((p) => p.message).join(' ')}`);
   }
   let actorTypes: string[] | undefined;
   let actorTypeLabels: Record<string, string> | undefined;
-  if (raw.actorTypes !== undefined) {
-    if (!Array.isArray(raw.actorTypes)) {
+  const types = values.get('actorTypes');
+  if (types !== undefined) {
+    if (!Array.isArray(types)) {
       fail('actorTypes', 'must be a list');
     }
     actorTypes = [];
     actorTypeLabels = {};
-    for (const t of raw.actorTypes as unknown[]) {
+    for (const t of types as unknown[]) {
       const id = typeof t === 'string' ? t : t && typeof t === 'object' ? (t as { id?: unknown }).id : undefined;
       if (typeof id !== 'string') {
         fail('actorTypes', 'must list type ids, or objects with an "id" and a "label"');
@@ -584,46 +576,38 @@ async function loadSettings(cwd: string, explicit: string | undefined): Promise<
       actorTypeLabels[id as string] = typeof label === 'string' ? label : (id as string);
     }
   }
-  const brat = object('brat', raw.brat);
+
+  const brat = object('brat.mapping', values.get('brat.mapping'));
   const mapping: Partial<BratMapping> = {};
-  const claimTypes = texts('brat.claimTypes', brat.claimTypes);
-  if (claimTypes) {
-    mapping.claimTypes = claimTypes;
-  }
-  const bratActorTypes = object('brat.actorTypes', brat.actorTypes);
-  for (const [k, v] of Object.entries(bratActorTypes)) {
-    text(`brat.actorTypes.${k}`, v);
-  }
-  if (brat.actorTypes !== undefined) {
-    mapping.actorTypes = bratActorTypes as Record<string, string>;
-  }
-  for (const key of ['verdictAttribute', 'statusAttribute', 'claimantRelation', 'wikidataDatabase'] as const) {
-    const value = text(`brat.${key}`, brat[key]);
-    if (value !== undefined) {
-      mapping[key] = value;
+  for (const [key, value] of Object.entries(brat)) {
+    const name = `brat.mapping.${key}`;
+    if (key === 'claimTypes') {
+      mapping.claimTypes = Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : fail(name, 'must be a list of text');
+    } else if (key === 'actorTypes') {
+      const map = object(name, value);
+      Object.entries(map).forEach(([k, v]) => typeof v === 'string' || fail(`${name}.${k}`, 'must be text'));
+      mapping.actorTypes = map as Record<string, string>;
+    } else if (key === 'verdictAttribute' || key === 'statusAttribute' || key === 'claimantRelation' || key === 'wikidataDatabase') {
+      mapping[key] = text(name, value) ?? fail(name, 'must not be empty');
+    } else {
+      fail(name, `is not a brat mapping setting (${Object.keys(DEFAULT_BRAT_MAPPING).join(', ')})`);
     }
   }
-  for (const key of Object.keys(brat)) {
-    if (!(key in DEFAULT_BRAT_MAPPING)) {
-      fail(`brat.${key}`, `is not a brat setting (${Object.keys(DEFAULT_BRAT_MAPPING).join(', ')})`);
-    }
-  }
-  const agent = <T extends string>(key: string, value: unknown, types: readonly T[]): { type?: T; name: string; url?: string; id?: string } | undefined => {
-    if (value === undefined) {
+
+  const agent = <T extends string>(key: SettingName, kinds: readonly T[]) => {
+    const o = object(key, values.get(key));
+    if (Object.keys(o).length === 0) {
       return undefined;
     }
-    const o = object(key, value);
     const name = text(`${key}.name`, o.name) ?? fail(`${key}.name`, 'is required');
     const type = text(`${key}.type`, o.type) as T | undefined;
-    if (type !== undefined && !types.includes(type)) {
-      fail(`${key}.type`, `must be one of ${types.join(', ')}`);
+    if (type !== undefined && !kinds.includes(type)) {
+      fail(`${key}.type`, `must be one of ${kinds.join(', ')}`);
     }
     return { name, type, url: text(`${key}.url`, o.url), id: text(`${key}.id`, o.id) };
   };
-  const claimReview = object('claimReview', raw.claimReview);
-  const author = agent('claimReview.author', claimReview.author, ['Organization', 'Person'] as const);
-  const w3c = object('w3c', raw.w3c);
-  const creator = agent('w3c.creator', w3c.creator, ['Organization', 'Person'] as const);
+  const author = agent('export.claimReview.author', ['Organization', 'Person'] as const);
+  const creator = agent('export.w3c.creator', ['Person', 'Organization', 'Software'] as const);
   return {
     scale,
     actorTypes,
@@ -631,10 +615,10 @@ async function loadSettings(cwd: string, explicit: string | undefined): Promise<
     brat: mapping,
     claimReview: {
       author: author && { name: author.name, ...(author.type ? { type: author.type } : {}), ...(author.url ? { url: author.url } : {}) },
-      url: text('claimReview.url', claimReview.url),
+      url: text('export.claimReview.url', values.get('export.claimReview.url')),
     },
     w3c: {
-      baseIri: text('w3c.baseIri', w3c.baseIri),
+      baseIri: text('export.w3c.baseIri', values.get('export.w3c.baseIri')),
       creator: creator && { type: creator.type ?? 'Organization', name: creator.name, ...((creator.id ?? creator.url) ? { id: creator.id ?? creator.url } : {}) },
     },
   };

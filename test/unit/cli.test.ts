@@ -302,13 +302,14 @@ describe('cli', () => {
       const dir = track(await imported());
       writeFileSync(
         join(dir, '.newsmark.json'),
+        // As copied from VS Code's settings.json, and nested: both are read.
         JSON.stringify({
-          verdicts: [
+          'newsmark.verdicts': [
             { id: 'true', label: 'Correct', ratingValue: 3 },
             { id: 'mostly-false', label: 'Misleading', ratingValue: 1 },
           ],
-          verdictScale: { bestRating: 3, worstRating: 1 },
-          claimReview: { author: { name: 'Factcheck Desk', url: 'https://factcheck.example.org/' }, url: 'https://factcheck.example.org/{article}#{claim}' },
+          'newsmark.verdictScale': { bestRating: 3, worstRating: 1 },
+          export: { claimReview: { author: { name: 'Factcheck Desk', url: 'https://factcheck.example.org/' }, url: 'https://factcheck.example.org/{article}#{claim}' } },
         }),
       );
       mkdirSync(join(dir, 'articles/nested'));
@@ -321,10 +322,12 @@ describe('cli', () => {
 
     it('exits 2 with the file and key when the settings are wrong', async () => {
       const dir = track(await imported());
-      writeFileSync(join(dir, '.newsmark.json'), JSON.stringify({ brat: { claimType: 'Claim' } }));
+      writeFileSync(join(dir, '.newsmark.json'), JSON.stringify({ 'brat.mapping': { claimType: 'Claim' } }));
       const r = await run(dir, 'stats', '.');
       assert.equal(r.code, EXIT.usage);
-      assert.match(r.err, /^newsmark: \.newsmark\.json: "brat\.claimType" is not a brat setting/);
+      assert.match(r.err, /^newsmark: \.newsmark\.json: "brat\.mapping\.claimType" is not a brat mapping setting/);
+      writeFileSync(join(dir, '.newsmark.json'), JSON.stringify({ export: { claimreview: {} } }));
+      assert.match((await run(dir, 'stats', '.')).err, /^newsmark: \.newsmark\.json: "export\.claimreview" is not a Newsmark setting \(actorTypes, verdicts, /);
       writeFileSync(join(dir, '.newsmark.json'), '{ "verdicts": [ }');
       assert.match((await run(dir, 'stats', '.')).err, /^newsmark: \.newsmark\.json: not valid JSON/);
       writeFileSync(join(dir, '.newsmark.json'), JSON.stringify({ verdicts: [{ id: 'Pants on fire', label: 'Pants on fire', ratingValue: 0 }] }));
