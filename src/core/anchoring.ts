@@ -83,7 +83,7 @@ export function reattachAll(text: string, anchors: readonly Anchor[], options: R
     ] as const) {
       if (shift !== undefined && n !== undefined) {
         const gap = Math.abs(hint - hints[order[n]]);
-        expected.push({ at: hint + shift, slack: NEIGHBOUR_SLACK + Math.min(MAX_GAP_SLACK, Math.floor(gap / 8)) });
+        expected.push({ at: hint + shift, slack: HINT_SLACK + Math.min(MAX_GAP_SLACK, Math.floor(gap / 8)) });
       }
     }
     return expected.length > 0 ? expected : [{ at: hint, slack: HINT_SLACK }];
@@ -109,7 +109,7 @@ export function reattachAll(text: string, anchors: readonly Anchor[], options: R
     if (guess && pending && pending.k === k - 1 && apart(anchors[order[pending.k]], anchors[i])) {
       const gap = hints[i] - hints[order[pending.k]];
       const drift = guess.anchor.start - hints[i] - (pending.found.anchor.start - hints[order[pending.k]]);
-      if (Math.abs(drift) <= NEIGHBOUR_SLACK + Math.min(MAX_GAP_SLACK, Math.floor(gap / 8))) {
+      if (Math.abs(drift) <= PAIR_SLACK + Math.min(MAX_GAP_SLACK, Math.floor(gap / 8))) {
         results[order[pending.k]] = pending.found;
         results[i] = guess;
         last = k;
@@ -325,9 +325,13 @@ const FAR_RATIO = 8;
 const SIDE = 8;
 /** How far off the stored offset may be and still count as near: the drift of unseen edits before it. */
 const HINT_SLACK = 256;
-/** The same for an offset predicted from one neighbour's shift, plus an eighth of the gap to it (at most MAX_GAP_SLACK). */
-const NEIGHBOUR_SLACK = 32;
+/**
+ * An offset predicted from one neighbour's shift may be off as much, plus an eighth of the gap
+ * to it (at most MAX_GAP_SLACK): a deleted sentence between them is not bounded by anything else.
+ */
 const MAX_GAP_SLACK = 224;
+/** How far apart two consecutive anchors' shifts may be and still say "moved together". */
+const PAIR_SLACK = 32;
 /** The same around the bracket of two neighbours' shifts, when they differ by at most MAX_BRACKET. */
 const BRACKET_SLACK = 32;
 const MAX_BRACKET = 1024;
