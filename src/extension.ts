@@ -21,7 +21,7 @@ import { WorkspaceIndex } from './features/workspaceIndex';
 export function activate(context: vscode.ExtensionContext) {
   const store = new AnnotationStore();
   const scope = new ViewScope();
-  const index = new WorkspaceIndex(store);
+  const index = new WorkspaceIndex(store, context.storageUri);
   const decorations = registerDecorations(store);
   const trees = registerTrees(store, index, scope);
   const statusBar = registerStatusBar(store);

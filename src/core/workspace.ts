@@ -1,6 +1,7 @@
 // Actors across the articles of a workspace: the same person or organisation in several sidecars is one entry.
 
 import { reattachAll } from './anchoring';
+import { sha256 } from './hash';
 import type { Actor, Annotations } from './model';
 import { decodeSidecar, type DecodeOptions, encodeSidecar, type SidecarProblem } from './sidecar';
 
@@ -126,4 +127,73 @@ export function editSidecar<T>(
   }
   const result = change(annotations);
   return { text: encodeSidecar(annotations, articleText, decoded.document), annotations, result };
+}
+
+/**
+ * Decoded annotations kept between sessions, each under the content of the sidecar and the
+ * article it was read from, so opening a workspace again decodes only what changed since.
+ * Keyed by content rather than modification time: a checkout or a copy changes times
+ * without changing text, and the reverse can happen within a timestamp's resolution.
+ */
+export class IndexCache {
+  /** Bumped whenever decoding changes what it produces, so an older cache is not trusted. */
+  static readonly VERSION = 1;
+  private readonly entries = new Map<string, { stamp: string; annotations: Annotations }>();
+  private changed = false;
+
+  /** The cache written earlier; anything unreadable or from another version starts it empty. */
+  static parse(json: string | undefined): IndexCache {
+    const cache = new IndexCache();
+    try {
+      const data = json ? (JSON.parse(json) as { version?: unknown; entries?: unknown }) : undefined;
+      if (data?.version === IndexCache.VERSION && data.entries && typeof data.entries === 'object') {
+        for (const [key, entry] of Object.entries(data.entries as Record<string, { stamp?: unknown; annotations?: unknown }>)) {
+          if (typeof entry?.stamp === 'string' && entry.annotations && typeof entry.annotations === 'object') {
+            cache.entries.set(key, { stamp: entry.stamp, annotations: entry.annotations as Annotations });
+          }
+        }
+      }
+    } catch {
+      // A damaged cache only costs one full read of the workspace.
+    }
+    return cache;
+  }
+
+  /** What a cached entry must match: the sidecar and the article text it was read with. */
+  static stamp(sidecarSource: string, articleText: string): string {
+    return `${sha256(sidecarSource)}:${sha256(articleText)}`;
+  }
+
+  get(key: string, stamp: string): Annotations | undefined {
+    const entry = this.entries.get(key);
+    return entry?.stamp === stamp ? entry.annotations : undefined;
+  }
+
+  set(key: string, stamp: string, annotations: Annotations): void {
+    this.entries.set(key, { stamp, annotations });
+    this.changed = true;
+  }
+
+  delete(key: string): void {
+    this.changed = this.entries.delete(key) || this.changed;
+  }
+
+  /** Drops entries for sidecars no longer in the workspace. */
+  keepOnly(keys: ReadonlySet<string>): void {
+    for (const key of [...this.entries.keys()]) {
+      if (!keys.has(key)) {
+        this.delete(key);
+      }
+    }
+  }
+
+  /** Whether anything changed since the cache was read or last written. */
+  get dirty(): boolean {
+    return this.changed;
+  }
+
+  serialize(): string {
+    this.changed = false;
+    return JSON.stringify({ version: IndexCache.VERSION, entries: Object.fromEntries(this.entries) });
+  }
 }

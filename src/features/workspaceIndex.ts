@@ -4,8 +4,8 @@ import * as vscode from 'vscode';
 import { reattachAll } from '../core/anchoring';
 import type { Annotations } from '../core/model';
 import { decodeSidecar, SIDECAR_SUFFIX } from '../core/sidecar';
-import { type ArticleAnnotations, groupActors, type WorkspaceActor } from '../core/workspace';
-import { readTextIfExists } from './fileio';
+import { type ArticleAnnotations, groupActors, IndexCache, type WorkspaceActor } from '../core/workspace';
+import { atomicWrite, readTextIfExists } from './fileio';
 import type { AnnotationStore } from './store';
 
 interface IndexedArticle {
@@ -15,6 +15,8 @@ interface IndexedArticle {
 }
 
 const INDEX_CONCURRENCY = 4;
+/** How long after a change the cache is written, so a burst of changes writes it once. */
+const CACHE_WRITE_DELAY = 2000;
 
 export class WorkspaceIndex implements vscode.Disposable {
   private readonly articles = new Map<string, IndexedArticle>();
@@ -23,9 +25,15 @@ export class WorkspaceIndex implements vscode.Disposable {
   private grouped: WorkspaceActor[] | undefined;
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [];
+  private cache = IndexCache.parse(undefined);
+  private cacheWrite: NodeJS.Timeout | undefined;
   readonly onDidChange = this.changeEmitter.event;
 
-  constructor(private readonly store: AnnotationStore) {
+  /** `storage` is the extension's workspace storage, where the cache of decoded sidecars lives. */
+  constructor(
+    private readonly store: AnnotationStore,
+    private readonly storage?: vscode.Uri,
+  ) {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`);
     const refresh = (uri: vscode.Uri) => {
       if (this.built) {
@@ -40,6 +48,8 @@ export class WorkspaceIndex implements vscode.Disposable {
       watcher.onDidCreate(refresh),
       watcher.onDidDelete((uri) => {
         this.articles.delete(articleUriOf(uri).toString());
+        this.cache.delete(uri.toString());
+        this.scheduleCacheWrite();
         this.changeEmitter.fire();
       }),
       store.onDidChange(() => {
@@ -51,6 +61,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   dispose(): void {
+    clearTimeout(this.cacheWrite);
     for (const d of this.disposables) {
       d.dispose();
     }
@@ -61,7 +72,11 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.built ??= Promise.resolve(vscode.window.withProgress(
       { location: { viewId: 'newsmark.actors' }, title: 'Indexing annotations' },
       async () => {
-        const sidecars = await vscode.workspace.findFiles(`**/*${SIDECAR_SUFFIX}`, '**/node_modules/**');
+        const [sidecars, cached] = await Promise.all([
+          vscode.workspace.findFiles(`**/*${SIDECAR_SUFFIX}`, '**/node_modules/**'),
+          this.cacheUri ? readTextIfExists(this.cacheUri).catch(() => undefined) : undefined,
+        ]);
+        this.cache = IndexCache.parse(cached);
         // A few at a time: starting every read at once measured about twice as slow per
         // sidecar on a workspace of hundreds of sidecars.
         let next = 0;
@@ -72,6 +87,8 @@ export class WorkspaceIndex implements vscode.Disposable {
             }
           }),
         );
+        this.cache.keepOnly(new Set(sidecars.map((uri) => uri.toString())));
+        this.scheduleCacheWrite();
         this.changeEmitter.fire();
       },
     ));
@@ -116,13 +133,44 @@ export class WorkspaceIndex implements vscode.Disposable {
       this.articles.delete(articleUri.toString());
       return;
     }
-    const result = decodeSidecar(source, text ?? '', { dataOnly: true });
-    if (result.annotations && result.stale && text !== undefined) {
-      // Written for an older version of the article: find the anchors in the text as it is now.
-      const anchors = [...result.annotations.actors.flatMap((a) => a.mentions), ...result.annotations.claims.map((c) => c.anchor)];
-      reattachAll(text, anchors).forEach((r, i) => Object.assign(anchors[i], r.anchor));
+    const key = sidecarUri.toString();
+    const stamp = IndexCache.stamp(source, text ?? '');
+    let annotations = this.cache.get(key, stamp);
+    if (!annotations) {
+      const result = decodeSidecar(source, text ?? '', { dataOnly: true });
+      annotations = result.annotations;
+      if (annotations && result.stale && text !== undefined) {
+        // Written for an older version of the article: find the anchors in the text as it is now.
+        const anchors = [...annotations.actors.flatMap((a) => a.mentions), ...annotations.claims.map((c) => c.anchor)];
+        reattachAll(text, anchors).forEach((r, i) => Object.assign(anchors[i], r.anchor));
+      }
+      if (annotations) {
+        this.cache.set(key, stamp, annotations);
+      } else {
+        this.cache.delete(key);
+      }
+      this.scheduleCacheWrite();
     }
-    this.articles.set(articleUri.toString(), { articleUri, annotations: result.annotations, text });
+    this.articles.set(articleUri.toString(), { articleUri, annotations, text });
+  }
+
+  private get cacheUri(): vscode.Uri | undefined {
+    return this.storage && vscode.Uri.joinPath(this.storage, 'workspace-index.json');
+  }
+
+  private scheduleCacheWrite(): void {
+    const target = this.cacheUri;
+    if (!target || !this.storage || !this.cache.dirty || this.cacheWrite) {
+      return;
+    }
+    const storage = this.storage;
+    this.cacheWrite = setTimeout(() => {
+      this.cacheWrite = undefined;
+      void Promise.resolve(vscode.workspace.fs.createDirectory(storage))
+        .then(() => atomicWrite(target, this.cache.serialize()))
+        // The cache only saves time; failing to write it is not worth interrupting anyone.
+        .catch(() => undefined);
+    }, CACHE_WRITE_DELAY);
   }
 }
 

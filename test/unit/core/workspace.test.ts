@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { anchorAt, type Annotations } from '../../../src/core/model';
 import { renameActor } from '../../../src/core/operations';
 import { encodeSidecar } from '../../../src/core/sidecar';
-import { editSidecar, groupActors, groupOf, symbolMatches } from '../../../src/core/workspace';
+import { editSidecar, groupActors, groupOf, IndexCache, symbolMatches } from '../../../src/core/workspace';
 
 const TEXT = 'Nikol Pashinyan spoke in Yerevan.\n';
 
@@ -68,5 +68,43 @@ describe('workspace', () => {
       const edit = editSidecar(source.replace('type: person', 'type: [person'), TEXT, () => undefined);
       assert.ok('problems' in edit && edit.problems.length > 0);
     });
+  });
+});
+
+describe('IndexCache', () => {
+  const annotations = withActor('Nikol Pashinyan');
+  const source = encodeSidecar(annotations, TEXT);
+
+  it('gives back annotations only for the same sidecar and article text, across a save and a load', () => {
+    const cache = IndexCache.parse(undefined);
+    const stamp = IndexCache.stamp(source, TEXT);
+    cache.set('file:///a.txt', stamp, annotations);
+    assert.ok(cache.dirty);
+    const again = IndexCache.parse(cache.serialize());
+    assert.equal(cache.dirty, false);
+    assert.deepEqual(again.get('file:///a.txt', stamp), annotations);
+    assert.equal(again.get('file:///a.txt', IndexCache.stamp(source, `Today ${TEXT}`)), undefined, 'the article changed');
+    assert.equal(again.get('file:///a.txt', IndexCache.stamp(`# note\n${source}`, TEXT)), undefined, 'the sidecar changed');
+    assert.equal(again.get('file:///b.txt', stamp), undefined);
+  });
+
+  it('starts empty from a damaged cache or one written by another version', () => {
+    const stamp = IndexCache.stamp(source, TEXT);
+    for (const json of ['{', '[]', JSON.stringify({ version: IndexCache.VERSION + 1, entries: { 'file:///a.txt': { stamp, annotations } } })]) {
+      assert.equal(IndexCache.parse(json).get('file:///a.txt', stamp), undefined);
+    }
+  });
+
+  it('forgets sidecars that are gone', () => {
+    const cache = IndexCache.parse(undefined);
+    const stamp = IndexCache.stamp(source, TEXT);
+    cache.set('file:///a.txt', stamp, annotations);
+    cache.set('file:///b.txt', stamp, annotations);
+    cache.serialize();
+    assert.equal(cache.dirty, false, 'written');
+    cache.keepOnly(new Set(['file:///b.txt']));
+    assert.ok(cache.dirty);
+    assert.equal(cache.get('file:///a.txt', stamp), undefined);
+    assert.ok(cache.get('file:///b.txt', stamp));
   });
 });
