@@ -52,9 +52,14 @@ function commandLink(label: string, command: (typeof HOVER_COMMANDS)[number], ar
   return `[${label}](command:${command}?${encodeURIComponent(JSON.stringify(args))})`;
 }
 
-function quoteSnippet(quote: string, max = 120): string {
-  const oneLine = quote.replace(/\s+/g, ' ').trim();
+/** Text on one line, cut with an ellipsis: how quotes show in hovers, views, pickers and messages. */
+export function snippet(text: string, max = 60): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
   return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
+}
+
+function quoteSnippet(quote: string, max = 120): string {
+  return snippet(quote, max);
 }
 
 export function describeActor(annotations: Annotations, actor: Actor, labels: Labels, articleUri: string): string {

@@ -1,5 +1,6 @@
 // The claim linter: rules that find gaps in a fact-check (no claimant, no verdict, no evidence, lost anchors), as positioned findings.
 
+import { snippet } from './describe';
 import type { Anchor, Annotations } from './model';
 
 export const LINT_RULES = [
@@ -118,7 +119,3 @@ export function lintAnnotations(
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-function snippet(text: string, max = 60): string {
-  const oneLine = text.replace(/\s+/g, ' ').trim();
-  return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
-}

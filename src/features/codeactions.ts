@@ -1,5 +1,6 @@
 // Quick fixes for the claim linter where the fix is obvious: add a source, set a verdict, re-attach an orphan to the selection.
 
+import { snippet } from '../core/describe';
 import * as vscode from 'vscode';
 import { lintAnnotations, type LintFinding } from '../core/lint';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
@@ -47,8 +48,8 @@ export function provideQuickFixes(store: AnnotationStore, doc: vscode.TextDocume
         out.push(action(`Set the verdict of claim ${finding.claim}`, d, 'newsmark.setVerdict', { uri, claim: finding.claim }));
         break;
       case 'orphaned-anchor': {
-        const selected = range.isEmpty ? '' : snippet(doc.getText(range));
-        const what = finding.claim ? `claim ${finding.claim}` : `the mention “${snippet(finding.anchor?.quote ?? '')}”`;
+        const selected = range.isEmpty ? '' : snippet(doc.getText(range), 40);
+        const what = finding.claim ? `claim ${finding.claim}` : `the mention “${snippet(finding.anchor?.quote ?? '', 40)}”`;
         const args = finding.claim ? { uri, claim: finding.claim } : { uri, actor: finding.actor, quote: finding.anchor?.quote };
         // With nothing selected the command explains that the text must be selected first.
         out.push(action(selected ? `Re-attach ${what} to “${selected}”` : `Re-attach ${what} to the selection`, d, 'newsmark.reattachToSelection', args, !!selected));
@@ -65,8 +66,8 @@ export function provideQuickFixes(store: AnnotationStore, doc: vscode.TextDocume
     for (const finding of findings.filter((f) => f.rule === 'orphaned-anchor')) {
       const args = finding.claim ? { uri, claim: finding.claim } : { uri, actor: finding.actor, quote: finding.anchor?.quote };
       if (!offered.has(JSON.stringify([args]))) {
-        const what = finding.claim ? `orphaned claim ${finding.claim}` : `orphaned mention “${snippet(finding.anchor?.quote ?? '')}”`;
-        const fix = new vscode.CodeAction(`Re-attach ${what} to “${snippet(doc.getText(range))}”`, vscode.CodeActionKind.QuickFix);
+        const what = finding.claim ? `orphaned claim ${finding.claim}` : `orphaned mention “${snippet(finding.anchor?.quote ?? '', 40)}”`;
+        const fix = new vscode.CodeAction(`Re-attach ${what} to “${snippet(doc.getText(range), 40)}”`, vscode.CodeActionKind.QuickFix);
         fix.command = { title: fix.title, command: 'newsmark.reattachToSelection', arguments: [args] };
         out.push(fix);
       }
@@ -83,7 +84,3 @@ export function registerCodeActions(store: AnnotationStore): vscode.Disposable {
   );
 }
 
-function snippet(text: string, max = 40): string {
-  const oneLine = text.replace(/\s+/g, ' ').trim();
-  return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
-}

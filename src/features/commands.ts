@@ -1,9 +1,10 @@
 // The command palette actions: mark, review and remove annotations, from the editor, the views, hovers or keybindings.
 
+import { snippet } from '../core/describe';
 import * as vscode from 'vscode';
 import { type Actor, type Annotations, type Claim, CLAIM_STATUSES, type ClaimStatus } from '../core/model';
 import * as ops from '../core/operations';
-import { actorTypeLabel, actorTypes, statusLabel, verdicts } from './config';
+import { actorTypeLabel, actorTypes, statusLabel, verdicts, actorTypeIcon } from './config';
 import { AnnotationStore, type ArticleEntry, basename, SidecarBlockedError } from './store';
 import type { TreeNode, ViewScope } from './tree';
 
@@ -598,7 +599,7 @@ async function pickActor(annotations: Annotations, selected: string): Promise<st
       label: a.name,
       description: `${actorTypeLabel(a.type)} · ${a.mentions.length} ${a.mentions.length === 1 ? 'mention' : 'mentions'}`,
       detail: a.aliases?.length ? `Also called: ${a.aliases.join(', ')}` : undefined,
-      iconPath: typeIconFor(a.type),
+      iconPath: actorTypeIcon(a.type),
       actor: a.id,
     })),
   ];
@@ -629,7 +630,7 @@ async function newActor(defaultName: string, givenType?: string, annotations?: A
     const picked = await vscode.window.showQuickPick(
       types.map((t) => {
         const count = annotations?.actors.filter((a) => a.type === t.id).length ?? 0;
-        return { label: t.label, description: count ? `${count} in this article` : undefined, id: t.id, iconPath: typeIconFor(t.id) };
+        return { label: t.label, description: count ? `${count} in this article` : undefined, id: t.id, iconPath: actorTypeIcon(t.id) };
       }),
       { title: `New actor (2/2): what is ${name.trim()}?` },
     );
@@ -644,7 +645,7 @@ async function pickExistingActor(annotations: Annotations): Promise<Actor | unde
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
-    annotations.actors.map((a) => ({ label: a.name, description: actorTypeLabel(a.type), iconPath: typeIconFor(a.type), actor: a })),
+    annotations.actors.map((a) => ({ label: a.name, description: actorTypeLabel(a.type), iconPath: actorTypeIcon(a.type), actor: a })),
     { title: 'Which actor?' },
   );
   return picked?.actor;
@@ -658,7 +659,7 @@ async function pickClaimant(annotations: Annotations, span: { start: number; end
   type Item = vscode.QuickPickItem & { id: string | null };
   const items: Item[] = [
     { label: '$(file-text) The article itself', description: 'no named claimant', id: null },
-    ...actors.map((a) => ({ label: a.name, description: actorTypeLabel(a.type), iconPath: typeIconFor(a.type), id: a.id })),
+    ...actors.map((a) => ({ label: a.name, description: actorTypeLabel(a.type), iconPath: actorTypeIcon(a.type), id: a.id })),
   ];
   const picked = await vscode.window.showQuickPick(items, { title: 'Who makes this claim?', placeHolder: 'The claimant' });
   return picked ? picked.id : undefined;
@@ -694,10 +695,6 @@ function sameRef(a: ops.AnnotationRef, b: ops.AnnotationRef): boolean {
   return (a.kind === 'claim' && b.kind === 'claim' && a.claim === b.claim) || (a.kind === 'mention' && b.kind === 'mention' && a.mention === b.mention);
 }
 
-function typeIconFor(type: string): vscode.ThemeIcon {
-  const setting = actorTypes().find((t) => t.id === type);
-  return new vscode.ThemeIcon(setting?.icon ?? 'symbol-misc', setting?.color ? new vscode.ThemeColor(setting.color) : undefined);
-}
 
 function reportBlocked(entry: ArticleEntry): void {
   void vscode.window.showErrorMessage(new SidecarBlockedError(entry).message, 'Open Sidecar').then((choice) => {
@@ -707,7 +704,3 @@ function reportBlocked(entry: ArticleEntry): void {
   });
 }
 
-function snippet(text: string, max = 60): string {
-  const oneLine = text.replace(/\s+/g, ' ').trim();
-  return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
-}

@@ -44,6 +44,12 @@ export function statusLabel(status: ClaimStatus): string {
   return CLAIM_STATUS_LABELS[status] ?? status;
 }
 
+/** The codicon of an actor type, in the type's colour, for views and pickers. */
+export function actorTypeIcon(type: string): vscode.ThemeIcon {
+  const setting = actorTypes().find((t) => t.id === type);
+  return new vscode.ThemeIcon(setting?.icon ?? 'symbol-misc', setting?.color ? new vscode.ThemeColor(setting.color) : undefined);
+}
+
 /** Fires when a Newsmark setting changes. */
 export function onDidChangeSettings(listener: () => void): vscode.Disposable {
   return vscode.workspace.onDidChangeConfiguration((e) => {

@@ -1,9 +1,10 @@
 // The Actors and Assertions views: the active article by default, or every article in the workspace.
 
+import { snippet } from '../core/describe';
 import * as vscode from 'vscode';
 import { type Actor, type Anchor, type Annotations, anchorState, type Claim, CLAIM_STATUSES, type Source } from '../core/model';
 import { groupActors, type WorkspaceActor } from '../core/workspace';
-import { actorTypeLabel, actorTypes, statusLabel, verdictLabel, verdicts } from './config';
+import { actorTypeLabel, actorTypes, statusLabel, verdictLabel, verdicts, actorTypeIcon } from './config';
 import { type AnnotationStore, basename } from './store';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -215,10 +216,6 @@ function openText(uri: vscode.Uri): string | undefined {
   return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.getText();
 }
 
-function snippet(text: string, max = 60): string {
-  const oneLine = text.replace(/\s+/g, ' ').trim();
-  return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
-}
 
 function lineOf(text: string | undefined, offset: number): number | undefined {
   if (text === undefined) {
@@ -239,10 +236,6 @@ function revealCommand(article: ArticleView, anchor: Anchor): vscode.Command {
   };
 }
 
-function typeIcon(type: string): vscode.ThemeIcon {
-  const setting = actorTypes().find((t) => t.id === type);
-  return new vscode.ThemeIcon(setting?.icon ?? 'symbol-misc', setting?.color ? new vscode.ThemeColor(setting.color) : undefined);
-}
 
 function statusIcon(claim: Claim): vscode.ThemeIcon {
   if (claim.status === 'unchecked') {
@@ -264,7 +257,7 @@ export function treeItem(node: TreeNode): vscode.TreeItem {
       const item = new vscode.TreeItem(actorTypeLabel(node.type), Expanded);
       item.id = `type:${node.type}`;
       item.description = String(count);
-      item.iconPath = typeIcon(node.type);
+      item.iconPath = actorTypeIcon(node.type);
       item.contextValue = 'actorType';
       return item;
     }
@@ -274,7 +267,7 @@ export function treeItem(node: TreeNode): vscode.TreeItem {
       item.id = `actor:${node.article.uri.toString()}#${node.actor.id}`;
       item.description = `${live} ${live === 1 ? 'mention' : 'mentions'}`;
       item.tooltip = `${node.actor.name} (${actorTypeLabel(node.actor.type)})${node.actor.aliases?.length ? `\nAlso called: ${node.actor.aliases.join(', ')}` : ''}`;
-      item.iconPath = node.showArticle ? vscode.ThemeIcon.File : typeIcon(node.actor.type);
+      item.iconPath = node.showArticle ? vscode.ThemeIcon.File : actorTypeIcon(node.actor.type);
       item.resourceUri = node.showArticle ? node.article.uri : undefined;
       item.contextValue = 'actor';
       const first = node.actor.mentions.find((m) => !m.orphaned);
@@ -289,7 +282,7 @@ export function treeItem(node: TreeNode): vscode.TreeItem {
       item.id = `wsactor:${node.group.key}`;
       const articles = node.group.appearances.length;
       item.description = `${articles} ${articles === 1 ? 'article' : 'articles'} · ${mentions} ${mentions === 1 ? 'mention' : 'mentions'}`;
-      item.iconPath = typeIcon(node.group.type);
+      item.iconPath = actorTypeIcon(node.group.type);
       item.contextValue = 'workspaceActor';
       return item;
     }
@@ -352,7 +345,7 @@ export function treeItem(node: TreeNode): vscode.TreeItem {
     case 'claimant': {
       const item = new vscode.TreeItem(`Claimant: ${node.actor ? node.actor.name : node.claim.claimant ?? 'the article itself'}`, None);
       item.id = `claimant:${node.article.uri.toString()}#${node.claim.id}`;
-      item.iconPath = node.actor ? typeIcon(node.actor.type) : new vscode.ThemeIcon('file-text');
+      item.iconPath = node.actor ? actorTypeIcon(node.actor.type) : new vscode.ThemeIcon('file-text');
       item.contextValue = 'claimant';
       const first = node.actor?.mentions.find((m) => !m.orphaned);
       if (first) {

@@ -5,7 +5,7 @@ import { formatCitations } from '../core/citation';
 import type { Actor, Annotations } from '../core/model';
 import * as ops from '../core/operations';
 import { Command, type CommandArgs } from './commands';
-import { actorTypeLabel, actorTypes } from './config';
+import { actorTypeLabel, actorTypeIcon } from './config';
 import { changeArticles } from './sidecarEdits';
 import { AnnotationStore, basename } from './store';
 import type { TreeNode } from './tree';
@@ -105,7 +105,7 @@ export function registerWorkflowCommands(store: AnnotationStore): vscode.Disposa
           .map((a) => ({
             label: a.name,
             description: `${actorTypeLabel(a.type)} · ${a.mentions.length} ${a.mentions.length === 1 ? 'mention' : 'mentions'}`,
-            iconPath: typeIcon(a.type),
+            iconPath: actorTypeIcon(a.type),
             id: a.id,
           })),
         { title: `Merge ${from.name} into…`, placeHolder: `${from.name}’s mentions, names and claims go to the actor you pick` },
@@ -194,7 +194,3 @@ export function registerWorkflowCommands(store: AnnotationStore): vscode.Disposa
   );
 }
 
-function typeIcon(type: string): vscode.ThemeIcon {
-  const setting = actorTypes().find((t) => t.id === type);
-  return new vscode.ThemeIcon(setting?.icon ?? 'symbol-misc', setting?.color ? new vscode.ThemeColor(setting.color) : undefined);
-}
