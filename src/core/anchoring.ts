@@ -73,7 +73,8 @@ export function reattachAll(text: string, anchors: readonly Anchor[], options: R
     if (a !== undefined && b !== undefined && Math.abs(a - b) <= MAX_BRACKET) {
       const lo = Math.min(a, b);
       const hi = Math.max(a, b);
-      return [{ at: hint + Math.round((lo + hi) / 2), slack: Math.ceil((hi - lo) / 2) + BRACKET_SLACK }];
+      const core = Math.ceil((hi - lo) / 2);
+      return [{ at: hint + Math.round((lo + hi) / 2), slack: core + BRACKET_SLACK, core }];
     }
     // Neighbours that disagree widely: one of them sits in a passage that moved on its own.
     const expected: Expected[] = [];
@@ -340,6 +341,10 @@ const LONG_QUOTE = 24;
 const PHRASE = 24;
 /** Chance of a look-alike within the near window that a near place may carry. */
 const NEAR_RISK = 0.001;
+/** A near window this narrow (the place within a few units of where its neighbours put it) is evidence in itself. */
+const PINPOINT = 16;
+/** The near window is never taken narrower than this beside the quote: offsets drift a little anyway. */
+const NEAR_SPAN_MIN = 32;
 /** Copies of a far place's agreeing text the article may predict before the place is doubted. */
 const BOILERPLATE_RISK = 0.001;
 /** The same, for a place in text put in since (a copy would have to fall in that text too). */
@@ -351,6 +356,8 @@ const CONFIRM_SLACK = 16;
 const DEFAULT_WINDOW = 4096;
 /** Below this length the whole text is scanned directly; above, through an n-gram index. */
 const INDEX_MIN_TEXT = 1 << 16;
+/** Pieces of a quote found more often than this are not used to find it. */
+const SEED_HITS = 64;
 /** How many places one approximate search may report, rivals included. */
 const MAX_FUZZY_CANDIDATES = 24;
 
@@ -378,6 +385,8 @@ interface Form {
 interface Expected {
   at: number;
   slack: number;
+  /** Within this of `at` is as expected as `at` itself (half the bracket of two neighbours' shifts). */
+  core?: number;
 }
 
 interface Candidate {
@@ -397,9 +406,14 @@ interface Candidate {
   agreement: number;
   /** From the nearest expected place. */
   distance: number;
-  /** Within the slack of some expected place (the widest such slack, or -1). */
+  /** Within the slack of some expected place. */
   near: boolean;
-  nearSlack: number;
+  /**
+   * How wide a window around the expected place this candidate's nearness stands for: twice
+   * its distance from the expected place (a bracket's width counting as no distance). A
+   * look-alike is as likely to fall that near as this window is wide.
+   */
+  nearSpan: number;
   form: Form;
 }
 
@@ -449,7 +463,7 @@ class Article {
       // into place): only with a thorough look, and not where the placed anchors say the text
       // there came from elsewhere.
       const verdict = witnesses ? witnesses.judge(c.start, c.end) : 'unknown';
-      if (thorough && verdict !== 'other' && (c.near || verdict === 'same') && c.agreement >= MIN_AGREEMENT && this.nearby({ ...c, nearSlack: Math.max(c.nearSlack, HINT_SLACK) })) {
+      if (thorough && verdict !== 'other' && (c.near || verdict === 'same') && c.agreement >= MIN_AGREEMENT && this.nearby({ ...c, nearSpan: Math.min(c.nearSpan, 2 * HINT_SLACK) })) {
         return attach(anchor, c, 'position');
       }
     }
@@ -551,7 +565,8 @@ class Article {
 
   /**
    * Whether a place near where the anchor is expected may be taken: context on one side within
-   * its own paragraph, or a long quote found verbatim; and what agrees there is not phrasing
+   * its own paragraph, a long quote found verbatim, or the place within a few units of where the
+   * neighbours put it; and what agrees there is not phrasing
    * so common in this article that a sentence built the same way would likely sit that near
    * by chance (the original deleted, a look-alike beside it).
    */
@@ -559,13 +574,15 @@ class Article {
     if (c.full) {
       return true;
     }
+    // Right where the neighbours put it, the place itself is a side of evidence.
     const longQuote = c.errors === 0 && c.end - c.start >= LONG_QUOTE;
-    if (c.beforeInLine < SIDE && c.afterInLine < SIDE && !longQuote) {
+    const pinpoint = c.nearSpan <= PINPOINT;
+    if (c.beforeInLine < SIDE && c.afterInLine < SIDE && !longQuote && !pinpoint) {
       return false;
     }
     // A look-alike within the span around the expected place is about copies × span / length
     // likely; at least the one copy found is always allowed, or no short article would do.
-    const span = 2 * Math.max(0, c.nearSlack) + (c.end - c.start);
+    const span = c.nearSpan + (c.end - c.start) + NEAR_SPAN_MIN;
     return this.fewCopies(c, Math.max(1, (NEAR_RISK * this.text.length) / span));
   }
 
@@ -616,7 +633,7 @@ class Article {
     const needle = this.text.slice(from, to);
     let n = this.counts.get(needle);
     if (n === undefined) {
-      n = Math.max(1, this.occurrences(needle).length);
+      n = Math.max(1, this.occurrences(needle)!.length);
       this.counts.set(needle, n);
     }
     return n;
@@ -670,7 +687,7 @@ class Article {
     const found = new Map<number, Candidate>();
     const length = form.quote.length;
     for (const needle of needlesOf(form)) {
-      for (const at of this.occurrences(needle.text)) {
+      for (const at of this.occurrences(needle.text)!) {
         const start = at + needle.shift;
         if (!excluded?.(start, start + length)) {
           this.addExact(found, form, start, centers);
@@ -703,10 +720,11 @@ class Article {
     return out;
   }
 
-  private occurrences(needle: string): number[] {
+  /** Every offset where `needle` occurs, in no particular order (see GramIndex.occurrences for `limit`). */
+  private occurrences(needle: string, limit = Infinity): number[] | undefined {
     if (needle.length >= INDEXED_NEEDLE && this.text.length >= INDEX_MIN_TEXT) {
       this.index ??= new GramIndex(this.text);
-      return this.index.occurrences(needle);
+      return this.index.occurrences(needle, limit);
     }
     return this.occurrencesIn(needle, 0, this.text.length);
   }
@@ -758,9 +776,9 @@ class Article {
     const piece = Math.max(INDEXED_NEEDLE, Math.floor(quote.length / (k + 1)));
     const starts: number[] = [];
     for (let o = 0; o + INDEXED_NEEDLE <= quote.length; o += piece) {
-      const hits = this.occurrences(quote.slice(o, o + INDEXED_NEEDLE));
-      // A piece found everywhere ("the CSTO") says nothing about where the quote is.
-      if (hits.length > 64) {
+      // A piece found everywhere ("the CSTO failed to respond") says nothing about where the quote is.
+      const hits = this.occurrences(quote.slice(o, o + INDEXED_NEEDLE), 4 * SEED_HITS);
+      if (!hits || hits.length > SEED_HITS) {
         continue;
       }
       for (const at of hits) {
@@ -837,11 +855,14 @@ class Article {
     const before = b.matched + (prefixFull && form.prefixAtEdge ? form.edgeCreditBefore : 0);
     const after = a.matched + (suffixFull && form.suffixAtEdge ? form.edgeCreditAfter : 0);
     let distance = Infinity;
-    let nearSlack = -1;
+    let near = false;
+    let offBy = Infinity;
     for (const c of centers) {
-      distance = Math.min(distance, Math.abs(start - c.at));
-      if (Math.abs(start - c.at) <= c.slack) {
-        nearSlack = Math.max(nearSlack, c.slack);
+      const d = Math.abs(start - c.at);
+      distance = Math.min(distance, d);
+      if (d <= c.slack) {
+        near = true;
+        offBy = Math.min(offBy, 2 * (c.core ?? 0) + 2 * Math.max(0, d - (c.core ?? 0)));
       }
     }
     return {
@@ -857,8 +878,8 @@ class Article {
       full: prefixFull && suffixFull && errors === 0,
       agreement: form.quote.length - ERROR_COST * errors + before + after,
       distance,
-      near: nearSlack >= 0,
-      nearSlack,
+      near,
+      nearSpan: near ? offBy : Infinity,
       form,
     };
   }
@@ -874,12 +895,16 @@ class Article {
  * a far one with all of it is a guess.
  */
 function decide(candidates: Candidate[], minimum: number, far: FarCheck, nearby: NearCheck): Decision {
-  if (candidates.length === 0) {
-    return { kind: 'none' };
-  }
   const ranked = [...candidates].sort((a, b) => rank(b) - rank(a) || a.distance - b.distance);
+  // A far place with only part of its context, and nothing to vouch for it, is a sentence
+  // built the same way as the annotated one: it neither wins nor stands in the way of a near
+  // place whose other side was edited. A far place with all its context may be the annotated
+  // text moved away, and stays a rival.
+  while (ranked.length > 0 && !ranked[0].near && !ranked[0].full && !far(ranked[0])) {
+    ranked.shift();
+  }
   const best = ranked[0];
-  if (rank(best) < minimum) {
+  if (!best || rank(best) < minimum) {
     return { kind: 'none' };
   }
   const close = ranked.filter((c) => rank(best) - rank(c) < MARGIN);
@@ -1317,13 +1342,41 @@ class GramIndex {
     this.offsets = offsets;
   }
 
-  /** Every offset where `needle` (at least INDEXED_NEEDLE units) occurs, ascending. */
-  occurrences(needle: string): number[] {
+  /**
+   * Every offset where `needle` (at least INDEXED_NEEDLE units) occurs, in no particular order;
+   * undefined if that would mean walking more than `limit` indexed offsets (a needle that
+   * common says little anyway).
+   */
+  occurrences(needle: string, limit = Infinity): number[] | undefined {
+    const walks = this.walks(needle);
+    let total = 0;
+    for (const [bucket] of walks) {
+      total += this.size(bucket);
+    }
+    if (total > limit) {
+      return undefined;
+    }
     const out: number[] = [];
+    for (const [bucket, offset] of walks) {
+      for (let p = this.bucketStarts[bucket]; p < this.bucketStarts[bucket + 1]; p++) {
+        const at = this.offsets[p] - offset;
+        if (at >= 0 && this.text.startsWith(needle, at)) {
+          out.push(at);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The buckets to walk for a needle, with the needle offset of each one's gram. An occurrence
+   * at o has indexed offsets o + g for the g ≡ -o (mod STRIDE): one walk per residue, each
+   * through the bucket of that residue's rarest gram (a needle starting with a common word
+   * would otherwise visit every occurrence of the word).
+   */
+  private walks(needle: string): [number, number][] {
     const last = needle.length - GRAM;
-    // An occurrence at o has indexed offsets o + g for the g ≡ -o (mod STRIDE): one walk per
-    // residue, each through the bucket of that residue's rarest gram (a needle starting with a
-    // common word would otherwise visit every occurrence of the word).
+    const walks: [number, number][] = [];
     for (let first = 0; first < STRIDE; first++) {
       let bestOffset = first;
       let bestBucket = this.bucket(hashOf(needle, first));
@@ -1335,14 +1388,9 @@ class GramIndex {
           bestOffset = g;
         }
       }
-      for (let p = this.bucketStarts[bestBucket]; p < this.bucketStarts[bestBucket + 1]; p++) {
-        const at = this.offsets[p] - bestOffset;
-        if (at >= 0 && this.text.startsWith(needle, at)) {
-          out.push(at);
-        }
-      }
+      walks.push([bestBucket, bestOffset]);
     }
-    return out.sort((a, b) => a - b);
+    return walks;
   }
 
   private size(bucket: number): number {
