@@ -353,7 +353,7 @@ const MOVED_RISK = 0.01;
 const ALIGN_SLACK = 32;
 /** How far a neighbour may sit from where the same shift puts it: edits between them move it. */
 const CONFIRM_SLACK = 16;
-const DEFAULT_WINDOW = 4096;
+const DEFAULT_WINDOW = 2048;
 /** Below this length the whole text is scanned directly; above, through an n-gram index. */
 const INDEX_MIN_TEXT = 1 << 16;
 /** Pieces of a quote found more often than this are not used to find it. */
@@ -471,6 +471,15 @@ class Article {
     // 2. The quote with its whole context close to where it is expected, and nowhere else
     // near: certain without looking further.
     if (!thorough) {
+      // Most anchors moved exactly as the one before them: look there first.
+      for (const c of centers) {
+        if (c.at !== hint && text.startsWith(quote, c.at)) {
+          const at = this.measure(stored, c.at, c.at + quote.length, 0, centers);
+          if (at.full && onBoundary(text, c.at) && onBoundary(text, c.at + quote.length)) {
+            return attach(anchor, at, 'exact');
+          }
+        }
+      }
       for (const form of forms) {
         const full = this.exactNear(form, centers).filter((c) => c.full);
         if (full.length === 1 && full[0].near) {
@@ -510,10 +519,23 @@ class Article {
     // What the placed anchors prove to be another occurrence is no candidate, not even a rival.
     const assess = (candidates: Candidate[]) => (witnesses ? candidates.filter((c) => witnesses.judge(c.start, c.end) !== 'other') : candidates);
 
-    // 3. The quote anywhere, told apart by context, then by nearness.
+    // 3. The quote told apart by context, then by nearness: first near where it is expected,
+    // against every copy of its whole neighbourhood (rare, and cheap to look up); then, if
+    // that settles nothing, anywhere (short quotes with part of their context are common).
+    const excluded = witnesses ? (start: number, end: number) => witnesses.judge(start, end) === 'other' : undefined;
+    for (const form of forms) {
+      const nearAndWhole = assess(mergeByStart([...this.exactNear(form, centers), ...this.wholeEverywhere(form, centers, excluded)]));
+      const decision = decide(nearAndWhole, MIN_AGREEMENT, far, nearby);
+      if (decision.kind === 'take') {
+        return attach(anchor, decision.candidate, 'exact');
+      }
+      if (decision.kind === 'ambiguous') {
+        return orphan(text, anchor, 'ambiguous');
+      }
+    }
     let exactPool: Candidate[] = [];
     for (const form of forms) {
-      const all = this.exactEverywhere(form, centers, witnesses ? (start, end) => witnesses.judge(start, end) === 'other' : undefined);
+      const all = this.exactEverywhere(form, centers, excluded);
       if (form === stored) {
         exactPool = all;
       }
@@ -677,6 +699,23 @@ class Article {
       }
     }
     return [...found.values()];
+  }
+
+  /** Exact occurrences of the quote with its whole stored context, anywhere, less those `excluded`. */
+  private wholeEverywhere(form: Form, centers: Expected[], excluded?: (start: number, end: number) => boolean): Candidate[] {
+    const whole = form.prefix + form.quote + form.suffix;
+    const out: Candidate[] = [];
+    if (whole.length < INDEXED_NEEDLE) {
+      return out;
+    }
+    for (const at of this.occurrences(whole)!) {
+      const start = at + form.prefix.length;
+      const end = start + form.quote.length;
+      if (!excluded?.(start, end) && onBoundary(this.text, start) && onBoundary(this.text, end)) {
+        out.push(this.measure(form, start, end, 0, centers));
+      }
+    }
+    return out;
   }
 
   /**
@@ -1175,6 +1214,15 @@ function approximateIn(text: string, quote: string, k: number, lo: number, hi: n
   approximateIn(text, quote, k, cursor, hi, depth + 1, out);
 }
 
+/** One candidate per start (the same place found twice). */
+function mergeByStart(candidates: Candidate[]): Candidate[] {
+  const seen = new Map<number, Candidate>();
+  for (const c of candidates) {
+    seen.set(c.start, c);
+  }
+  return [...seen.values()];
+}
+
 function mergeOverlapping(candidates: Candidate[]): Candidate[] {
   candidates.sort((a, b) => b.agreement - a.agreement || a.distance - b.distance);
   const kept: Candidate[] = [];
@@ -1402,10 +1450,10 @@ class GramIndex {
   }
 }
 
-/** A hash of every other unit of the GRAM at `at`: half the reads, and still rarely shared by two grams (the bucket walk checks). */
+/** A hash of every fourth unit of the GRAM at `at`: a quarter of the reads, and still seldom shared by two grams (the bucket walk checks). */
 function hashOf(s: string, at: number): number {
   let h = 0;
-  for (let i = at; i < at + GRAM; i += 2) {
+  for (let i = at; i < at + GRAM; i += 4) {
     h = (Math.imul(h, HASH_BASE) + s.charCodeAt(i)) | 0;
   }
   return h;
