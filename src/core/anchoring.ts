@@ -22,8 +22,9 @@ export interface Reattachment {
 
 export interface ReattachOptions {
   /**
-   * UTF-16 units searched on each side of the expected position before the whole article is.
-   * Wider finds text that moved further in one cheap step; the whole article is searched anyway.
+   * UTF-16 units searched on each side of where an anchor is expected, in reattachAll's first
+   * pass, for a passage that moved as a block. Wider finds bigger jumps in that cheap pass; the
+   * rest of the article is searched later anyway.
    */
   window?: number;
 }
@@ -336,6 +337,7 @@ const PAIR_SLACK = 32;
 /** The same around the bracket of two neighbours' shifts, when they differ by at most MAX_BRACKET. */
 const BRACKET_SLACK = 32;
 const MAX_BRACKET = 1024;
+/** A quote this long found verbatim near where it is expected stands on its own, without context. */
 const LONG_QUOTE = 24;
 /** Units per step of the phrase chain in fewCopies (the index answers needles this long). */
 const PHRASE = 24;
@@ -353,6 +355,7 @@ const MOVED_RISK = 0.01;
 const ALIGN_SLACK = 32;
 /** How far a neighbour may sit from where the same shift puts it: edits between them move it. */
 const CONFIRM_SLACK = 16;
+/** See ReattachOptions.window. */
 const DEFAULT_WINDOW = 2048;
 /** Below this length the whole text is scanned directly; above, through an n-gram index. */
 const INDEX_MIN_TEXT = 1 << 16;
@@ -588,9 +591,9 @@ class Article {
   /**
    * Whether a place near where the anchor is expected may be taken: context on one side within
    * its own paragraph, a long quote found verbatim, or the place within a few units of where the
-   * neighbours put it; and what agrees there is not phrasing
-   * so common in this article that a sentence built the same way would likely sit that near
-   * by chance (the original deleted, a look-alike beside it).
+   * neighbours put it; and what agrees there is not phrasing so common in this article that a
+   * sentence built the same way would likely sit that near by chance (the original deleted, a
+   * look-alike beside it).
    */
   private nearby(c: Candidate): boolean {
     if (c.full) {
@@ -684,7 +687,6 @@ class Article {
 
   // --- exact search ---------------------------------------------------------------------------
 
-  /** Exact occurrences starting within the window around each center. */
   /** Exact occurrences starting within `radius` of each center (by default, its slack). */
   private exactNear(form: Form, centers: Expected[], radius?: number): Candidate[] {
     const found = new Map<number, Candidate>();
@@ -789,9 +791,9 @@ class Article {
         covered += hi - lo;
       }
     }
-    // Beyond them, look only where some stretch of the quote survives verbatim: any match
-    // with at most k edits keeps at least one of k + 1 disjoint pieces intact.
-    // Skip what the placed anchors already show to be other old text: nothing there can be taken.
+    // Beyond them, look only where some stretch of the quote survives verbatim (any match with
+    // at most k edits keeps one of k + 1 disjoint pieces intact), and not where the placed
+    // anchors already show other old text: nothing there could be taken.
     if (text.length > covered) {
       for (const [lo, hi] of this.seedWindows(quote, k)) {
         const judged = witnesses?.judge(lo + k, hi - k);
@@ -934,7 +936,7 @@ class Article {
  * a far one with all of it is a guess.
  */
 function decide(candidates: Candidate[], minimum: number, far: FarCheck, nearby: NearCheck): Decision {
-  const ranked = [...candidates].sort((a, b) => rank(b) - rank(a) || a.distance - b.distance);
+  const ranked = [...candidates].sort((a, b) => b.agreement - a.agreement || a.distance - b.distance);
   // A far place with only part of its context, and nothing to vouch for it, is a sentence
   // built the same way as the annotated one: it neither wins nor stands in the way of a near
   // place whose other side was edited. A far place with all its context may be the annotated
@@ -943,10 +945,10 @@ function decide(candidates: Candidate[], minimum: number, far: FarCheck, nearby:
     ranked.shift();
   }
   const best = ranked[0];
-  if (!best || rank(best) < minimum) {
+  if (!best || best.agreement < minimum) {
     return { kind: 'none' };
   }
-  const close = ranked.filter((c) => rank(best) - rank(c) < MARGIN);
+  const close = ranked.filter((c) => best.agreement - c.agreement < MARGIN);
   const chosen = close.length === 1 ? best : byNearness(close);
   if (!chosen) {
     return { kind: 'ambiguous' };
@@ -954,9 +956,6 @@ function decide(candidates: Candidate[], minimum: number, far: FarCheck, nearby:
   return supported(chosen, far, nearby) ? { kind: 'take', candidate: chosen } : { kind: 'none' };
 }
 
-function rank(c: Candidate): number {
-  return c.agreement;
-}
 
 function supported(c: Candidate, far: FarCheck, nearby: NearCheck): boolean {
   if (c.near) {
