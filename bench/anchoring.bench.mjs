@@ -8,7 +8,8 @@ const ARTICLE_UNITS = 1_000_000;
 const LIVE_ANCHORS = 10_000;
 const LIVE_KEYSTROKES = 501;
 const OUTSIDE_ANCHORS = 1_000;
-const OUTSIDE_RUNS = 7;
+const OUTSIDE_RUNS = 9;
+const WARM_UP = 15;
 const MORE_SCENARIOS = 10;
 
 export async function run(ctx) {
@@ -62,14 +63,17 @@ export async function run(ctx) {
   );
   ctx.log(`ground truth: ${kinds.intact ?? 0} intact, ${kinds.changed ?? 0} with changed wording, ${kinds.destroyed ?? 0} deleted`);
 
+  // V8 optimizes the code over the first dozen or so calls: report the first call and the
+  // steady state apart rather than a median that mixes them.
   let ours;
   const ourTimes = [];
-  for (let i = 0; i < OUTSIDE_RUNS; i++) {
+  for (let i = 0; i < WARM_UP + OUTSIDE_RUNS; i++) {
     const t0 = performance.now();
     ours = reattachAll(newText, anchors).map((r) => r.anchor);
     ourTimes.push(performance.now() - t0);
   }
-  const ourTime = median(ourTimes);
+  const firstTime = ourTimes[0];
+  const ourTime = median(ourTimes.slice(WARM_UP));
 
   ctx.log('baseline (exact indexOf, then approx-string-match over the whole text); this takes a while…');
   const t0 = performance.now();
@@ -80,9 +84,10 @@ export async function run(ctx) {
   const theirCounts = judge(theirs, truth);
   const intact = kinds.intact ?? 0;
 
-  ctx.record('outside change: re-attach 1,000 anchors (median)', ourTime, 'ms', `goal < 50 ms; ${OUTSIDE_RUNS} runs`);
+  ctx.record('outside change: re-attach 1,000 anchors, first call', firstTime, 'ms', 'goal < 50 ms; code not yet optimized by V8');
+  ctx.record('outside change: re-attach 1,000 anchors (median, warm)', ourTime, 'ms', `goal < 50 ms; ${OUTSIDE_RUNS} runs after ${WARM_UP}`);
   ctx.record('outside change: baseline, Hypothesis-style', baselineTime, 'ms');
-  ctx.record('outside change: speed-up over baseline', baselineTime / ourTime, '×', 'goal ≥ 10×');
+  ctx.record('outside change: speed-up over baseline', baselineTime / ourTime, '×', 'goal ≥ 10×; warm median against one baseline run');
   for (const [who, c] of [
     ['ours', ourCounts],
     ['baseline', theirCounts],
@@ -119,7 +124,7 @@ export async function run(ctx) {
   ctx.record('outside change, more scenarios: ours: orphaned (total)', orphaned, 'anchors', note);
   ctx.record('outside change, more scenarios: ours: surviving text re-attached (worst)', recalls[0], '%', note);
   ctx.record('outside change, more scenarios: ours: surviving text re-attached (median)', median(recalls), '%', note);
-  ctx.record('outside change, more scenarios: ours: time (median of first runs)', median(times), 'ms', 'each scenario run once, cold');
+  ctx.record('outside change, more scenarios: ours: time (median)', median(times), 'ms', 'each scenario run once');
 }
 
 /** One outside change of the kind the issue describes, with ground truth for its anchors. */

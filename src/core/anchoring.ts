@@ -498,7 +498,18 @@ class Article {
     // text put in since (where the passage would have moved) or, with nothing placed around to
     // tell, anywhere. An approximate match far away is a look-alike sentence unless a
     // neighbour vouches for it.
+    const judged = new Map<string, boolean>();
     const far = (c: Candidate) => {
+      // The same place comes up in several stages; its verdict does not change.
+      const key = `${c.start}:${c.end}:${c.errors}`;
+      let verdict = judged.get(key);
+      if (verdict === undefined) {
+        verdict = farOk(c);
+        judged.set(key, verdict);
+      }
+      return verdict;
+    };
+    const farOk = (c: Candidate) => {
       if (witnesses?.confirm(c.start)) {
         return true;
       }
