@@ -99,7 +99,9 @@ export function reattachAll(text: string, anchors: readonly Anchor[], options: R
   let pending: { k: number; found: Reattachment } | undefined;
   for (let k = 0; k < order.length; k++) {
     const i = order[k];
-    const expected = expectedFor(k, last, undefined);
+    // With no neighbour found yet, nothing says how far the text drifted: only the old offset
+    // itself counts as near (a copy of the passage can sit a few hundred units away).
+    const expected = last === undefined ? [{ at: hints[i], slack: PINPOINT }] : expectedFor(k, last, undefined);
     const found = article.locate(anchors[i], expected, undefined);
     if (found) {
       results[i] = found;
@@ -129,6 +131,11 @@ export function reattachAll(text: string, anchors: readonly Anchor[], options: R
     }
   }
   const alignment = new Alignment(placed);
+  // What share of the anchors the first pass found where expected, with all their context:
+  // how much of this is the same article, edited. Where most of it is gone, a look-alike near
+  // an anchor's old place is far more likely than its own text.
+  // (Smoothed, so that a handful of anchors, most of them deleted on purpose, says little.)
+  article.survival = (placed.length + 2) / (anchors.length + 2);
 
   // Then the rest, searched everywhere but expected where their nearest found neighbours say
   // their passage went: forwards, then backwards for what a later neighbour could vouch for.
@@ -157,13 +164,18 @@ export function reattachAll(text: string, anchors: readonly Anchor[], options: R
               const shift = start - hints[i];
               for (const m of [k - 1, k + 1, k - 2, k + 2]) {
                 const j = order[m];
-                // A neighbour whose stored text overlaps this one's (a name inside an annotated
-                // claim, the same anchor twice) would move with it whatever happened: no witness.
-                if (j !== undefined && apart(anchors[i], anchors[j]) && article.hasWholeContextNear(anchors[j], hints[j] + shift, hints[i])) {
-                  return true;
+                if (j === undefined || !apart(anchors[i], anchors[j])) {
+                  // A neighbour whose stored text overlaps this one's (a name inside an annotated
+                  // claim, the same anchor twice) would move with it whatever happened.
+                  continue;
+                }
+                const moved = shiftAt(m);
+                const slack = confirmSlack(hints[i], hints[j]);
+                if (moved !== undefined ? Math.abs(moved - shift) <= slack : Math.abs(hints[i] - hints[j]) >= CONFIRM_GAP && article.hasWholeContextNear(anchors[j], hints[j] + shift, slack)) {
+                  return slack;
                 }
               }
-              return false;
+              return undefined;
             },
             judge: (start, end) => alignment.judge(start, end - start, hints[i]),
             insertedAt: (start) => alignment.inserted(start),
@@ -188,8 +200,12 @@ export function reattachAll(text: string, anchors: readonly Anchor[], options: R
  * {@link reattachAll}.
  */
 interface Witnesses {
-  /** Whether a neighbour (by old position) has its whole context at the same shift. */
-  confirm(start: number): boolean;
+  /**
+   * Whether a neighbour (by old position) moved by the same amount: placed there, or (if it
+   * was a couple of sentences away, so that one duplicated sentence cannot hold both) found
+   * there with its whole context. Returns how far off that neighbour's shift is, or undefined.
+   */
+  confirm(start: number): number | undefined;
   judge(start: number, end: number): Verdict;
   /** How much text was put in around a new place (the shifts of the anchors there rise by it). */
   insertedAt(start: number): number | undefined;
@@ -234,9 +250,9 @@ class Alignment {
     }
     const [x, y] = around;
     // Between the same two placed anchors in the old text and the new: where it should be,
-    // however the text between them was edited.
+    // however the text between them was edited. (Two placed anchors far apart say little.)
     if (hint >= this.hints[x] - ALIGN_SLACK && hint <= this.hints[y] + ALIGN_SLACK) {
-      return 'same';
+      return this.hints[y] - this.hints[x] <= SAME_SPAN ? 'same' : 'unknown';
     }
     // Otherwise it is old text from between them, unless text was put in there since.
     const inserted = this.starts[y] - this.hints[y] - (this.starts[x] - this.hints[x]);
@@ -284,6 +300,11 @@ function upperBound(values: readonly number[], value: number): number {
     }
   }
   return lo;
+}
+
+/** How far a neighbour's shift may differ from this one's and still say "moved together": edits between them move it. */
+function confirmSlack(hint: number, neighbour: number): number {
+  return CONFIRM_SLACK + Math.min(CONFIRM_SLACK * 3, Math.floor(Math.abs(hint - neighbour) / 32));
 }
 
 /** Whether two anchors' stored neighbourhoods (prefix, quote, suffix) were disjoint in the old text. */
@@ -341,6 +362,10 @@ const MAX_BRACKET = 1024;
 const LONG_QUOTE = 24;
 /** Units per step of the phrase chain in fewCopies (the index answers needles this long). */
 const PHRASE = 24;
+/** The first pass takes a place with all its context only this near (see Candidate.nearSpan) where expected. */
+const FIRST_PASS_SPAN = 128;
+/** Below this share of anchors found in the first pass, the text is taken to be mostly new. */
+const MOSTLY_GONE = 0.25;
 /** Chance of a look-alike within the near window that a near place may carry. */
 const NEAR_RISK = 0.001;
 /** A near window this narrow (the place within a few units of where its neighbours put it) is evidence in itself. */
@@ -353,8 +378,12 @@ const BOILERPLATE_RISK = 0.001;
 const MOVED_RISK = 0.01;
 /** How far the placed anchors may put an old offset from a candidate's and still call it the same. */
 const ALIGN_SLACK = 32;
-/** How far a neighbour may sit from where the same shift puts it: edits between them move it. */
+/** Two placed anchors further apart than this in the old text do not vouch for what lies between them. */
+const SAME_SPAN = 1 << 14;
+/** See confirmSlack. */
 const CONFIRM_SLACK = 16;
+/** See Witnesses.confirm. */
+const CONFIRM_GAP = 256;
 /** See ReattachOptions.window. */
 const DEFAULT_WINDOW = 2048;
 /** Below this length the whole text is scanned directly; above, through an n-gram index. */
@@ -433,6 +462,8 @@ class Article {
   private readonly forms = new Map<Anchor, Form[]>();
   private readonly varied = new Set<Anchor>();
   private readonly counts = new Map<string, number>();
+  /** The share of anchors found in reattachAll's first pass (1 when re-attaching one anchor alone). */
+  survival = 1;
 
   constructor(
     readonly text: string,
@@ -485,7 +516,9 @@ class Article {
       }
       for (const form of forms) {
         const full = this.exactNear(form, centers).filter((c) => c.full);
-        if (full.length === 1 && full[0].near) {
+        // Only close to where the neighbour put it: further off, across a moved paragraph, a
+        // copy of boilerplate may sit there; the second pass weighs that.
+        if (full.length === 1 && full[0].near && full[0].nearSpan <= FIRST_PASS_SPAN) {
           return attach(anchor, full[0], 'exact');
         }
       }
@@ -510,8 +543,11 @@ class Article {
       return verdict;
     };
     const farOk = (c: Candidate) => {
-      if (witnesses?.confirm(c.start)) {
-        return true;
+      // Where a neighbour that moved by the same amount puts it, it is as good as near: the near
+      // rules apply, look-alikes included, over the window the neighbour allows.
+      const vouched = witnesses?.confirm(c.start);
+      if (vouched !== undefined) {
+        return this.nearby({ ...c, near: true, nearSpan: 2 * vouched });
       }
       if (c.errors > 0) {
         return false;
@@ -580,16 +616,14 @@ class Article {
   }
 
   /**
-   * Whether `anchor` (a neighbour, by old position, of one being placed) has its quote with
-   * its whole context near `expected`: two passages moving together by the same amount is
-   * not a coincidence, so the neighbour vouches for a far-away place.
+   * Whether `anchor` (a neighbour, by old position, of one being placed) has its quote with its
+   * whole context within `tolerance` of `expected`: two passages moving together by the same
+   * amount is not a coincidence, so the neighbour vouches for a far-away place.
    */
-  hasWholeContextNear(anchor: Anchor, expected: number, from: number): boolean {
-    const gap = Math.abs(hintOf(anchor) - from);
-    const tolerance = CONFIRM_SLACK + Math.min(CONFIRM_SLACK * 3, Math.floor(gap / 32));
+  hasWholeContextNear(anchor: Anchor, expected: number, tolerance: number): boolean {
     const form = this.formsOf(anchor)[0];
     for (const needle of needlesOf(form)) {
-      for (const at of this.occurrencesIn(needle.text, Math.max(0, expected - tolerance), Math.min(this.text.length, expected + tolerance + needle.text.length))) {
+      for (const at of this.occurrencesIn(needle.text, Math.max(0, expected - tolerance - needle.shift), Math.min(this.text.length, expected + tolerance + needle.text.length))) {
         const c = this.measure(form, at + needle.shift, at + needle.shift + form.quote.length, 0, [{ at: expected, slack: tolerance }]);
         if (c.full && c.near) {
           return true;
@@ -607,19 +641,20 @@ class Article {
    * look-alike beside it).
    */
   private nearby(c: Candidate): boolean {
-    if (c.full) {
-      return true;
-    }
-    // Right where the neighbours put it, the place itself is a side of evidence.
+    // Right where the neighbours put it, the place itself is a side of evidence, for the quote
+    // found as it was (a sentence built the same way sits at the same offset of a look-alike
+    // article too, its wording a few edits off).
     const longQuote = c.errors === 0 && c.end - c.start >= LONG_QUOTE;
-    const pinpoint = c.nearSpan <= PINPOINT;
-    if (c.beforeInLine < SIDE && c.afterInLine < SIDE && !longQuote && !pinpoint) {
+    const pinpoint = c.errors === 0 && c.nearSpan <= PINPOINT;
+    if (!c.full && c.beforeInLine < SIDE && c.afterInLine < SIDE && !longQuote && !pinpoint) {
       return false;
     }
     // A look-alike within the span around the expected place is about copies × span / length
-    // likely; at least the one copy found is always allowed, or no short article would do.
+    // likely, weighed against how much of the article survived; the one copy found is allowed
+    // unless most of it is gone, or no short article would do.
     const span = c.nearSpan + (c.end - c.start) + NEAR_SPAN_MIN;
-    return this.fewCopies(c, Math.max(1, (NEAR_RISK * this.text.length) / span));
+    const limit = (NEAR_RISK * this.survival * this.text.length) / span;
+    return this.fewCopies(c, this.survival >= MOSTLY_GONE ? Math.max(1, limit) : limit);
   }
 
   /**

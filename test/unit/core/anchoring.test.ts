@@ -134,6 +134,39 @@ describe('anchoring', () => {
       assert.equal(r.method, 'orphaned');
     });
 
+    it('puts every anchor on its own text or orphans it when all paragraphs are reordered', () => {
+      const paragraphs = CSTO.split('\n');
+      const order = paragraphs.map((_, i) => i).reverse();
+      const after = order.map((i) => paragraphs[i]).join('\n');
+      const starts = paragraphs.map((_, i) => paragraphs.slice(0, i).reduce((n, p) => n + p.length + 1, 0));
+      const newStarts = order.map((_, k) => order.slice(0, k).reduce((n, i) => n + paragraphs[i].length + 1, 0));
+      const anchors = ['Armenia', 'CSTO', 'Russia', 'Kyrgyzstan', 'region'].flatMap((q) =>
+        Array.from({ length: CSTO.split(q).length - 1 }, (_, k) => mark(CSTO, q, k)),
+      );
+      const paragraphOf = (list: number[], offset: number) => list.filter((s) => s <= offset).length - 1;
+      let found = 0;
+      reattachAll(after, anchors).forEach((r, i) => {
+        if (r.anchor.orphaned) {
+          return;
+        }
+        found++;
+        const p = paragraphOf(starts, anchors[i].start);
+        const k = order.indexOf(p);
+        assert.equal(r.anchor.start - newStarts[k], anchors[i].start - starts[p], `${anchors[i].quote} in paragraph ${p}`);
+      });
+      assert.ok(found > anchors.length / 2, `${found} of ${anchors.length} found`);
+    });
+
+    it('orphans every anchor when the sidecar meets a different article on the same subject', () => {
+      const anchors = ['Armenia', 'CSTO', 'Russia', 'Kyrgyzstan'].flatMap((q) => Array.from({ length: 3 }, (_, k) => mark(CSTO, q, k)));
+      const other =
+        'Kazakhstan hosted a CSTO summit in Astana on Friday. Russia and Armenia sent deputy ministers, ' +
+        'while Kyrgyzstan’s president attended in person. Officials said the CSTO would meet again in Minsk.\n';
+      for (const r of reattachAll(other.repeat(3), anchors)) {
+        assert.equal(r.method, 'orphaned');
+      }
+    });
+
     it('does not take a bare short word with no context around it', () => {
       const text = 'The CSTO met. It was a tense meeting of the alliance.';
       const a = mark(text, 'It');
