@@ -646,7 +646,17 @@ class Article {
     // article too, its wording a few edits off).
     const longQuote = c.errors === 0 && c.end - c.start >= LONG_QUOTE;
     const pinpoint = c.errors === 0 && c.nearSpan <= PINPOINT;
-    if (!c.full && c.beforeInLine < SIDE && c.afterInLine < SIDE && !longQuote && !pinpoint) {
+    const quote = c.form.quote.length;
+    // A claim is often a whole paragraph: its context lies across line breaks only, and a
+    // reworded one is found by that context and a long quote a few edits off.
+    const longReworded = c.errors > 0 && quote >= LONG_QUOTE && c.errors * 8 <= quote && (c.before >= SIDE || c.after >= SIDE);
+    if (!c.full && c.beforeInLine < SIDE && c.afterInLine < SIDE && !longQuote && !pinpoint && !longReworded) {
+      return false;
+    }
+    // Reworded text is found by the context around it (across a line break too: claims end
+    // paragraphs). With one side edited as well, only a long quote a few edits off will do: a
+    // short one could be anything.
+    if (c.errors > 0 && (c.before < SIDE || c.after < SIDE) && (quote < LONG_QUOTE || c.errors * 8 > quote)) {
       return false;
     }
     // A look-alike within the span around the expected place is about copies × span / length

@@ -93,6 +93,31 @@ describe('anchoring', () => {
     });
   });
 
+  describe('claims that are whole paragraphs', () => {
+    const before = ['Kyrgyzstan hosts the exercise.', 'Approximately 2,500 personnel are involved in the exercises.', 'Russia leads the alliance; Armenia has drifted away.', ''].join('\n');
+    const quote = 'Approximately 2,500 personnel are involved in the exercises.';
+    const claim = () => anchorAt(before, before.indexOf(quote), before.indexOf(quote) + quote.length);
+
+    it('finds a reworded paragraph by the context across its line breaks, after text was put in before it', () => {
+      const after = ['UPDATED 14:00.', 'Kyrgyzstan hosts the exercise.', 'Approximately 2,600 personnel are involved in the exercises.', 'Armenia has drifted away, while Russia leads the alliance.', ''].join('\n');
+      const result = reattach(after, claim());
+      assert.equal(result.method, 'fuzzy');
+      assert.equal(after.slice(result.anchor.start, result.anchor.end), 'Approximately 2,600 personnel are involved in the exercises.');
+      assert.equal(anchorState(result.anchor, after), 'changed');
+    });
+
+    it('finds it after the paragraphs around it were reordered', () => {
+      const after = ['UPDATED: Russia leads the alliance; Armenia has drifted away.', 'Kyrgyzstan hosts the exercise.', 'Approximately 2,600 personnel are involved in the exercises.', ''].join('\n');
+      const result = reattach(after, claim());
+      assert.equal(after.slice(result.anchor.start, result.anchor.end), 'Approximately 2,600 personnel are involved in the exercises.');
+    });
+
+    it('still orphans a reworded paragraph whose surroundings are gone too', () => {
+      const after = ['Kazakhstan sent observers.', 'Roughly 3,100 troops and police took part in the exercises this year.', 'Belarus stayed home.', ''].join('\n');
+      assert.equal(reattach(after, claim()).method, 'orphaned');
+    });
+  });
+
   describe('never the wrong occurrence', () => {
     it('tells occurrences of a name apart by the context on either side', () => {
       // "Armenia" occurs many times; each anchor finds its own after the text moved.
