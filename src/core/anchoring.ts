@@ -641,31 +641,44 @@ class Article {
    * look-alike beside it).
    */
   private nearby(c: Candidate): boolean {
-    // Right where the neighbours put it, the place itself is a side of evidence, for the quote
-    // found as it was (a sentence built the same way sits at the same offset of a look-alike
-    // article too, its wording a few edits off).
-    const longQuote = c.errors === 0 && c.end - c.start >= LONG_QUOTE;
-    const pinpoint = c.errors === 0 && c.nearSpan <= PINPOINT;
-    const quote = c.form.quote.length;
-    // A claim is often a whole paragraph: its context lies across line breaks only, and a
-    // reworded one is found by that context and a long quote a few edits off.
-    const longReworded = c.errors > 0 && quote >= LONG_QUOTE && c.errors * 8 <= quote && (c.before >= SIDE || c.after >= SIDE);
-    if (!c.full && c.beforeInLine < SIDE && c.afterInLine < SIDE && !longQuote && !pinpoint && !longReworded) {
-      return false;
-    }
-    // Reworded text is found by the context around it (across a line break too: claims end
-    // paragraphs). With one side edited as well, only a long quote a few edits off will do: a
-    // short one could be anything.
-    if (c.errors > 0 && (c.before < SIDE || c.after < SIDE) && (quote < LONG_QUOTE || c.errors * 8 > quote)) {
-      return false;
-    }
     // A look-alike within the span around the expected place is about copies × span / length
     // likely, weighed against how much of the article survived; the one copy found is allowed
     // unless most of it is gone, or no short article would do.
     const span = c.nearSpan + (c.end - c.start) + NEAR_SPAN_MIN;
-    const limit = (NEAR_RISK * this.survival * this.text.length) / span;
-    return this.fewCopies(c, this.survival >= MOSTLY_GONE ? Math.max(1, limit) : limit);
+    const risk = (NEAR_RISK * this.survival * this.text.length) / span;
+    const limit = this.survival >= MOSTLY_GONE ? Math.max(1, risk) : risk;
+    const quote = c.form.quote.length;
+    if (c.errors > 0) {
+      // Reworded text is found by the context around it, across a line break too: a claim is
+      // often a whole paragraph. With one side edited as well, only a long quote a few edits
+      // off will do (a short one could be anything), and the side that still agrees must be
+      // telling by itself: across a break it is the neighbouring paragraph, which may have
+      // stayed while this one moved and a paragraph built the same way took its place.
+      const before = c.before >= SIDE;
+      const after = c.after >= SIDE;
+      if (!before && !after) {
+        return false;
+      }
+      if (!(before && after)) {
+        if (quote < LONG_QUOTE || c.errors * 8 > quote) {
+          return false;
+        }
+        const side = before ? { from: c.from, to: c.start } : { from: c.end, to: c.to };
+        if (!this.fewCopies({ ...c, ...side }, limit)) {
+          return false;
+        }
+      }
+    } else if (!c.full && c.beforeInLine < SIDE && c.afterInLine < SIDE) {
+      // Right where the neighbours put it, the place itself is a side of evidence for a quote
+      // found as it was, as is a long quote found verbatim; otherwise context beside it in its
+      // own paragraph is needed (across a break, another paragraph's text can slide into place).
+      if (quote < LONG_QUOTE && c.nearSpan > PINPOINT) {
+        return false;
+      }
+    }
+    return this.fewCopies(c, limit);
   }
+
 
   /**
    * Whether a far place's agreeing text is rare enough to be the annotated text and not a copy
