@@ -634,11 +634,12 @@ class Article {
   }
 
   /**
-   * Whether a place near where the anchor is expected may be taken: context on one side within
-   * its own paragraph, a long quote found verbatim, or the place within a few units of where the
-   * neighbours put it; and what agrees there is not phrasing so common in this article that a
-   * sentence built the same way would likely sit that near by chance (the original deleted, a
-   * look-alike beside it).
+   * Whether a place near where the anchor is expected may be taken. The quote as it was needs
+   * context on one side within its own paragraph, to be long, or to be within a few units of
+   * where the neighbours put it; reworded text needs context on both sides, or a long quote a
+   * few edits off with one telling side. Either way, what agrees there must not be phrasing so
+   * common in this article that a sentence built the same way would likely sit that near by
+   * chance (the original deleted, a look-alike beside it).
    */
   private nearby(c: Candidate): boolean {
     // A look-alike within the span around the expected place is about copies × span / length
