@@ -5,11 +5,11 @@ import { promises as fs, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { reattachAll } from './core/anchoring';
+import { reattachAnnotations } from './core/anchoring';
 import { type BratMapping, DEFAULT_BRAT_MAPPING, importBrat } from './core/brat';
 import { EXPORT_FORMATS, type ExportFormat, type ExportSettings, exportArticle, exportFileName } from './core/exporters';
 import { writeFileAtomic } from './core/files';
-import { type Anchor, anchorState, type Annotations, CLAIM_STATUS_LABELS, CLAIM_STATUSES } from './core/model';
+import { allAnchors, anchorState, type Annotations, CLAIM_STATUS_LABELS, CLAIM_STATUSES } from './core/model';
 import { exportClaimsCsv } from './core/report';
 import { type DecodeResult, decodeSidecar, encodeSidecar, SIDECAR_SUFFIX, sidecarNameFor } from './core/sidecar';
 import { verdictLabel, verdictScaleFrom } from './core/verdicts';
@@ -220,10 +220,7 @@ async function reanchor(args: readonly string[], io: Io): Promise<number> {
     const anchors = allAnchors(annotations);
     if (decoded.stale) {
       // As the editor does: every anchor is looked for again, and a found one is no longer an orphan.
-      reattachAll(read.text, anchors).forEach((result, i) => {
-        delete anchors[i].orphaned;
-        Object.assign(anchors[i], result.anchor);
-      });
+      reattachAnnotations(read.text, annotations);
     }
     const states = { attached: 0, changed: 0, orphaned: 0 };
     for (const a of anchors) {
@@ -738,10 +735,6 @@ function positionOf(source: string, decoded: DecodeResult, path: string[]): { li
   const before = source.slice(0, offset);
   const line = before.split('\n').length;
   return { line, column: offset - before.lastIndexOf('\n') };
-}
-
-function allAnchors(annotations: Annotations): Anchor[] {
-  return [...annotations.actors.flatMap((a) => a.mentions), ...annotations.claims.map((c) => c.anchor)];
 }
 
 function count(n: number, noun: string): string {

@@ -1,7 +1,7 @@
 // Re-attaches anchors to an article that changed outside the editor: by position, by exact quote, then by fuzzy match.
 
 import search from 'approx-string-match';
-import { CONTEXT_LENGTH, type Anchor } from './model';
+import { allAnchors, type Annotations, CONTEXT_LENGTH, type Anchor } from './model';
 import { codePointLength } from './offsets';
 
 /** How an anchor was found again. `orphaned`: it was not, and it keeps its quote and old position. */
@@ -1526,4 +1526,19 @@ function hashOf(s: string, at: number): number {
     h = (Math.imul(h, HASH_BASE) + s.charCodeAt(i)) | 0;
   }
   return h;
+}
+
+/**
+ * Re-attaches every anchor of an article to `text`, in place: claims and actors keep their
+ * anchor objects, and an anchor found again loses its orphan flag. Returns one result per
+ * anchor, mentions first, then claims.
+ */
+export function reattachAnnotations(text: string, annotations: Annotations, options: ReattachOptions = {}): Reattachment[] {
+  const anchors = allAnchors(annotations);
+  const results = reattachAll(text, anchors, options);
+  results.forEach((result, i) => {
+    delete anchors[i].orphaned;
+    Object.assign(anchors[i], result.anchor);
+  });
+  return results;
 }

@@ -151,6 +151,11 @@ export function nextClaimId(claims: readonly Claim[]): string {
   return `c${highest + 1}`;
 }
 
+/** Every anchor of an article: its actors' mentions, then its claims'. */
+export function allAnchors(annotations: Annotations): Anchor[] {
+  return [...annotations.actors.flatMap((a) => a.mentions), ...annotations.claims.map((c) => c.anchor)];
+}
+
 export function emptyAnnotations(file: string): Annotations {
   return { article: { file }, actors: [], claims: [] };
 }

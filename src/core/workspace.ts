@@ -1,6 +1,6 @@
 // Actors across the articles of a workspace: the same person or organisation in several sidecars is one entry.
 
-import { reattachAll } from './anchoring';
+import { reattachAnnotations } from './anchoring';
 import { sha256 } from './hash';
 import type { Actor, Annotations } from './model';
 import { decodeSidecar, type DecodeOptions, encodeSidecar, type SidecarProblem } from './sidecar';
@@ -122,8 +122,7 @@ export function editSidecar<T>(
   }
   const annotations = decoded.annotations;
   if (decoded.stale) {
-    const anchors = [...annotations.actors.flatMap((a) => a.mentions), ...annotations.claims.map((c) => c.anchor)];
-    reattachAll(articleText, anchors).forEach((r, i) => Object.assign(anchors[i], r.anchor));
+    reattachAnnotations(articleText, annotations);
   }
   const result = change(annotations);
   return { text: encodeSidecar(annotations, articleText, decoded.document), annotations, result };

@@ -2,11 +2,11 @@
 
 import * as vscode from 'vscode';
 import type { Document } from 'yaml';
-import { reattachAll } from '../core/anchoring';
+import { reattachAnnotations } from '../core/anchoring';
 import { shiftAnchors, type TextEdit } from '../core/edits';
 import { sha256 } from '../core/hash';
 import { mergeAnnotations } from '../core/merge';
-import { type Anchor, type Annotations, emptyAnnotations } from '../core/model';
+import { allAnchors, type Annotations, emptyAnnotations } from '../core/model';
 import { decodeSidecar, encodeSidecar, SIDECAR_SUFFIX, sidecarNameFor, type SidecarProblem } from '../core/sidecar';
 import { actorTypes, verdicts } from './config';
 import { atomicWrite, readTextIfExists } from './fileio';
@@ -158,13 +158,7 @@ export class AnnotationStore implements vscode.Disposable {
   }
 
   private reattach(annotations: Annotations, text: string): void {
-    const anchors = allAnchors(annotations);
-    const results = reattachAll(text, anchors);
-    results.forEach((result, i) => {
-      // Replace in place (claims and actors hold these objects); a found anchor loses its orphan flag.
-      delete anchors[i].orphaned;
-      Object.assign(anchors[i], result.anchor);
-    });
+    reattachAnnotations(text, annotations);
   }
 
   private reportUnreadable(entry: ArticleEntry, source: string): void {
@@ -428,9 +422,6 @@ export function basename(uri: vscode.Uri): string {
   return uri.path.slice(uri.path.lastIndexOf('/') + 1);
 }
 
-export function allAnchors(annotations: Annotations): Anchor[] {
-  return [...annotations.actors.flatMap((a) => a.mentions), ...annotations.claims.map((c) => c.anchor)];
-}
 
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);

@@ -1,7 +1,7 @@
 // The annotations of every article in the workspace, built lazily the first time a view asks and kept current from the file watcher.
 
 import * as vscode from 'vscode';
-import { reattachAll } from '../core/anchoring';
+import { reattachAnnotations } from '../core/anchoring';
 import type { Annotations } from '../core/model';
 import { decodeSidecar, SIDECAR_SUFFIX } from '../core/sidecar';
 import { type ArticleAnnotations, groupActors, IndexCache, type WorkspaceActor } from '../core/workspace';
@@ -141,8 +141,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       annotations = result.annotations;
       if (annotations && result.stale && text !== undefined) {
         // Written for an older version of the article: find the anchors in the text as it is now.
-        const anchors = [...annotations.actors.flatMap((a) => a.mentions), ...annotations.claims.map((c) => c.anchor)];
-        reattachAll(text, anchors).forEach((r, i) => Object.assign(anchors[i], r.anchor));
+        reattachAnnotations(text, annotations);
       }
       if (annotations) {
         this.cache.set(key, stamp, annotations);

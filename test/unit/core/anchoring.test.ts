@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { reattach, reattachAll, type Reattachment } from '../../../src/core/anchoring';
+import { reattach, reattachAll, reattachAnnotations, type Reattachment } from '../../../src/core/anchoring';
 import { anchorAt, anchorState, type Anchor } from '../../../src/core/model';
 import { CodePointIndex } from '../../../src/core/offsets';
 
@@ -90,6 +90,27 @@ describe('anchoring', () => {
       const r = reattach('Intro.\n' + CSTO, a);
       assert.notEqual(r.anchor, a);
       assert.deepEqual(a, copy);
+    });
+  });
+
+  describe('reattachAnnotations', () => {
+    it('updates the anchors of actors and claims in place, and an orphan found again is no longer flagged', () => {
+      const before = 'The CSTO met in Bishkek. Officials praised the drills.';
+      const mention = anchorAt(before, 16, 23);
+      mention.orphaned = true;
+      const claim = anchorAt(before, 25, before.length);
+      const annotations = {
+        article: { file: 'a.txt' },
+        actors: [{ id: 'bishkek', name: 'Bishkek', type: 'location', mentions: [mention] }],
+        claims: [{ id: 'c1', anchor: claim, status: 'unchecked' as const, sources: [] }],
+      };
+      const after = 'BREAKING. ' + before;
+      const results = reattachAnnotations(after, annotations);
+      assert.equal(results.length, 2);
+      assert.equal(annotations.actors[0].mentions[0], mention, 'the same object, moved');
+      assert.equal(mention.orphaned, undefined);
+      assert.equal(after.slice(mention.start, mention.end), 'Bishkek');
+      assert.equal(after.slice(claim.start, claim.end), 'Officials praised the drills.');
     });
   });
 
