@@ -3,6 +3,7 @@
 import search from 'approx-string-match';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { median, prng } from './lib.mjs';
 
 const ARTICLE_UNITS = 1_000_000;
 const LIVE_ANCHORS = 10_000;
@@ -453,21 +454,7 @@ function groundTruth(placed, changed) {
 
 // ---------------------------------------------------------------------------------------------
 
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 function count(values) {
   const out = {};

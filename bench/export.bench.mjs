@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
+import { median, prng } from './lib.mjs';
 
 const ARTICLES = 1000;
 const RUNS = 3;
@@ -28,17 +29,6 @@ const PLACES = [
 const ORGANISATIONS = ['the Fiscal Council', 'the European Union', 'the Central Bank', 'the opposition'];
 const VERDICTS = ['true', 'mostly-true', 'mixed', 'mostly-false', 'false', 'unproven'];
 
-/** A deterministic random source, so every run measures the same articles. */
-function prng(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A news article of about 4,000 characters with emoji, ~25 mentions and 6 claims, and its sidecar. */
 function makeArticle(core, random, n) {
@@ -95,10 +85,6 @@ function makeArticle(core, random, n) {
   return { file: annotations.article.file, text, yaml: core.sidecar.encodeSidecar(annotations, text) };
 }
 
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 function time(fn) {
   const t0 = performance.now();

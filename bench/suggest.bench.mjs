@@ -5,6 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { median } from './lib.mjs';
 
 const WORDS = 5_000;
 const COLD_PROCESSES = 3;
@@ -74,7 +75,3 @@ function article(root) {
   return text;
 }
 
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
