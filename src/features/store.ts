@@ -27,6 +27,8 @@ export interface ArticleEntry {
   disk?: { text: string; document: Document; annotations: Annotations };
   /** Annotation changes (or moved anchors) not yet written because the article has unsaved edits. */
   pendingWrite: boolean;
+  /** Counts changes, so a write knows whether more came in while it was under way. */
+  revision: number;
   /** The document version last known to match the file on disk (read or saved), to tell a reload from a save. */
   savedVersion: number;
   /** The whole text was replaced: every anchor is to be found again once changes settle. */
@@ -112,7 +114,7 @@ export class AnnotationStore implements vscode.Disposable {
 
   private async read(doc: vscode.TextDocument): Promise<ArticleEntry> {
     const sidecarUri = sidecarUriFor(doc.uri);
-    const entry: ArticleEntry = { uri: doc.uri, sidecarUri, problems: [], pendingWrite: false, savedVersion: doc.isDirty ? -1 : doc.version };
+    const entry: ArticleEntry = { uri: doc.uri, sidecarUri, problems: [], pendingWrite: false, revision: 0, savedVersion: doc.isDirty ? -1 : doc.version };
     await this.readSidecarInto(entry, doc);
     this.entries.set(doc.uri.toString(), entry);
     this.changeEmitter.fire(doc.uri);
@@ -149,7 +151,7 @@ export class AnnotationStore implements vscode.Disposable {
     if (result.stale || diskText !== bufferText) {
       // The article changed outside Newsmark (or has unsaved edits): find every anchor again.
       this.reattach(annotations, bufferText);
-      entry.pendingWrite = true;
+      this.markPending(entry);
     }
     entry.annotations = annotations;
     if (entry.pendingWrite && !doc.isDirty) {
@@ -195,7 +197,7 @@ export class AnnotationStore implements vscode.Disposable {
       throw new SidecarBlockedError(entry);
     }
     const result = change(entry.annotations, doc.getText());
-    entry.pendingWrite = true;
+    this.markPending(entry);
     this.changeEmitter.fire(doc.uri);
     if (!doc.isDirty) {
       this.scheduleWrite(entry, doc);
@@ -229,7 +231,7 @@ export class AnnotationStore implements vscode.Disposable {
     } else {
       shiftAnchors(allAnchors(entry.annotations), edits);
     }
-    entry.pendingWrite = true;
+    this.markPending(entry);
     this.changeEmitter.fire(e.document.uri);
     this.scheduleSettledCheck(entry, e.document);
   }
@@ -271,7 +273,7 @@ export class AnnotationStore implements vscode.Disposable {
     if (entry) {
       entry.savedVersion = doc.version;
       if (entry.annotations && (entry.pendingWrite || entry.disk?.annotations.article.sha256 !== sha256(doc.getText()))) {
-        entry.pendingWrite = true;
+        this.markPending(entry);
         this.scheduleWrite(entry, doc);
       }
       return;
@@ -324,6 +326,11 @@ export class AnnotationStore implements vscode.Disposable {
     }
     await this.readSidecarInto(entry, doc);
     this.changeEmitter.fire(entry.uri);
+  }
+
+  private markPending(entry: ArticleEntry): void {
+    entry.pendingWrite = true;
+    entry.revision++;
   }
 
   private scheduleWrite(entry: ArticleEntry, doc: vscode.TextDocument): void {
@@ -395,12 +402,14 @@ export class AnnotationStore implements vscode.Disposable {
     if (!annotations.article.file) {
       annotations.article.file = basename(entry.uri);
     }
+    const revision = entry.revision;
     const text = encodeSidecar(annotations, articleText, document);
     await atomicWrite(entry.sidecarUri, text);
     const reread = decodeSidecar(text, articleText);
     entry.disk = { text, document: reread.document!, annotations: structuredClone(reread.annotations ?? annotations) };
     entry.annotations.article.sha256 = sha256(articleText);
-    entry.pendingWrite = false;
+    // A change made while this write was under way is written by the write it scheduled.
+    entry.pendingWrite = entry.revision !== revision;
     entry.problems = reread.problems;
   }
 }
