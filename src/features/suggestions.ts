@@ -328,15 +328,20 @@ function knownActors(annotations: Annotations, index: WorkspaceIndex): KnownActo
   return known;
 }
 
+/** This article's actor with that id, else the one whose name or an alias is that name (ignoring case and accents). */
+function existingActor(annotations: Annotations, actorId: string | undefined, name: string): string | undefined {
+  if (actorId && ops.actorById(annotations, actorId)) {
+    return actorId;
+  }
+  const key = normaliseName(name);
+  return annotations.actors.find((a) => [a.name, ...(a.aliases ?? [])].some((n) => normaliseName(n) === key))?.id;
+}
+
 /** The actor a suggested mention joins: one of this article's by id or name, or a new one. */
 function actorFor(annotations: Annotations, s: ActorSuggestion): string | ops.NewActor {
-  if (s.actorId && ops.actorById(annotations, s.actorId)) {
-    return s.actorId;
-  }
-  const key = normaliseName(s.name);
-  const same = annotations.actors.find((a) => [a.name, ...(a.aliases ?? [])].some((n) => normaliseName(n) === key));
+  const same = existingActor(annotations, s.actorId, s.name);
   if (same) {
-    return same.id;
+    return same;
   }
   const types = actorTypes().map((t) => t.id);
   return { name: s.name, type: types.includes(s.type) ? s.type : types.includes('other') ? 'other' : types[0] };
@@ -351,13 +356,9 @@ function claimantFor(annotations: Annotations, text: string, s: ClaimSuggestion,
   if (!claimant) {
     return undefined;
   }
-  if (claimant.actorId && ops.actorById(annotations, claimant.actorId)) {
-    return claimant.actorId;
-  }
-  const key = normaliseName(claimant.name);
-  const same = annotations.actors.find((a) => [a.name, ...(a.aliases ?? [])].some((n) => normaliseName(n) === key));
+  const same = existingActor(annotations, claimant.actorId, claimant.name);
   if (same) {
-    return same.id;
+    return same;
   }
   if (claimant.start !== undefined && claimant.end !== undefined) {
     const named = actorSuggestions.find((a) => a.start < claimant.end! && claimant.start! < a.end);
