@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { activateNewsmark, openArticle, select, settle, sidecarPath, writeArticle } from './helpers';
+import { activateNewsmark, hoverText, openArticle, select, settle, sidecarPath, writeArticle } from './helpers';
 
 /** The text at code-point offsets [start, end) of the file on disk, as another tool (brat, Python) would read it. */
 function codePointSlice(file: string, start: number, end: number): string {
@@ -94,9 +94,8 @@ describe('Anchors', () => {
     assert.strictEqual(claim.quote, 'Approximately 2,500 personnel are involved in the exercises.');
     assert.strictEqual(codePointSlice(file, claim.start, claim.end), 'Approximately 2,600 personnel are involved in the exercises.');
 
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, editor.document.positionAt(changed.indexOf('2,600')));
-    const hoverText = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
-    assert.ok(hoverText.includes('The wording changed since this claim was marked'), hoverText);
+    const hover = await hoverText(editor.document.uri, editor.document.positionAt(changed.indexOf('2,600')));
+    assert.ok(hover.includes('The wording changed since this claim was marked'), hover);
 
     await vscode.commands.executeCommand('newsmark.acceptNewWording', { uri: editor.document.uri.toString(), claim: 'c1' });
     await api.store.flush();

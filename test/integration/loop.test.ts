@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { TreeNode } from '../../src/features/tree';
-import { activateNewsmark, openArticle, select, settle, sidecarPath, workspaceFile, writeArticle } from './helpers';
+import { activateNewsmark, hoverText, openArticle, select, settle, sidecarPath, workspaceFile, writeArticle } from './helpers';
 
 const ARTICLE = [
   'Armenia’s Absence Raises Eyebrows at CSTO Training',
@@ -62,15 +62,13 @@ describe('Marking an article', () => {
   it('shows the actor and the claim in hovers', async () => {
     const doc = await vscode.workspace.openTextDocument(file);
     const mentionPos = doc.positionAt(ARTICLE.indexOf('Pashinyan') + 3);
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, mentionPos);
-    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    const text = await hoverText(doc.uri, mentionPos);
     assert.ok(text.includes('**Nikol Pashinyan** — Person'), text);
     assert.ok(text.includes('1 mention'), text);
     assert.ok(text.includes('Makes 1 claim'), text);
 
     const claimPos = doc.positionAt(ARTICLE.indexOf('2,500'));
-    const claimHovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, claimPos);
-    const claimText = claimHovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    const claimText = await hoverText(doc.uri, claimPos);
     assert.ok(claimText.includes('**Claim c1** · Unchecked'), claimText);
     assert.ok(claimText.includes('Claimant: **Nikol Pashinyan** (Person)'), claimText);
     assert.ok(claimText.includes('No sources yet.'), claimText);

@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { activateNewsmark, openArticle, sidecarPath, writeArticle } from './helpers';
+import { activateNewsmark, hoverText, openArticle, sidecarPath, writeArticle } from './helpers';
 
 const ARTICLE = [
   'Kyrgyzstan hosts CSTO drills as Armenia stays away',
@@ -39,8 +39,7 @@ describe('Suggestions', () => {
 
     // The figure is suggested as a claim, with its reasons in the hover.
     const claimAt = editor.document.positionAt(ARTICLE.indexOf('2,500'));
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, claimAt);
-    const hover = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    const hover = await hoverText(uri, claimAt);
     assert.ok(hover.includes('**Suggested claim**'), hover);
 
     // Reject "Kyrgyzstan"; it is written to the sidecar and not suggested again.
