@@ -236,10 +236,14 @@ class EditorHost implements StoreHost {
     return readTextIfExists(this.uriOf(article));
   }
 
-  async writeSidecar(article: string, text: string, _expected: string | undefined): Promise<WriteAnswer> {
-    // atomicWrite does not compare before its rename yet; when it does, `expected` goes to it
-    // and its "changed meanwhile" answer comes back as 'changed'.
-    await atomicWrite(sidecarUriFor(this.uriOf(article)), text);
+  async writeSidecar(article: string, text: string, expected: string | undefined): Promise<WriteAnswer> {
+    const uri = sidecarUriFor(this.uriOf(article));
+    // Compared as late as this side can; a check inside atomicWrite, just before its rename,
+    // would close the remaining gap and answer the same way.
+    if ((await readTextIfExists(uri)) !== expected) {
+      return 'changed';
+    }
+    await atomicWrite(uri, text);
     return 'written';
   }
 

@@ -139,6 +139,22 @@ describe('ArticleStore', () => {
         assert.equal(store.get(URI)?.annotations?.claims[0].verdict, 'true');
       });
 
+      it('keeps a change made while the question was open', async () => {
+        const { host, doc, store } = await open();
+        host.answers.push('mine');
+        host.whileAsking = () =>
+          store.update(doc, (a, text) => a.actors.push({ id: 'moscow', name: 'Moscow', type: 'location', mentions: [at(text, 'Moscow')] }));
+        host.files.set(`${URI}.annotations.yaml`, theirs);
+        store.update(doc, (a) => (a.claims[0].verdict = 'true'));
+        await store.flush();
+        const saved = onDisk(host);
+        assert.equal(saved.claims[0].verdict, 'true');
+        assert.deepEqual(
+          saved.actors.map((a) => a.id),
+          ['kyrgyzstan', 'armenia', 'moscow'],
+        );
+      });
+
       it('takes the version on disk when asked to, here too', async () => {
         const { host, store } = await conflict('theirs');
         assert.equal(onDisk(host).claims[0].verdict, 'false');

@@ -59,6 +59,8 @@ export class MemoryHost implements StoreHost {
   /** Answers given to the next questions, in order; undefined (decide later) when none is left. */
   readonly answers: ConflictChoice[] = [];
   readonly clock = new FakeClock();
+  /** Runs while a question is open, as a change made by the user or a reload would. */
+  whileAsking?: () => void;
   /** Runs inside the next sidecar write, just before the compare and the rename. */
   duringNextWrite?: () => void | Promise<void>;
   private gate?: { wait: Promise<void>; arrive: () => void };
@@ -117,6 +119,7 @@ export class MemoryHost implements StoreHost {
   async ask(question: ConflictQuestion): Promise<ConflictChoice> {
     this.questions.push(question);
     await Promise.resolve();
+    this.whileAsking?.();
     return this.answers.shift();
   }
 
