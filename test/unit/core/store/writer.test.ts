@@ -1,0 +1,151 @@
+// The write path the editor and the command line share, on a real folder through the Node host, as `reanchor` would use it.
+
+import assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { reattachAnnotations } from '../../../../src/core/anchoring';
+import { anchorAt, type Annotations } from '../../../../src/core/model';
+import { decodeSidecar, encodeSidecar } from '../../../../src/core/sidecar';
+import { diskStateOf, nodeSidecarFiles, type SidecarFiles, writeMerged } from '../../../../src/core/store';
+
+const ARTICLE = 'Kyrgyzstan hosts the CSTO exercise.\nApproximately 2,500 personnel are involved in the exercises.\nArmenia stays away.\n';
+const CHANGED = `Updated on Tuesday.\n${ARTICLE}`;
+
+function annotations(text: string, change?: (a: Annotations) => void): Annotations {
+  const at = (quote: string) => anchorAt(text, text.indexOf(quote), text.indexOf(quote) + quote.length);
+  const a: Annotations = {
+    article: { file: 'csto.txt' },
+    actors: [
+      { id: 'kyrgyzstan', name: 'Kyrgyzstan', type: 'country', mentions: [at('Kyrgyzstan')] },
+      { id: 'armenia', name: 'Armenia', type: 'country', mentions: [at('Armenia')] },
+    ],
+    claims: [{ id: 'c1', anchor: at('Approximately 2,500 personnel'), status: 'unchecked', sources: [] }],
+  };
+  change?.(a);
+  return a;
+}
+
+describe('writeMerged', () => {
+  let folder: string;
+  let article: string;
+  let sidecar: string;
+
+  beforeEach(async () => {
+    folder = await fs.mkdtemp(join(tmpdir(), 'newsmark-write-'));
+    article = join(folder, 'csto.txt');
+    sidecar = `${article}.annotations.yaml`;
+    // The article was edited outside the editor after the sidecar was written.
+    await fs.writeFile(article, CHANGED);
+    await fs.writeFile(sidecar, encodeSidecar(annotations(ARTICLE), ARTICLE));
+  });
+
+  afterEach(() => fs.rm(folder, { recursive: true, force: true }));
+
+  /** What `reanchor` does before it writes: read the pair and find every anchor again. */
+  async function reanchored() {
+    const source = await fs.readFile(sidecar, 'utf8');
+    const decoded = decodeSidecar(source, CHANGED);
+    assert.ok(decoded.annotations && decoded.stale);
+    const base = diskStateOf(source, decoded);
+    reattachAnnotations(CHANGED, decoded.annotations);
+    return { source, base, ours: decoded.annotations };
+  }
+
+  async function saved(): Promise<Annotations> {
+    const decoded = decodeSidecar(await fs.readFile(sidecar, 'utf8'), CHANGED);
+    assert.ok(decoded.annotations, JSON.stringify(decoded.problems));
+    assert.equal(decoded.stale, false);
+    return decoded.annotations;
+  }
+
+  it('writes re-attached anchors when nobody else touched the sidecar', async () => {
+    const { base, ours } = await reanchored();
+    const outcome = await writeMerged(nodeSidecarFiles(), { article, name: 'csto.txt', articleText: CHANGED, base, ours });
+    assert.equal(outcome.kind, 'written');
+    assert.equal((await saved()).claims[0].anchor.start, CHANGED.indexOf('Approximately'));
+  });
+
+  it('keeps an edit made to the sidecar while it ran, merged with the moved anchors', async () => {
+    const { base, ours } = await reanchored();
+    // A colleague adds a note in their editor, against the old article text.
+    await fs.writeFile(sidecar, encodeSidecar(annotations(ARTICLE, (a) => (a.actors[1].notes = 'Boycott since 2023.')), ARTICLE));
+    const outcome = await writeMerged(nodeSidecarFiles(), { article, name: 'csto.txt', articleText: CHANGED, base, ours });
+    assert.equal(outcome.kind, 'written');
+    assert.ok(outcome.kind === 'written' && outcome.merged);
+    const after = await saved();
+    assert.equal(after.actors[1].notes, 'Boycott since 2023.');
+    assert.equal(after.actors[1].mentions[0].start, CHANGED.indexOf('Armenia'));
+    assert.equal(after.claims[0].anchor.start, CHANGED.indexOf('Approximately'));
+  });
+
+  it('refuses a real conflict without a user to ask, leaving the file byte for byte', async () => {
+    const { base, ours } = await reanchored();
+    ours.claims[0].verdict = 'true';
+    const theirs = encodeSidecar(annotations(ARTICLE, (a) => (a.claims[0].verdict = 'false')), ARTICLE);
+    await fs.writeFile(sidecar, theirs);
+    const outcome = await writeMerged(nodeSidecarFiles(), { article, name: 'csto.txt', articleText: CHANGED, base, ours });
+    assert.deepEqual(outcome, { kind: 'undecided', conflicts: ['c1'] });
+    assert.equal(await fs.readFile(sidecar, 'utf8'), theirs);
+  });
+
+  it('obeys the answer when there is someone to ask', async () => {
+    const { base, ours } = await reanchored();
+    ours.claims[0].verdict = 'true';
+    await fs.writeFile(sidecar, encodeSidecar(annotations(ARTICLE, (a) => (a.claims[0].verdict = 'false')), ARTICLE));
+    const files = nodeSidecarFiles(async (question) => {
+      assert.deepEqual(question.conflicts, ['c1']);
+      return 'theirs';
+    });
+    await writeMerged(files, { article, name: 'csto.txt', articleText: CHANGED, base, ours });
+    const after = await saved();
+    assert.equal(after.claims[0].verdict, 'false');
+    assert.equal(after.claims[0].anchor.start, CHANGED.indexOf('Approximately'), 'their version is re-attached to the new article too');
+  });
+
+  it('reads and merges again when the sidecar changes between its read and the rename', async () => {
+    const { base, ours } = await reanchored();
+    const node = nodeSidecarFiles();
+    let raced = false;
+    const racing: SidecarFiles = {
+      ...node,
+      async writeSidecar(key, text, expected) {
+        if (!raced) {
+          raced = true;
+          await fs.writeFile(sidecar, encodeSidecar(annotations(ARTICLE, (a) => (a.actors[0].wikidata = 'Q813')), ARTICLE));
+        }
+        return node.writeSidecar(key, text, expected);
+      },
+    };
+    const outcome = await writeMerged(racing, { article, name: 'csto.txt', articleText: CHANGED, base, ours });
+    assert.equal(outcome.kind, 'written');
+    const after = await saved();
+    assert.equal(after.actors[0].wikidata, 'Q813');
+    assert.equal(after.actors[0].mentions[0].start, CHANGED.indexOf('Kyrgyzstan'));
+  });
+
+  it('gives up, writing nothing, when the sidecar changes at every attempt', async () => {
+    const { source, base, ours } = await reanchored();
+    const files: SidecarFiles = { ...nodeSidecarFiles(), writeSidecar: async () => 'changed' };
+    const outcome = await writeMerged(files, { article, name: 'csto.txt', articleText: CHANGED, base, ours });
+    assert.deepEqual(outcome, { kind: 'contended' });
+    assert.equal(await fs.readFile(sidecar, 'utf8'), source);
+  });
+
+  it('stops at a sidecar that turned unreadable, and leaves it alone', async () => {
+    const { base, ours } = await reanchored();
+    const broken = 'newsmark: 1\narticle: [unclosed\n';
+    await fs.writeFile(sidecar, broken);
+    const outcome = await writeMerged(nodeSidecarFiles(), { article, name: 'csto.txt', articleText: CHANGED, base, ours });
+    assert.equal(outcome.kind, 'unreadable');
+    assert.ok(outcome.kind === 'unreadable' && outcome.problems.some((p) => p.code === 'syntax' && p.line === 3));
+    assert.equal(await fs.readFile(sidecar, 'utf8'), broken);
+  });
+
+  it('creates a missing sidecar, naming the article', async () => {
+    await fs.rm(sidecar);
+    const ours: Annotations = { article: { file: '' }, actors: [], claims: [] };
+    await writeMerged(nodeSidecarFiles(), { article, name: 'csto.txt', articleText: CHANGED, ours });
+    assert.equal((await saved()).article.file, 'csto.txt');
+  });
+});
