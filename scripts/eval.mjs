@@ -1,6 +1,7 @@
 // Measures the suggester against the labelled articles in test/fixtures/eval: precision, recall and F1 for actors, claims and claimants.
 //
 // Usage: npm run eval [-- --json] [-- --split dev|test] [-- --verbose] [-- --min-score N]
+//        npm run eval -- --task match   (claim matching: see scripts/eval-match.mjs)
 // Reads the compiled core (out/src/core/suggest.js); `npm run eval` compiles it first.
 //
 // How predictions are matched to the gold labels (each article's <name>.gold.json):
@@ -25,6 +26,12 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+// Claim matching has its own labelled set and measures.
+if (process.argv.slice(2).join(' ').includes('--task match')) {
+  await import('./eval-match.mjs');
+  process.exit(0);
+}
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
