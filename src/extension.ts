@@ -10,6 +10,7 @@ import { registerDiagnostics } from './features/diagnostics';
 import { registerHover } from './features/hover';
 import { registerInterop } from './features/interop';
 import { registerLint } from './features/lint';
+import { registerSimilarClaims } from './features/similarClaims';
 import { registerStatusBar } from './features/statusbar';
 import { AnnotationStore } from './features/store';
 import { registerSuggestions } from './features/suggestions';
@@ -43,6 +44,7 @@ export function activate(context: vscode.ExtensionContext) {
     registerWorkflowCommands(store),
     registerSuggestions(store, index),
     registerInterop(store),
+    registerSimilarClaims(store, index),
   );
   // Returned for integration tests and the benchmark, which drive the real extension.
   return { store, trees, decorations, index, statusBar };

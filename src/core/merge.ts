@@ -79,5 +79,5 @@ function actorKey(actor: Actor): string {
 }
 
 function claimKey(claim: Claim): string {
-  return JSON.stringify([anchorKey(claim.anchor), claim.claimant, claim.status, claim.verdict, claim.sources, claim.notes, claim.extra]);
+  return JSON.stringify([anchorKey(claim.anchor), claim.claimant, claim.status, claim.verdict, claim.sources, claim.notes, claim.sameAs, claim.notSameAs, claim.extra]);
 }

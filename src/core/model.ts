@@ -73,6 +73,10 @@ export interface Claim {
   verdict?: string;
   sources: Source[];
   notes?: string;
+  /** The claim checked before that this one repeats: "article#claim" in the workspace, or a fact-check's address. */
+  sameAs?: string;
+  /** Claims offered as the same that the fact-checker turned down. */
+  notSameAs?: string[];
   extra?: Record<string, unknown>;
 }
 

@@ -362,7 +362,7 @@ const KEY_ORDER: Record<string, readonly string[]> = {
   root: ['newsmark', 'article', 'actors', 'claims', 'suggestions', 'extra'],
   article: ['file', 'title', 'url', 'sha256'],
   actor: ['id', 'name', 'type', 'aliases', 'wikidata', 'notes', 'mentions', 'extra'],
-  claim: ['id', 'anchor', 'claimant', 'status', 'verdict', 'sources', 'notes', 'extra'],
+  claim: ['id', 'anchor', 'claimant', 'status', 'verdict', 'sources', 'notes', 'sameAs', 'notSameAs', 'extra'],
   anchor: ['start', 'end', 'quote', 'prefix', 'suffix', 'orphaned', 'changed'],
   source: ['url', 'title', 'archived', 'accessed'],
 };

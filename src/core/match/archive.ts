@@ -65,6 +65,8 @@ export class ClaimArchive {
   /** term → the entries holding it, with the term's frequency in each. */
   private readonly postings = new Map<string, Map<Entry, number>>();
   private totalLength = 0;
+  /** article → keys of its claims, so an article's claims are replaced without a scan. */
+  private readonly byArticle = new Map<string, Set<string>>();
 
   private readonly features: (text: string) => ClaimFeatures;
 
@@ -84,6 +86,9 @@ export class ClaimArchive {
     const length = [...terms.values()].reduce((n, c) => n + c, 0);
     const entry: Entry = { claim, features, terms, length };
     this.entries.set(claim.key, entry);
+    const keys = this.byArticle.get(claim.article) ?? new Set<string>();
+    keys.add(claim.key);
+    this.byArticle.set(claim.article, keys);
     this.totalLength += length;
     for (const [term, tf] of terms) {
       let holders = this.postings.get(term);
@@ -102,6 +107,11 @@ export class ClaimArchive {
     }
     this.entries.delete(key);
     this.totalLength -= entry.length;
+    const keys = this.byArticle.get(entry.claim.article);
+    keys?.delete(key);
+    if (keys?.size === 0) {
+      this.byArticle.delete(entry.claim.article);
+    }
     for (const term of entry.terms.keys()) {
       const holders = this.postings.get(term);
       holders?.delete(entry);
@@ -113,10 +123,8 @@ export class ClaimArchive {
 
   /** Removes every claim whose `article` is the one given (a sidecar changed or was deleted). */
   removeArticle(article: string): void {
-    for (const [key, entry] of this.entries) {
-      if (entry.claim.article === article) {
-        this.remove(key);
-      }
+    for (const key of [...(this.byArticle.get(article) ?? [])]) {
+      this.remove(key);
     }
   }
 

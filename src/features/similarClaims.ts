@@ -1,0 +1,340 @@
+// Claims checked before: the archive of the workspace's checked claims and imported fact-checks, Find Similar Claims, reuse, and the "checked before" marker.
+
+import * as vscode from 'vscode';
+import { decodeFactChecks, encodeFactChecks, FACT_CHECKS_FILE, MAX_FACT_CHECK_BYTES, mergeFactChecks, readFactChecks } from '../core/factChecks';
+import {
+  actorNamesOf,
+  archivedClaimsOf,
+  archivedFactCheck,
+  ClaimArchive,
+  type ClaimMatch,
+  claimKey,
+  detailOf,
+  rejectMatch,
+  reuseMatch,
+} from '../core/match';
+import { snippet } from '../core/describe';
+import type { Annotations, Claim } from '../core/model';
+import { claimAt } from '../core/operations';
+import { verdictLabel, verdicts } from './config';
+import { atomicWrite, readTextIfExists } from './fileio';
+import { AnnotationStore, basename } from './store';
+import type { WorkspaceIndex } from './workspaceIndex';
+
+/** How long the archive waits after a change before it is brought up to date, so a burst of edits rebuilds once. */
+const REFRESH_DELAY_MS = 300;
+
+/**
+ * What the commands act on: a tree item or ids; `match` (an archive key) and `action` answer
+ * the pickers, for keyboard-free callers such as a CodeLens or a test.
+ */
+type ClaimArgs =
+  | { uri?: string | vscode.Uri; claim?: string | { id: string }; article?: { uri: vscode.Uri }; match?: string; action?: 'reuse' | 'reject' }
+  | undefined;
+
+/**
+ * The archive, kept current: each article's claims are replaced when its annotations change
+ * (a signature of its claims tells which did), and the fact-checks file is read again when
+ * it changes on disk.
+ */
+class Archive {
+  private archive: ClaimArchive | undefined;
+  private readonly signatures = new Map<string, string>();
+  private factChecks: string | undefined;
+  private actorsSignature = '';
+
+  constructor(private readonly index: WorkspaceIndex) {}
+
+  invalidateFactChecks(): void {
+    this.factChecks = undefined;
+  }
+
+  /** The archive with every article as it is now; builds the workspace index the first time. */
+  async current(): Promise<ClaimArchive> {
+    await this.index.ensureBuilt();
+    const articles = this.index.all();
+    // The matcher reads actor names as features; a new actor name means a new archive.
+    const actors = actorNamesOf(articles);
+    const actorsSignature = JSON.stringify(actors);
+    if (!this.archive || actorsSignature !== this.actorsSignature) {
+      this.archive = new ClaimArchive(actors);
+      this.actorsSignature = actorsSignature;
+      this.signatures.clear();
+      this.factChecks = undefined;
+    }
+    const archive = this.archive;
+    const seen = new Set<string>();
+    for (const a of articles) {
+      const path = relativePath(a.uri);
+      seen.add(path);
+      const signature = JSON.stringify(a.annotations.claims.map((c) => [c.id, c.anchor.quote, c.verdict, c.sources, c.anchor.orphaned]));
+      if (this.signatures.get(path) !== signature) {
+        archive.removeArticle(path);
+        archivedClaimsOf(path, a.annotations).forEach((c) => archive.add(c));
+        this.signatures.set(path, signature);
+      }
+    }
+    for (const path of [...this.signatures.keys()]) {
+      if (!seen.has(path)) {
+        archive.removeArticle(path);
+        this.signatures.delete(path);
+      }
+    }
+    await this.refreshFactChecks(archive);
+    return archive;
+  }
+
+  private async refreshFactChecks(archive: ClaimArchive): Promise<void> {
+    const file = factChecksUri();
+    const source = file ? await readTextIfExists(file).catch(() => undefined) : undefined;
+    if (source === this.factChecks) {
+      return;
+    }
+    if (this.factChecks !== undefined) {
+      for (const f of decodeFactChecks(this.factChecks).factChecks) {
+        archive.remove(f.url);
+      }
+    }
+    this.factChecks = source;
+    if (source !== undefined) {
+      decodeFactChecks(source).factChecks.forEach((f) => archive.add(archivedFactCheck(f)));
+    }
+  }
+}
+
+function relativePath(uri: vscode.Uri): string {
+  return vscode.workspace.asRelativePath(uri, false);
+}
+
+function factChecksUri(): vscode.Uri | undefined {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  return folder && vscode.Uri.joinPath(folder.uri, FACT_CHECKS_FILE);
+}
+
+/** The matches worth offering for a claim: not itself, not one it was told is another claim. */
+function offersFor(archive: ClaimArchive, path: string, claim: Claim): ClaimMatch[] {
+  const self = claimKey(path, claim.id);
+  const rejected = new Set(claim.notSameAs ?? []);
+  return archive.search(claim.anchor.quote, { limit: 10, exclude: (c) => c.key === self || rejected.has(c.key) });
+}
+
+function shortDate(iso: string | undefined): string | undefined {
+  if (!iso) {
+    return undefined;
+  }
+  const date = new Date(`${iso}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+}
+
+/** The verdict of a match in the user's words: this scale's label, or the review's own rating. */
+function verdictWords(match: ClaimMatch): string | undefined {
+  const detail = detailOf(match.claim);
+  return (match.claim.source === 'workspace' ? verdictLabel(match.claim.verdict) : undefined) ?? detail.rating ?? match.claim.verdict;
+}
+
+/** "checked before: Mostly false, 3 May 2024" */
+export function checkedBeforeText(match: ClaimMatch): string {
+  const parts = [verdictWords(match), shortDate(detailOf(match.claim).checked)].filter(Boolean);
+  return `checked before${parts.length ? `: ${parts.join(', ')}` : ''}`;
+}
+
+interface MatchItem extends vscode.QuickPickItem {
+  match: ClaimMatch;
+}
+
+function matchItem(match: ClaimMatch): MatchItem {
+  const detail = detailOf(match.claim);
+  const where = match.claim.source === 'fact-check' ? `${detail.checkedBy ?? 'published fact-check'} · ${match.claim.article}` : match.claim.article;
+  const sources = detail.sources.length === 1 ? '1 source' : `${detail.sources.length} sources`;
+  return {
+    label: `${Math.round(match.score * 100)}% · ${match.claim.text}`,
+    description: [verdictWords(match), shortDate(detail.checked)].filter(Boolean).join(', ') || 'no verdict yet',
+    detail: [where, sources, detail.claimant ? `claimed by ${detail.claimant}` : undefined].filter(Boolean).join(' · '),
+    match,
+  };
+}
+
+export function registerSimilarClaims(store: AnnotationStore, index: WorkspaceIndex): vscode.Disposable {
+  const archive = new Archive(index);
+  const marker = vscode.window.createTextEditorDecorationType({
+    after: { margin: '0 0 0 1em', color: new vscode.ThemeColor('editorCodeLens.foreground'), fontStyle: 'italic' },
+  });
+  const knownClaims = new Map<string, Set<string>>();
+  let timer: NodeJS.Timeout | undefined;
+
+  /** The article and claim a command acts on: its arguments (a tree item or ids), else the claim at the cursor. */
+  const target = async (args: ClaimArgs): Promise<{ doc: vscode.TextDocument; claim: Claim } | undefined> => {
+    const uri = args?.article?.uri ?? (typeof args?.uri === 'string' ? vscode.Uri.parse(args.uri) : args?.uri) ?? vscode.window.activeTextEditor?.document.uri;
+    if (!uri) {
+      return undefined;
+    }
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const entry = await store.load(doc);
+    if (!entry?.annotations) {
+      return undefined;
+    }
+    const id = typeof args?.claim === 'string' ? args.claim : args?.claim?.id;
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document === doc);
+    const claim = id !== undefined ? entry.annotations.claims.find((c) => c.id === id) : editor ? claimAt(entry.annotations, doc.offsetAt(editor.selection.active)) : undefined;
+    return claim && { doc, claim };
+  };
+
+  const findSimilar = async (args?: ClaimArgs): Promise<ClaimMatch | undefined> => {
+    const found = await target(args);
+    if (!found) {
+      void vscode.window.showInformationMessage('Put the cursor in a claim, or pick one in the Assertions view, to look for where it was checked before.');
+      return undefined;
+    }
+    const { doc, claim } = found;
+    const matches = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Looking for similar claims' }, async () =>
+      offersFor(await archive.current(), relativePath(doc.uri), claim),
+    );
+    if (!matches.length) {
+      void vscode.window.showInformationMessage(`No claim in the workspace or the imported fact-checks looks like “${snippet(claim.anchor.quote)}”.`);
+      return undefined;
+    }
+    const items = matches.map(matchItem);
+    const picked =
+      args?.match !== undefined
+        ? items.find((i) => i.match.claim.key === args.match)
+        : await vscode.window.showQuickPick(items, {
+            title: `Checked before? “${snippet(claim.anchor.quote)}”`,
+            placeHolder: 'Pick the claim that is the same as this one (the score says how alike they are)',
+            matchOnDescription: true,
+            matchOnDetail: true,
+          });
+    if (!picked) {
+      return undefined;
+    }
+    const reuse = 'Reuse Verdict and Sources';
+    const reject = 'Not the Same Claim';
+    const choice =
+      args?.action !== undefined
+        ? { reuse, reject }[args.action]
+        : await vscode.window.showQuickPick([reuse, reject], { title: `“${snippet(picked.match.claim.text)}”`, placeHolder: checkedBeforeText(picked.match) });
+    if (choice === reuse) {
+      const ids = verdicts().map((v) => v.id);
+      const result = store.updateClaim(doc, claim.id, (c) => reuseMatch(c, picked.match.claim, ids));
+      if (result) {
+        const what = [result.verdictTaken ? `verdict ${verdictWords(picked.match)}` : undefined, result.sourcesAdded ? `${result.sourcesAdded} source${result.sourcesAdded === 1 ? '' : 's'}` : undefined].filter(Boolean);
+        void vscode.window.showInformationMessage(`Claim ${claim.id} now repeats the claim checked before${what.length ? `, with its ${what.join(' and ')}` : ''}.`);
+      }
+    } else if (choice === reject) {
+      store.updateClaim(doc, claim.id, (c) => rejectMatch(c, picked.match.claim.key));
+      void vscode.window.setStatusBarMessage('Newsmark: that claim will not be offered again for this one.', 4000);
+    }
+    return picked.match;
+  };
+
+  const importFactChecks = async (file?: vscode.Uri): Promise<number | undefined> => {
+    const target = factChecksUri();
+    if (!target) {
+      void vscode.window.showInformationMessage('Open a folder first: imported fact-checks are kept in the workspace.');
+      return undefined;
+    }
+    const picked = file ?? (await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: 'Import Fact-Checks', filters: { 'ClaimReview JSON': ['json', 'jsonld'] } }))?.[0];
+    if (!picked) {
+      return undefined;
+    }
+    const stat = await vscode.workspace.fs.stat(picked);
+    if (stat.size > MAX_FACT_CHECK_BYTES) {
+      void vscode.window.showErrorMessage(`${basename(picked)} is larger than ${MAX_FACT_CHECK_BYTES / 1024 / 1024} MB; nothing was imported.`);
+      return undefined;
+    }
+    const read = readFactChecks((await readTextIfExists(picked)) ?? '');
+    if (read.problems.length) {
+      const p = read.problems[0];
+      void vscode.window.showErrorMessage(`${basename(picked)}, line ${p.line}, column ${p.column}: ${p.message} Nothing was imported.`);
+      return undefined;
+    }
+    const existingSource = await readTextIfExists(target);
+    const existing = existingSource === undefined ? { factChecks: [], problems: [] } : decodeFactChecks(existingSource);
+    if (existing.problems.length) {
+      const p = existing.problems[0];
+      void vscode.window.showErrorMessage(`${FACT_CHECKS_FILE}, line ${p.line}: ${p.message} Fix it first; nothing was imported.`);
+      return undefined;
+    }
+    const merged = mergeFactChecks(existing.factChecks, read.factChecks);
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
+    await atomicWrite(target, encodeFactChecks(merged.factChecks));
+    archive.invalidateFactChecks();
+    void vscode.window.showInformationMessage(`Imported ${read.factChecks.length} fact-check${read.factChecks.length === 1 ? '' : 's'} into ${FACT_CHECKS_FILE}: ${merged.added} new, ${merged.updated} updated.`);
+    return read.factChecks.length;
+  };
+
+  /** The "checked before" marker after each claim of the visible articles that matches a claim with a verdict. */
+  const refreshMarkers = async () => {
+    const editors = vscode.window.visibleTextEditors.filter((e) => store.get(e.document.uri)?.annotations);
+    if (!editors.length) {
+      return;
+    }
+    const current = await archive.current();
+    for (const editor of editors) {
+      const annotations = store.get(editor.document.uri)?.annotations;
+      if (!annotations) {
+        continue;
+      }
+      const path = relativePath(editor.document.uri);
+      const options: vscode.DecorationOptions[] = [];
+      for (const claim of annotations.claims) {
+        const best = claim.anchor.orphaned ? undefined : offersFor(current, path, claim).find((m) => m.claim.verdict !== undefined);
+        if (best) {
+          const end = editor.document.positionAt(claim.anchor.end);
+          options.push({ range: new vscode.Range(end, end), renderOptions: { after: { contentText: checkedBeforeText(best) } } });
+        }
+      }
+      editor.setDecorations(marker, options);
+    }
+  };
+
+  /** A claim just marked is looked up at once; when it was checked before, the user is told. */
+  const offerForNewClaims = async (uri: vscode.Uri, annotations: Annotations) => {
+    const key = uri.toString();
+    const before = knownClaims.get(key);
+    const now = new Set(annotations.claims.map((c) => c.id));
+    knownClaims.set(key, now);
+    if (!before) {
+      return;
+    }
+    const added = annotations.claims.filter((c) => !before.has(c.id));
+    if (!added.length) {
+      return;
+    }
+    const current = await archive.current();
+    for (const claim of added) {
+      const best = offersFor(current, relativePath(uri), claim)[0];
+      if (best) {
+        const show = 'Show Similar Claims';
+        const choice = await vscode.window.showInformationMessage(`Claim ${claim.id} may have been ${checkedBeforeText(best)} (${Math.round(best.score * 100)}% alike: “${snippet(best.claim.text)}”).`, show);
+        if (choice === show) {
+          await findSimilar({ uri, claim: claim.id });
+        }
+      }
+    }
+  };
+
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void refreshMarkers().catch(() => undefined), REFRESH_DELAY_MS);
+  };
+
+  const watcher = vscode.workspace.createFileSystemWatcher(`**/${FACT_CHECKS_FILE}`);
+  return vscode.Disposable.from(
+    marker,
+    watcher,
+    watcher.onDidChange(() => (archive.invalidateFactChecks(), schedule())),
+    watcher.onDidCreate(() => (archive.invalidateFactChecks(), schedule())),
+    watcher.onDidDelete(() => (archive.invalidateFactChecks(), schedule())),
+    vscode.commands.registerCommand('newsmark.findSimilarClaims', findSimilar),
+    vscode.commands.registerCommand('newsmark.importFactChecks', importFactChecks),
+    store.onDidChange((uri) => {
+      const annotations = store.get(uri)?.annotations;
+      if (annotations) {
+        void offerForNewClaims(uri, annotations).catch(() => undefined);
+      }
+      schedule();
+    }),
+    vscode.window.onDidChangeVisibleTextEditors(schedule),
+    { dispose: () => clearTimeout(timer) },
+  );
+}
