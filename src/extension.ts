@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { registerCodeActions } from './features/codeactions';
 import { registerCodeLens } from './features/codelens';
 import { registerCommands } from './features/commands';
+import { registerCompare } from './features/compare';
 import { registerContextKeys } from './features/context';
 import { registerDecorations } from './features/decorations';
 import { registerDiagnostics } from './features/diagnostics';
@@ -45,6 +46,7 @@ export function activate(context: vscode.ExtensionContext) {
     registerSuggestions(store, index),
     registerInterop(store),
     registerSimilarClaims(store, index),
+    registerCompare(store),
   );
   // Returned for integration tests and the benchmark, which drive the real extension.
   return { store, trees, decorations, index, statusBar };

@@ -6,6 +6,7 @@ import { cohenKappa, krippendorffAlpha, type Unit } from './reliability';
 import { addCounts, countSpans, f1, NO_COUNTS, type Span, type SpanCounts, spanUnits } from './spans';
 
 export { cohenKappa, krippendorffAlpha } from './reliability';
+export { compareAnnotations, type Difference, type DifferenceKind, differenceKey, startOf, takeTheirs } from './differences';
 export { f1, matchSpans, spanUnits } from './spans';
 
 /** One article as each annotator marked it, in the same order of annotators for every article. */
