@@ -39,7 +39,8 @@ const NEGATIONS = new Set(['not', 'never', 'no', 'none', 'nobody', 'nothing', 'n
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
-const segmenter = new Intl.Segmenter('en', { granularity: 'word' });
+/** Made on first use: building a segmenter loads ICU's word rules, which activation should not pay for. */
+let segmenter: Intl.Segmenter | undefined;
 
 /**
  * Words that newsrooms use for one another in the same claim, each mapped to one stem, and
@@ -69,6 +70,7 @@ export function normalise(text: string): string {
 
 function tokens(text: string): { word: string; start: number; end: number }[] {
   const out: { word: string; start: number; end: number }[] = [];
+  segmenter ??= new Intl.Segmenter('en', { granularity: 'word' });
   for (const s of segmenter.segment(text)) {
     if (s.isWordLike) {
       out.push({ word: s.segment, start: s.index, end: s.index + s.segment.length });
