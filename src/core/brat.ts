@@ -363,6 +363,12 @@ function checkTextBound(lines: readonly BratLine[], text: string, space: OffsetS
         });
         ok = false;
       }
+      // Newsmark cannot show or re-attach an empty anchor, an actor would get an empty name, and
+      // export could not give an empty fragment back.
+      if (start === end) {
+        problems.push({ code: 'empty-span', message: `${l.id}: the fragment ${start}–${end} covers no text; Newsmark marks only spans that hold text.`, line: l.line, column });
+        ok = false;
+      }
       // brat refuses fragments that overlap or touch (it checks one order; both are refused here).
       const clash = seen.find(([s, e]) => end >= s && start <= e);
       if (clash) {
@@ -377,16 +383,6 @@ function checkTextBound(lines: readonly BratLine[], text: string, space: OffsetS
       seen.push([start, end]);
     }
     if (!ok) {
-      continue;
-    }
-    // Newsmark cannot show or re-attach an empty anchor, and an actor would get an empty name.
-    if (l.fragments.every(([s, e]) => s === e)) {
-      problems.push({
-        code: 'empty-span',
-        message: `${l.id}: the annotation covers no text (${l.fragments.map(([s, e]) => `${s}–${e}`).join(';')}); Newsmark marks only spans that hold text.`,
-        line: l.line,
-        column,
-      });
       continue;
     }
     const actual = l.fragments.map(([s, e]) => text.slice(space.toUtf16(s)!, space.toUtf16(e)!)).join(' ');

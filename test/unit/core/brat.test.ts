@@ -331,9 +331,11 @@ describe('brat', () => {
     };
 
     it('refuses a text-bound annotation that covers no text, at its line and column in the .ann', () => {
-      assert.deepEqual(problems('T1\tPerson 70 85\tNikol Pashinyan\nT2\tPerson 70 70\t\nT3\tClaim 250 250;260 260\t \n'), [
-        '2:11 empty-span: T2: the annotation covers no text (70–70); Newsmark marks only spans that hold text.',
-        '3:10 empty-span: T3: the annotation covers no text (250–250;260–260); Newsmark marks only spans that hold text.',
+      assert.deepEqual(problems('T1\tPerson 70 85\tNikol Pashinyan\nT2\tPerson 70 70\t\nT3\tClaim 250 250;260 260\t \nT4\tPerson 70 85;86 86\tNikol Pashinyan \n'), [
+        '2:11 empty-span: T2: the fragment 70–70 covers no text; Newsmark marks only spans that hold text.',
+        '3:10 empty-span: T3: the fragment 250–250 covers no text; Newsmark marks only spans that hold text.',
+        '3:10 empty-span: T3: the fragment 260–260 covers no text; Newsmark marks only spans that hold text.',
+        '4:11 empty-span: T4: the fragment 86–86 covers no text; Newsmark marks only spans that hold text.',
       ]);
     });
 
