@@ -580,7 +580,7 @@ export function importBrat(text: string, ann: string, options: BratImportOptions
       conflicts.push(
         ...otherClaimants
           .filter((r) => claimantOf(r) !== claimantOf(claimant))
-          .map((r) => ({ code: 'conflicting-claimant' as const, what: 'claimant', line: r, kept: claimant, value: claimantOf(r).name, keptValue: claimantOf(claimant).name })),
+          .map((r) => ({ code: 'conflicting-claimant' as const, what: 'claimant', line: r, kept: claimant, value: shorten(claimantOf(r).name), keptValue: shorten(claimantOf(claimant).name) })),
       );
     }
     // A second verdict, status or claimant stays in the brat lines and shows in the notes, so the fact-checker sees it.
@@ -738,7 +738,7 @@ export function exportBrat(annotations: Annotations, text: string, options: Brat
     for (const mention of [...actor.mentions].sort((a, b) => a.start - b.start)) {
       // The type as brat wrote it, unless the fact-checker has since given the actor another type.
       const record = matched.get(mention);
-      emit(actor, mention, record && actorTypeOf(record.type, mapping) === actor.type ? record.type : fallback, `A mention of ${actor.name}`);
+      emit(actor, mention, record && actorTypeOf(record.type, mapping) === actor.type ? record.type : fallback, `A mention of ${shorten(actor.name)}`);
     }
   }
   for (const claim of annotations.claims) {
@@ -826,7 +826,7 @@ export function exportBrat(annotations: Annotations, text: string, options: Brat
     }
     const actorT = claimant ? firstT.get(claimant) : undefined;
     if (claimant && !actorT) {
-      warnings.push({ code: 'claimant-without-mention', message: `The claimant of ${claim.id}, ${claimant.name}, has no mention in the text, so brat cannot relate them.` });
+      warnings.push({ code: 'claimant-without-mention', message: `The claimant of ${claim.id}, ${shorten(claimant.name)}, has no mention in the text, so brat cannot relate them.` });
     }
     setLines(relation ? [relation] : [], claimant && actorT && target ? [actorT] : [], (id, a) => `${id}\t${relation?.type ?? mapping.claimantRelation} Arg1:${target} Arg2:${a}`, 'R');
   }
@@ -1092,7 +1092,8 @@ function bratTypeName(type: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
+/** Text quoted in a message: on one line, tabs and line breaks shown, bidirectional controls shown. */
 function shorten(text: string, max = 60): string {
-  const oneLine = text.replace(/\r?\n/g, '⏎').replace(/\t/g, '⇥');
+  const oneLine = showControls(text.replace(/\r\n|[\r\n\u0085\u2028\u2029]/g, '⏎').replace(/\t/g, '⇥'));
   return oneLine.length > max ? oneLine.slice(0, max - 1) + '…' : oneLine;
 }
