@@ -2,7 +2,7 @@
 
 import { type Actor, type Anchor, type Annotations, type Claim, CLAIM_STATUSES, type ClaimStatus, anchorAt, nextClaimId, slugId } from './model';
 import { CodePointIndex } from './offsets';
-import { restoreControls, showControls } from './text';
+import { LINE_BREAK, restoreControls, showControls } from './text';
 
 /*
  * How brat data lives in a sidecar (all under `extra.brat`, so Newsmark's own fields stay
@@ -764,7 +764,7 @@ export function exportBrat(annotations: Annotations, text: string, options: Brat
 
   // A value goes after a space on a line of its own: a line break or tab in it would end or split that line.
   const onOneLine = (value: string, what: string) => {
-    const line = showControls(value.replace(/\r\n|[\t\r\n\u0085\u2028\u2029]/g, ' '));
+    const line = showControls(value.replace(LINE_BREAK, ' ').replace(/\t/g, ' '));
     if (restoreControls(line) !== value) {
       warnings.push({ code: 'value-on-one-line', message: `${what} holds a line break or tab, which brat would read as the end of the line; it is written with spaces instead.` });
     }
@@ -901,6 +901,7 @@ function exportNotes(
   // show a conflicting brat line are not notes of their own: that line is kept and says it.
   const conflicts = bratOf(owner)?.conflicts;
   const ids = Array.isArray(conflicts) ? conflicts.map(String) : [];
+  // brat reads a line as Python does (CRLF, CR or LF); NEL and U+2028 stay inside a note.
   const now = owner.notes ? owner.notes.split(/\r\n|\r|\n/).filter((l) => !isConflictNote(l, ids)) : [];
   if (now.join('\n') === before) {
     return;
@@ -1094,6 +1095,6 @@ function bratTypeName(type: string): string {
 
 /** Text quoted in a message: on one line, tabs and line breaks shown, bidirectional controls shown. */
 function shorten(text: string, max = 60): string {
-  const oneLine = showControls(text.replace(/\r\n|[\r\n\u0085\u2028\u2029]/g, '⏎').replace(/\t/g, '⇥'));
+  const oneLine = showControls(text.replace(LINE_BREAK, '⏎').replace(/\t/g, '⇥'));
   return oneLine.length > max ? oneLine.slice(0, max - 1) + '…' : oneLine;
 }
