@@ -2,6 +2,7 @@
 
 import { type Actor, type Anchor, type Annotations, type Claim, CLAIM_STATUSES, type ClaimStatus, anchorAt, nextClaimId, slugId } from './model';
 import { CodePointIndex } from './offsets';
+import { LINE_BREAK, restoreControls, showControls } from './text';
 
 /*
  * How brat data lives in a sidecar (all under `extra.brat`, so Newsmark's own fields stay
@@ -58,11 +59,20 @@ export type BratProblemCode =
   | 'unknown-reference'
   | 'offset-out-of-range'
   | 'overlapping-fragments'
+  | 'empty-span'
   | 'text-mismatch';
 
 /** A problem in a .ann file; `line` and `column` are 1-based, on the .ann. */
 export interface BratProblem {
   code: BratProblemCode;
+  message: string;
+  line: number;
+  column: number;
+}
+
+/** Something an import kept but could not use as it stands; `line` and `column` are on the .ann. */
+export interface BratWarning {
+  code: 'conflicting-verdict' | 'conflicting-status' | 'conflicting-claimant';
   message: string;
   line: number;
   column: number;
@@ -353,6 +363,12 @@ function checkTextBound(lines: readonly BratLine[], text: string, space: OffsetS
         });
         ok = false;
       }
+      // Newsmark cannot show or re-attach an empty anchor, an actor would get an empty name, and
+      // export could not give an empty fragment back.
+      if (start === end) {
+        problems.push({ code: 'empty-span', message: `${l.id}: the fragment ${start}–${end} covers no text; Newsmark marks only spans that hold text.`, line: l.line, column });
+        ok = false;
+      }
       // brat refuses fragments that overlap or touch (it checks one order; both are refused here).
       const clash = seen.find(([s, e]) => end >= s && start <= e);
       if (clash) {
@@ -392,6 +408,8 @@ export interface BratImportResult {
   /** Present only when the .ann has no problems: an import is all or nothing. */
   annotations?: Annotations;
   problems: BratProblem[];
+  /** Lines the import kept but could not use as they stand (a second verdict on one claim). */
+  warnings: BratWarning[];
   counting?: OffsetCounting;
 }
 
@@ -400,7 +418,7 @@ export function importBrat(text: string, ann: string, options: BratImportOptions
   const mapping = { ...DEFAULT_BRAT_MAPPING, ...options.mapping };
   const parsed = parseAnn(ann);
   if (parsed.problems.length) {
-    return { problems: parsed.problems };
+    return { problems: parsed.problems, warnings: [] };
   }
   let counting: OffsetCounting = 'code-points';
   let space = offsetSpace(text, counting);
@@ -414,7 +432,7 @@ export function importBrat(text: string, ann: string, options: BratImportOptions
     }
   }
   if (problems.length) {
-    return { problems };
+    return { problems, warnings: [] };
   }
 
   const byId = new Map(parsed.lines.filter((l) => l.id !== '*').map((l) => [l.id, l]));
@@ -439,7 +457,8 @@ export function importBrat(text: string, ann: string, options: BratImportOptions
     (attached.get(t.id) ?? []).find(
       (l): l is Extract<BratLine, { kind: 'N' }> => l.kind === 'N' && l.db.toLowerCase() === mapping.wikidataDatabase.toLowerCase() && /^Q[1-9][0-9]*$/.test(l.ref),
     );
-  const notesOf = (t: BratLine) => (attached.get(t.id) ?? []).filter((l): l is Extract<BratLine, { kind: '#' }> => l.kind === '#' && l.type === 'AnnotatorNotes');
+  const notesOf = (t: BratLine) =>
+    (attached.get(t.id) ?? []).filter((l): l is Extract<BratLine, { kind: '#' }> => l.kind === '#' && l.type === 'AnnotatorNotes').map((l) => ({ ...l, text: restoreControls(l.text) }));
 
   // Actors: one per brat type and Wikidata id, or per brat type and text where there is no id.
   // The id is the stronger evidence: "Pashinyan" and "Nikol Pashinyan" with one id are one actor,
@@ -526,34 +545,61 @@ export function importBrat(text: string, ann: string, options: BratImportOptions
   });
 
   const claims: Claim[] = [];
+  const warnings: BratWarning[] = [];
   const relations = parsed.lines.filter((l): l is Extract<BratLine, { kind: 'R' }> => l.kind === 'R' && l.type === mapping.claimantRelation);
   for (const t of textBound.filter((x) => isClaimType(x.type))) {
     const brat: Record<string, unknown> = { span: t.id };
     const claim: Claim = { id: nextClaimId(claims), anchor: anchorOf(t), status: 'unchecked', sources: [] };
+    const conflicts: Conflict[] = [];
     const attrs = (attached.get(t.id) ?? []).filter((l): l is Extract<BratLine, { kind: 'A' }> => l.kind === 'A');
-    const verdict = attrs.find((a) => a.type === mapping.verdictAttribute && a.value !== undefined);
+    const [verdict, ...otherVerdicts] = attrs.filter((a) => a.type === mapping.verdictAttribute && a.value !== undefined);
     if (verdict) {
-      claim.verdict = verdict.value;
+      claim.verdict = restoreControls(verdict.value!);
       claim.status = 'checked';
       brat.verdict = verdict.id;
+      conflicts.push(...otherVerdicts.filter((a) => a.value !== verdict.value).map((a) => ({ code: 'conflicting-verdict' as const, what: 'verdict', line: a, kept: verdict, value: a.value!, keptValue: verdict.value! })));
     }
-    const status = attrs.find((a) => a.type === mapping.statusAttribute && (CLAIM_STATUSES as readonly string[]).includes(a.value ?? ''));
+    const [status, ...otherStatuses] = attrs.filter((a) => a.type === mapping.statusAttribute && (CLAIM_STATUSES as readonly string[]).includes(a.value ?? ''));
     if (status) {
       claim.status = status.value as ClaimStatus;
       brat.status = status.id;
+      conflicts.push(...otherStatuses.filter((a) => a.value !== status.value).map((a) => ({ code: 'conflicting-status' as const, what: 'status', line: a, kept: status, value: a.value!, keptValue: status.value! })));
     }
     const notes = notesOf(t);
     if (notes.length) {
-      claim.notes = notes.map((n) => n.text).join('\n');
       brat.notes = notes.map((n) => n.id);
     }
-    const claimant = relations.find((r) => {
+    const claimantOf = (r: Extract<BratLine, { kind: 'R' }>) => actorOfT.get(r.args.map((a) => a[1]).find((id) => actorOfT.has(id))!)!;
+    const [claimant, ...otherClaimants] = relations.filter((r) => {
       const ids = r.args.map((a) => a[1]);
       return ids.includes(t.id) && ids.some((id) => actorOfT.has(id));
     });
     if (claimant) {
-      claim.claimant = actorOfT.get(claimant.args.map((a) => a[1]).find((id) => actorOfT.has(id))!)!.id;
+      claim.claimant = claimantOf(claimant).id;
       brat.claimant = claimant.id;
+      conflicts.push(
+        ...otherClaimants
+          .filter((r) => claimantOf(r) !== claimantOf(claimant))
+          .map((r) => ({ code: 'conflicting-claimant' as const, what: 'claimant', line: r, kept: claimant, value: shorten(claimantOf(r).name), keptValue: shorten(claimantOf(claimant).name) })),
+      );
+    }
+    // A second verdict, status or claimant stays in the brat lines and shows in the notes, so the fact-checker sees it.
+    conflicts.sort((x, y) => x.line.line - y.line.line);
+    for (const c of conflicts) {
+      const [value, keptValue] = c.code === 'conflicting-claimant' ? [c.value, c.keptValue] : [`"${c.value}"`, `"${c.keptValue}"`];
+      warnings.push({
+        code: c.code,
+        message: `${t.id} has a second ${c.what}: ${value} on line ${c.line.line} (${c.line.id}), beside ${keptValue} on line ${c.kept.line} (${c.kept.id}). Newsmark keeps the one on line ${c.kept.line} and adds the other to the claim’s notes.`,
+        line: c.line.line,
+        column: 1,
+      });
+    }
+    if (conflicts.length) {
+      brat.conflicts = conflicts.map((c) => c.line.id);
+    }
+    const noteLines = [...notes.map((n) => n.text), ...conflicts.map((c) => conflictNote(c.line.type, c.value, c.line.id))];
+    if (noteLines.length) {
+      claim.notes = noteLines.join('\n');
     }
     claim.extra = { brat };
     claims.push(claim);
@@ -569,8 +615,28 @@ export function importBrat(text: string, ann: string, options: BratImportOptions
   return {
     annotations: { article: { file: options.articleFile }, actors, claims, extra: { brat: root } },
     problems: [],
+    warnings,
     counting,
   };
+}
+
+interface Conflict {
+  code: BratWarning['code'];
+  what: string;
+  line: BratLine;
+  kept: BratLine;
+  value: string;
+  keptValue: string;
+}
+
+/** The note line that shows a conflicting brat line; export recognises it by the id at its end. */
+function conflictNote(type: string, value: string, id: string): string {
+  return `Also in brat: ${type} ${restoreControls(value)} (${id}).`;
+}
+
+function isConflictNote(line: string, ids: readonly string[]): boolean {
+  const m = /^Also in brat: .* \((\S+)\)\.$/.exec(line);
+  return m !== null && ids.includes(m[1]);
 }
 
 export interface BratExportOptions {
@@ -672,7 +738,7 @@ export function exportBrat(annotations: Annotations, text: string, options: Brat
     for (const mention of [...actor.mentions].sort((a, b) => a.start - b.start)) {
       // The type as brat wrote it, unless the fact-checker has since given the actor another type.
       const record = matched.get(mention);
-      emit(actor, mention, record && actorTypeOf(record.type, mapping) === actor.type ? record.type : fallback, `A mention of ${actor.name}`);
+      emit(actor, mention, record && actorTypeOf(record.type, mapping) === actor.type ? record.type : fallback, `A mention of ${shorten(actor.name)}`);
     }
   }
   for (const claim of annotations.claims) {
@@ -694,6 +760,15 @@ export function exportBrat(annotations: Annotations, text: string, options: Brat
   const tLine = (e: Emitted) => {
     const offsets = e.fragments.map(([s, en]) => `${space.fromUtf16(s)} ${space.fromUtf16(en)}`).join(';');
     return `${e.id}\t${e.type} ${offsets}\t${e.fragments.map(([s, en]) => text.slice(s, en)).join(' ')}`;
+  };
+
+  // A value goes after a space on a line of its own: a line break or tab in it would end or split that line.
+  const onOneLine = (value: string, what: string) => {
+    const line = showControls(value.replace(LINE_BREAK, ' ').replace(/\t/g, ' '));
+    if (restoreControls(line) !== value) {
+      warnings.push({ code: 'value-on-one-line', message: `${what} holds a line break or tab, which brat would read as the end of the line; it is written with spaces instead.` });
+    }
+    return line;
   };
 
   // Lines that became Newsmark fields: kept while the field is unchanged, rewritten once it changed.
@@ -722,7 +797,8 @@ export function exportBrat(annotations: Annotations, text: string, options: Brat
       const type = nLines[0]?.type ?? 'Reference';
       const db = nLines[0]?.db ?? mapping.wikidataDatabase;
       const wanted = !actor.wikidata || !target ? [] : onMentions.length ? onMentions.map((l) => l.target) : [target];
-      setLines(onMentions, wanted, (id, on) => `${id}\t${type} ${on} ${db}:${actor.wikidata}\t${actor.name}`, 'N');
+      const name = wanted.length ? onOneLine(actor.name, `The name of ${actor.id}`) : '';
+      setLines(onMentions, wanted, (id, on) => `${id}\t${type} ${on} ${db}:${actor.wikidata}\t${name}`, 'N');
     }
     exportNotes(actor, target, owned(actor, 'notes') as Extract<BratLine, { kind: '#' }>[], setLines);
   }
@@ -731,10 +807,11 @@ export function exportBrat(annotations: Annotations, text: string, options: Brat
     exportNotes(claim, target, owned(claim, 'notes') as Extract<BratLine, { kind: '#' }>[], setLines);
     const attribute = (key: 'verdict' | 'status', type: string, value: string | undefined) => {
       const [line] = owned(claim, key) as Extract<BratLine, { kind: 'A' }>[];
-      if (line?.value === value) {
+      if ((line?.value === undefined ? undefined : restoreControls(line.value)) === value) {
         return;
       }
-      setLines(line ? [line] : [], value !== undefined && target ? [value] : [], (id, v) => `${id}\t${line?.type ?? type} ${target} ${v}`, 'A');
+      const wanted = value !== undefined && target ? [onOneLine(value, `The ${key} of ${claim.id}`)] : [];
+      setLines(line ? [line] : [], wanted, (id, v) => `${id}\t${line?.type ?? type} ${target} ${v}`, 'A');
     };
     attribute('verdict', mapping.verdictAttribute, claim.verdict);
     const [statusLine] = owned(claim, 'status') as Extract<BratLine, { kind: 'A' }>[];
@@ -749,7 +826,7 @@ export function exportBrat(annotations: Annotations, text: string, options: Brat
     }
     const actorT = claimant ? firstT.get(claimant) : undefined;
     if (claimant && !actorT) {
-      warnings.push({ code: 'claimant-without-mention', message: `The claimant of ${claim.id}, ${claimant.name}, has no mention in the text, so brat cannot relate them.` });
+      warnings.push({ code: 'claimant-without-mention', message: `The claimant of ${claim.id}, ${shorten(claimant.name)}, has no mention in the text, so brat cannot relate them.` });
     }
     setLines(relation ? [relation] : [], claimant && actorT && target ? [actorT] : [], (id, a) => `${id}\t${relation?.type ?? mapping.claimantRelation} Arg1:${target} Arg2:${a}`, 'R');
   }
@@ -819,14 +896,18 @@ function exportNotes(
   lines: Extract<BratLine, { kind: '#' }>[],
   setLines: (old: BratLine[], wanted: string[], build: (id: string, content: string) => string, prefix: string) => void,
 ): void {
-  const before = lines.map((l) => l.text).join('\n');
-  const now = owner.notes ?? '';
-  if (now === before) {
+  const before = lines.map((l) => restoreControls(l.text)).join('\n');
+  // One note line per # line, blank ones included, so notes come back as they were. Lines that
+  // show a conflicting brat line are not notes of their own: that line is kept and says it.
+  const conflicts = bratOf(owner)?.conflicts;
+  const ids = Array.isArray(conflicts) ? conflicts.map(String) : [];
+  // brat reads a line as Python does (CRLF, CR or LF); NEL and U+2028 stay inside a note.
+  const now = owner.notes ? owner.notes.split(/\r\n|\r|\n/).filter((l) => !isConflictNote(l, ids)) : [];
+  if (now.join('\n') === before) {
     return;
   }
-  const wanted = target ? now.split(/\r?\n/).filter((l) => l.trim() !== '') : [];
   const type = lines[0]?.type ?? 'AnnotatorNotes';
-  setLines(lines, wanted, (id, note) => `${id}\t${type} ${target}\t${note}`, '#');
+  setLines(lines, target ? now.map(showControls) : [], (id, note) => `${id}\t${type} ${target}\t${note}`, '#');
 }
 
 function referencesOf(l: BratLine): string[] {
@@ -897,22 +978,25 @@ function matchRecords(annotations: Annotations, space: OffsetSpace, mapping: Bra
     byPlace.set(key, [...(byPlace.get(key) ?? []), x]);
   }
   const left: SpanRecord[] = [];
+  const fits = (record: SpanRecord, x: (typeof mentions)[number]) => !result.has(x.m) && actorTypeOf(record.type, mapping) === x.actor.type;
   for (const record of [...records.values()].sort((x, y) => x.at[0] - y.at[0])) {
-    const x = byPlace.get(record.at.join(' '))?.shift();
+    // Two annotations on one span (a trigger both Catalysis and Ubiquitination) each keep their own type.
+    const here = byPlace.get(record.at.join(' ')) ?? [];
+    const [x] = here.splice(Math.max(0, here.findIndex((m) => fits(record, m))), 1);
     if (x) {
       result.set(x.m, record);
     } else {
       left.push(record);
     }
   }
-  const fits = (record: SpanRecord, x: (typeof mentions)[number]) => !result.has(x.m) && actorTypeOf(record.type, mapping) === x.actor.type;
   let from = 0;
   const unpaired: SpanRecord[] = [];
   for (const record of left) {
     const k = mentions.findIndex((x, j) => j >= from && fits(record, x) && x.at[1]! - x.at[0]! === record.at[1] - record.at[0]);
     if (k >= 0) {
       result.set(mentions[k].m, record);
-      from = k + 1;
+      // Mentions that start at the same place may pair in either order.
+      from = mentions.findIndex((x) => x.m.start === mentions[k].m.start);
     } else {
       unpaired.push(record);
     }
@@ -1005,11 +1089,12 @@ function typeId(type: string): string {
 
 /** A Newsmark actor type id as a brat type (brat types hold no spaces): "person" → "Person". */
 function bratTypeName(type: string): string {
-  const name = type.replace(/\s+/g, '_');
+  const name = showControls(type.replace(/\s+/g, '_'));
   return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
+/** Text quoted in a message: on one line, tabs and line breaks shown, bidirectional controls shown. */
 function shorten(text: string, max = 60): string {
-  const oneLine = text.replace(/\r?\n/g, '⏎').replace(/\t/g, '⇥');
+  const oneLine = showControls(text.replace(LINE_BREAK, '⏎').replace(/\t/g, '⇥'));
   return oneLine.length > max ? oneLine.slice(0, max - 1) + '…' : oneLine;
 }

@@ -2,6 +2,7 @@
 
 import { type Actor, type Anchor, type Annotations, type Claim, anchorState, CLAIM_STATUS_LABELS } from './model';
 import { claimsBy } from './operations';
+import { foldLineBreaks, showControls } from './text';
 
 export interface Labels {
   actorType(id: string): string;
@@ -18,9 +19,13 @@ export const HOVER_COMMANDS = [
   'newsmark.acceptNewWording',
 ] as const;
 
-/** Escapes text for Markdown so a name like `*[x](command:…)*` shows as written and cannot act. */
+/**
+ * Escapes text for Markdown so a name like `*[x](command:…)*` shows as written and cannot act.
+ * Every line break folds to a space (a lone CR would open a code block) and bidirectional
+ * controls show as markers instead of reordering the hover.
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&"'=:]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+  return showControls(foldLineBreaks(text).replace(/[\\`*_{}[\]()#+\-.!|<>~&"'=:]/g, (c) => `\\${c}`));
 }
 
 /** A link only for http(s) addresses; anything else is shown as escaped text. */
@@ -54,8 +59,8 @@ function commandLink(label: string, command: (typeof HOVER_COMMANDS)[number], ar
 
 /** Text on one line, cut with an ellipsis: how quotes show in hovers, views, pickers and messages. */
 export function snippet(text: string, max = 60): string {
-  const oneLine = text.replace(/\s+/g, ' ').trim();
-  return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
+  const line = showControls(foldLineBreaks(text).replace(/\s+/g, ' ').trim());
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 
 function quoteSnippet(quote: string, max = 120): string {

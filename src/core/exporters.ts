@@ -2,6 +2,7 @@
 
 import { type BratMapping, exportBrat } from './brat';
 import { type ClaimReviewAuthor, exportClaimReview } from './claimreview';
+import { embeddableJson } from './json';
 import type { Annotations } from './model';
 import { exportClaimsCsv, exportMarkdownReport } from './report';
 import { DEFAULT_VERDICT_SCALE, type VerdictScale } from './verdicts';
@@ -53,7 +54,7 @@ export function exportArticle(
         verdicts: settings.scale,
         actorTypeLabels: settings.actorTypeLabels,
       });
-      return { content: JSON.stringify(collection, null, 2) + '\n', warnings };
+      return { content: embeddableJson(collection), warnings };
     }
     case 'claimreview': {
       const { reviews, warnings } = exportClaimReview(annotations, text, {
@@ -61,7 +62,7 @@ export function exportArticle(
         author: settings.claimReview.author,
         url: settings.claimReview.url,
       });
-      return { content: JSON.stringify(reviews, null, 2) + '\n', warnings };
+      return { content: embeddableJson(reviews), warnings };
     }
     case 'markdown':
       return { content: exportMarkdownReport(annotations, text, { verdicts: settings.scale }), warnings: [] };

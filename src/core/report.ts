@@ -2,8 +2,10 @@
 
 import { bratFragments } from './brat';
 import { claimedWords } from './claimreview';
-import { type Annotations, anchorState, CLAIM_STATUS_LABELS, CLAIM_STATUSES, type Claim } from './model';
+import { isWebAddress } from './describe';
+import { type Actor, type Annotations, anchorState, CLAIM_STATUS_LABELS, CLAIM_STATUSES, type Claim } from './model';
 import { CodePointIndex } from './offsets';
+import { foldLineBreaks, oneLine, showControls, splitLines } from './text';
 import { DEFAULT_VERDICT_SCALE, findVerdict, type VerdictScale, verdictLabel } from './verdicts';
 
 export interface ReportOptions {
@@ -28,7 +30,7 @@ export function exportMarkdownReport(annotations: Annotations, text: string, opt
   const out: string[] = [];
 
   out.push(`# Fact-check report: ${inline(article.title ?? article.file)}`, '');
-  out.push(article.url ? `Article: [${inline(article.title ?? article.file)}](${link(article.url)}) (\`${code(article.file)}\`)` : `Article: \`${code(article.file)}\``, '');
+  out.push(article.url && isWebAddress(article.url) ? `Article: ${linked(article.title ?? article.file, article.url)} (${code(article.file)})` : `Article: ${code(article.file)}`, '');
 
   if (!claims.length) {
     out.push('No claims are marked in this article yet.', '');
@@ -57,7 +59,7 @@ export function exportMarkdownReport(annotations: Annotations, text: string, opt
   claims.forEach((claim, i) => {
     out.push(`### ${i + 1}. “${inline(claimedWords(claim, text, fragments.get(claim.anchor)))}”`, '');
     const claimant = claim.claimant ? actorById.get(claim.claimant) : undefined;
-    out.push(`- **Claimant:** ${claimant ? `${inline(claimant.name)}${claimant.wikidata ? ` ([${claimant.wikidata}](https://www.wikidata.org/wiki/${claimant.wikidata}))` : ''}` : 'the article itself'}`);
+    out.push(`- **Claimant:** ${claimant ? `${inline(claimant.name)}${wikidataOf(claimant) ? ` (${linked(wikidataOf(claimant)!, wikidataPage(claimant))})` : ''}` : 'the article itself'}`);
     out.push(`- **Status:** ${CLAIM_STATUS_LABELS[claim.status]}`);
     out.push(`- **Verdict:** ${claim.verdict !== undefined ? inline(verdictLabel(scale, claim.verdict)) : 'none yet'}`);
     const state = anchorState(claim.anchor, text);
@@ -69,14 +71,16 @@ export function exportMarkdownReport(annotations: Annotations, text: string, opt
     if (claim.sources.length) {
       out.push('- **Sources:**');
       for (const s of claim.sources) {
-        const details = [s.archived ? `[archived](${link(s.archived)})` : '', s.accessed ? `accessed ${s.accessed}` : ''].filter(Boolean);
-        out.push(`  - [${inline(s.title ?? s.url)}](${link(s.url)})${details.length ? ` (${details.join(', ')})` : ''}`);
+        const details = [s.archived ? linked('archived', s.archived) : '', s.accessed ? `accessed ${inline(s.accessed)}` : ''].filter(Boolean);
+        out.push(`  - ${linked(s.title ?? s.url, s.url)}${details.length ? ` (${details.join(', ')})` : ''}`);
       }
     } else {
       out.push('- **Sources:** none yet');
     }
     if (claim.notes?.trim()) {
-      out.push(`- **Notes:** ${claim.notes.trim().split(/\r?\n/).map(inline).join('  \n  ')}`);
+      // Blank lines would end the list item, so the report leaves them out; the sidecar keeps them.
+      const lines = splitLines(claim.notes).filter((l) => l.trim() !== '');
+      out.push(`- **Notes:** ${lines.map(noteLine).join('  \n  ')}`);
     }
     out.push('');
   });
@@ -90,7 +94,7 @@ export function exportMarkdownReport(annotations: Annotations, text: string, opt
       out.push(`| ${name} | ${own.length} | ${given.length ? inline(given.join(', ')) : '—'} |`);
     };
     for (const a of claimants) {
-      row(a.wikidata ? `[${inline(a.name)}](https://www.wikidata.org/wiki/${a.wikidata})` : inline(a.name), claims.filter((c) => c.claimant === a.id));
+      row(linked(a.name, wikidataPage(a)), claims.filter((c) => c.claimant === a.id));
     }
     if (unattributed) {
       row('*the article itself*', claims.filter((c) => !c.claimant || !actorById.has(c.claimant)));
@@ -125,7 +129,7 @@ export const CSV_COLUMNS = [
  */
 export function exportClaimsCsv(articles: readonly ArticleForReport[], options: ReportOptions = {}): string {
   const scale = options.verdicts ?? DEFAULT_VERDICT_SCALE;
-  const rows: string[][] = [[...CSV_COLUMNS]];
+  const rows: (string | number)[][] = [[...CSV_COLUMNS]];
   for (const { annotations, text } of articles) {
     const index = new CodePointIndex(text);
     const fragments = bratFragments(annotations, text);
@@ -143,11 +147,11 @@ export function exportClaimsCsv(articles: readonly ArticleForReport[], options: 
         claim.status,
         claim.verdict ?? '',
         claim.verdict !== undefined ? verdictLabel(scale, claim.verdict) : '',
-        verdict ? String(verdict.ratingValue) : '',
+        verdict ? verdict.ratingValue : '',
         claim.sources.map((s) => s.url).join(' '),
         claim.notes ?? '',
-        state === 'orphaned' ? '' : String(index.toCodePoint(claim.anchor.start) ?? ''),
-        state === 'orphaned' ? '' : String(index.toCodePoint(claim.anchor.end) ?? ''),
+        (state === 'orphaned' ? undefined : index.toCodePoint(claim.anchor.start)) ?? '',
+        (state === 'orphaned' ? undefined : index.toCodePoint(claim.anchor.end)) ?? '',
         state,
       ]);
     }
@@ -155,8 +159,21 @@ export function exportClaimsCsv(articles: readonly ArticleForReport[], options: 
   return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+/**
+ * One CSV field. Text, from the sidecar or the article alike, never reaches a spreadsheet as a
+ * formula: a field beginning with =, +, -, @, tab, CR or LF gets a leading apostrophe and is
+ * quoted (OWASP's rule for CSV injection), and bidirectional controls are shown. Numbers
+ * Newsmark computes (ratings, offsets) are written as numbers, so a rating of -1 stays -1.
+ */
+function csvField(value: string | number): string {
+  if (typeof value === 'number') {
+    return Number.isFinite(value) ? String(value) : csvField(String(value));
+  }
+  const text = showControls(value);
+  if (/^[=+\-@\t\r\n]/.test(text)) {
+    return `"'${text.replace(/"/g, '""')}"`;
+  }
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** Reading order; orphaned claims, which have no place, last. */
@@ -168,16 +185,46 @@ function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
-/** Text from an article or a fact-checker, shown as itself rather than read as Markdown. */
+/**
+ * Text from an article or a fact-checker, shown as itself rather than read as Markdown or
+ * HTML: on one line (so it stays in its table cell or list item), with every character
+ * Markdown or HTML gives a meaning escaped and bidirectional controls shown.
+ */
 function inline(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/[\\`*_[\]{}<>#|!~]/g, (c) => `\\${c}`);
+  return showControls(foldLineBreaks(text).replace(/\s+/g, ' ').replace(/[\\`*_[\]{}<>#|!~&]/g, (c) => `\\${c}`));
 }
 
+/** One line of notes, which starts a line of the report: a leading -, +, =, > or "1." would start a list, heading or quote. */
+function noteLine(text: string): string {
+  return inline(text.trim()).replace(/^([-+=>]|\d+(?=[.)]))/, (m) => (/\d/.test(m) ? `${m}\\` : `\\${m}`));
+}
+
+/**
+ * A code span that holds any text: fenced with more backticks than the longest run inside
+ * (CommonMark's rule), padded where the text begins or ends with a backtick or space, on one line.
+ */
 function code(text: string): string {
-  return text.replace(/`/g, "'");
+  const line = oneLine(text);
+  const fence = '`'.repeat(Math.max(0, ...(line.match(/`+/g) ?? []).map((run) => run.length)) + 1);
+  const pad = /^[` ]|[` ]$/.test(line) ? ' ' : '';
+  return `${fence}${pad}${line}${pad}${fence}`;
 }
 
-/** A URL safe inside Markdown's (…): parentheses and spaces would end or break the link. */
+/** A link only to a web address; anything else (`javascript:`, `file:`) is shown as text. */
+function linked(label: string, url: string | undefined): string {
+  return url && isWebAddress(url) ? `[${inline(label)}](${link(url)})` : inline(label);
+}
+
+function wikidataOf(actor: Actor): string | undefined {
+  return actor.wikidata && /^Q[1-9]\d*$/.test(actor.wikidata) ? actor.wikidata : undefined;
+}
+
+function wikidataPage(actor: Actor): string | undefined {
+  const id = wikidataOf(actor);
+  return id ? `https://www.wikidata.org/wiki/${id}` : undefined;
+}
+
+/** A URL safe inside Markdown's (…): parentheses, spaces, angle brackets and backslashes would end, break or change the link. */
 function link(url: string): string {
-  return url.replace(/[()\s<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return url.replace(/[()\s<>\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }

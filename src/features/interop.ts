@@ -123,6 +123,11 @@ export function registerInterop(store: AnnotationStore): vscode.Disposable {
     const actors = result.annotations.actors.length;
     const claims = result.annotations.claims.length;
     void vscode.window.showInformationMessage(`Imported ${actors} ${actors === 1 ? 'actor' : 'actors'} and ${claims} ${claims === 1 ? 'claim' : 'claims'} from ${basename(annUri)}.`);
+    if (result.warnings.length) {
+      // A second verdict or claimant on one claim: kept in the claim's notes, but the fact-checker should know.
+      const shown = result.warnings.slice(0, 3).map((w) => `line ${w.line}: ${w.message}`).join(' ');
+      void vscode.window.showWarningMessage(`${basename(annUri)} gives some claims two values: ${shown}`);
+    }
     await vscode.window.showTextDocument(txtUri);
     return sidecar.fsPath;
   };

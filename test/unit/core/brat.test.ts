@@ -112,6 +112,7 @@ describe('brat', () => {
       ['summit.txt', 'summit.ann'],
       ['budget.txt', 'budget.ann'],
       ['budget.txt', 'budget-brat-editor.ann'],
+      ['traf6.txt', 'traf6.ann'],
     ]) {
       it(`gives ${ann} back byte for byte after import → sidecar → export`, () => {
         const pair = importThroughSidecar(txt, ann);
@@ -120,6 +121,40 @@ describe('brat', () => {
         assert.equal(result.ann, pair.ann);
       });
     }
+
+    it('keeps two annotations on one span apart: each its own id and type, so events keep pointing at the right one', () => {
+      const pair = importThroughSidecar('traf6.txt', 'traf6.ann');
+      const types = (ann: string) => Object.fromEntries(parseAnn(ann).lines.filter((l) => l.kind === 'T').map((l) => [l.id, l.type]));
+      const before = types(pair.ann);
+      assert.equal(before.T3, 'Catalysis');
+      assert.equal(before.T4, 'Ubiquitination');
+      // After an edit before them, too, when the records pair by reading order.
+      const inserted = 'In vitro, ';
+      shiftAnchors(
+        [...pair.annotations.actors.flatMap((a) => a.mentions), ...pair.annotations.claims.map((c) => c.anchor)],
+        [{ offset: 0, length: 0, text: inserted }],
+      );
+      const result = exportBrat(pair.annotations, inserted + pair.text);
+      assert.deepEqual(result.warnings, []);
+      assert.deepEqual(types(result.ann), before);
+      assert.match(result.ann, /^E2\tCatalysis:T3 Theme:E1 Cause:T1$/m);
+      assert.match(result.ann, /^#1\tAnnotatorNotes T3\tTRAF6 is an E3 ligase\.$/m);
+    });
+
+    it('keeps blank lines inside notes through export and import', () => {
+      for (const notes of ['First.\n\nSecond.', '\n\nAfter two blank lines.', 'Before two blank lines.\n\n', 'Spaces:\n   \nkept.', 'Tab\tinside.', '\n']) {
+        const pair = importThroughSidecar('summit.txt', 'summit.ann');
+        pair.annotations.claims[0].notes = notes;
+        pair.annotations.actors.find((a) => a.name === 'Ilham Aliyev')!.notes = notes;
+        const { ann, warnings } = exportBrat(pair.annotations, pair.text);
+        assert.deepEqual(warnings, []);
+        const back = importBrat(pair.text, ann, { articleFile: 'summit.txt' });
+        assert.deepEqual(back.problems, []);
+        assert.equal(back.annotations!.claims[0].notes, notes, JSON.stringify(notes));
+        assert.equal(back.annotations!.actors.find((a) => a.name === 'Ilham Aliyev')!.notes, notes, JSON.stringify(notes));
+        assert.deepEqual(exportBrat(back.annotations!, pair.text).ann, ann, 'and export again gives the same file');
+      }
+    });
 
     it('reads offsets written by brat’s editor, which counts a Windows line break as one character', () => {
       const text = read('budget.txt');
@@ -295,6 +330,15 @@ describe('brat', () => {
       return result.problems.map((p) => `${p.line}:${p.column} ${p.code}: ${p.message}`);
     };
 
+    it('refuses a text-bound annotation that covers no text, at its line and column in the .ann', () => {
+      assert.deepEqual(problems('T1\tPerson 70 85\tNikol Pashinyan\nT2\tPerson 70 70\t\nT3\tClaim 250 250;260 260\t \nT4\tPerson 70 85;86 86\tNikol Pashinyan \n'), [
+        '2:11 empty-span: T2: the fragment 70–70 covers no text; Newsmark marks only spans that hold text.',
+        '3:10 empty-span: T3: the fragment 250–250 covers no text; Newsmark marks only spans that hold text.',
+        '3:10 empty-span: T3: the fragment 260–260 covers no text; Newsmark marks only spans that hold text.',
+        '4:11 empty-span: T4: the fragment 86–86 covers no text; Newsmark marks only spans that hold text.',
+      ]);
+    });
+
     it('names the line of an unknown line type', () => {
       assert.deepEqual(problems('T1\tPerson 70 85\tNikol Pashinyan\nX1\tSomething T1\n'), [
         '2:1 unknown-line-type: Unknown annotation type "X1": brat lines start with T, R, E, A, M, N, # or *.',
@@ -322,6 +366,73 @@ describe('brat', () => {
         '4:1 unknown-reference: R1 refers to T9 as "Arg2", but no line defines T9.',
         '5:4 syntax: E1: an event starts with "TYPE:TRIGGER", such as "Attack:T2".',
       ]);
+    });
+  });
+
+  describe('conflicting lines', () => {
+    const text = read('summit.txt');
+    const extra = ['A5\tVerdict T6 true', 'R5\tClaimant Arg1:T6 Arg2:T4', 'A6\tStatus T17 checked', 'A7\tVerdict T6 mostly-false'];
+    const ann = read('summit.ann') + extra.join('\n') + '\n';
+
+    it('keeps the first verdict, claimant and status, warns naming both lines, and keeps the others in the notes', () => {
+      const result = importBrat(text, ann, { articleFile: 'summit.txt' });
+      assert.deepEqual(result.problems, []);
+      assert.deepEqual(
+        result.warnings.map((w) => `${w.line}:${w.column} ${w.code}: ${w.message}`),
+        [
+          '40:1 conflicting-verdict: T6 has a second verdict: "true" on line 40 (A5), beside "mostly-false" on line 31 (A1). Newsmark keeps the one on line 31 and adds the other to the claim’s notes.',
+          '41:1 conflicting-claimant: T6 has a second claimant: Ilham Aliyev on line 41 (R5), beside Pashinyan on line 27 (R1). Newsmark keeps the one on line 27 and adds the other to the claim’s notes.',
+          '42:1 conflicting-status: T17 has a second status: "checked" on line 42 (A6), beside "in-progress" on line 35 (A4). Newsmark keeps the one on line 35 and adds the other to the claim’s notes.',
+        ],
+      );
+      const [c1, , c3] = result.annotations!.claims;
+      assert.equal(c1.verdict, 'mostly-false');
+      assert.equal(c1.claimant, result.annotations!.actors.find((a) => a.name === 'Pashinyan')!.id);
+      assert.equal(c1.notes, 'The official minutes list 12 agreed articles, not 15.\nAlso in brat: Verdict true (A5).\nAlso in brat: Claimant Ilham Aliyev (R5).');
+      assert.equal(c3.status, 'in-progress');
+      assert.equal(c3.notes, 'Also in brat: Status checked (A6).');
+    });
+
+    it('gives the file back unchanged, and writes no note line for what the brat lines already say', () => {
+      const pair = importBrat(text, ann, { articleFile: 'summit.txt' });
+      const decoded = decodeSidecar(encodeSidecar(pair.annotations!, text), text);
+      assert.deepEqual(decoded.problems, []);
+      const same = exportBrat(decoded.annotations!, text);
+      assert.deepEqual(same.warnings, []);
+      assert.equal(same.ann, ann);
+      const c1 = decoded.annotations!.claims[0];
+      c1.notes = `${c1.notes}\nCalled the press office.`;
+      const edited = exportBrat(decoded.annotations!, text).ann;
+      assert.doesNotMatch(edited, /^#.*Also in brat/m);
+      assert.match(edited, /^#4\tAnnotatorNotes T6\tCalled the press office\.$/m);
+      for (const line of extra) {
+        assert.match(edited, new RegExp(`^${line}$`, 'm'));
+      }
+    });
+  });
+
+  describe('text brat would misread', () => {
+    it('shows bidirectional controls in notes and types it writes, and reads its markers back', () => {
+      const pair = importThroughSidecar('summit.txt', 'summit.ann');
+      pair.annotations.claims[0].notes = 'Attachment: Invoice\u202Etxt.exe';
+      pair.annotations.actors.find((a) => a.name === 'YEREVAN')!.type = 'capital\u2067city';
+      const { ann } = exportBrat(pair.annotations, pair.text);
+      assert.doesNotMatch(ann, /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/);
+      assert.match(ann, /^#1\tAnnotatorNotes T6\tAttachment: Invoice⟨U\+202E⟩txt\.exe$/m);
+      assert.match(ann, /^T19\tCapital⟨U\+2067⟩city 45 52\tYEREVAN$/m);
+      assert.equal(importBrat(pair.text, ann, { articleFile: 'summit.txt' }).annotations!.claims[0].notes, 'Attachment: Invoice\u202Etxt.exe');
+    });
+
+    it('writes a value holding a line break or tab on one line, so it cannot add lines to the .ann', () => {
+      const pair = importThroughSidecar('summit.txt', 'summit.ann');
+      pair.annotations.claims[0].verdict = 'false\nT99\tPerson 0 7\tYerevan';
+      pair.annotations.actors.find((a) => a.name === 'YEREVAN')!.name = 'Yerevan\r\nT98\tPerson 0 7\tYerevan';
+      pair.annotations.actors.find((a) => a.name === 'Yerevan\r\nT98\tPerson 0 7\tYerevan')!.wikidata = 'Q1953';
+      const { ann, warnings } = exportBrat(pair.annotations, pair.text);
+      assert.doesNotMatch(ann, /^T9[89]\t/m);
+      assert.match(ann, /^A1\tVerdict T6 false T99 Person 0 7 Yerevan$/m);
+      assert.equal(parseAnn(ann).lines.length, parseAnn(pair.ann).lines.length + 1);
+      assert.deepEqual(warnings.map((w) => w.code), ['value-on-one-line', 'value-on-one-line']);
     });
   });
 });

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importBrat } from '../../../src/core/brat';
 import { exportClaimReview } from '../../../src/core/claimreview';
+import { DEFAULT_EXPORT_SETTINGS, exportArticle } from '../../../src/core/exporters';
 import type { Annotations } from '../../../src/core/model';
 import { DEFAULT_VERDICT_SCALE } from '../../../src/core/verdicts';
 
@@ -94,5 +95,21 @@ describe('claimreview', () => {
     const a: Annotations = structuredClone(imported);
     a.claims.forEach((c) => (c.status = 'in-progress'));
     assert.deepEqual(exportClaimReview(a, text), { reviews: [], warnings: [] });
+  });
+
+  it('writes JSON that can be pasted into a <script type="application/ld+json"> and still reads the same', () => {
+    const a = annotated();
+    const hostile = '</script><script>alert(1)</script> <!-- x \u2028\u2029 </SCRIPT >';
+    a.article.title = hostile;
+    a.actors.find((x) => x.name === 'Pashinyan')!.name = hostile;
+    const exportSettings = { ...DEFAULT_EXPORT_SETTINGS, claimReview: { author: { name: hostile }, url: settings.url } };
+    const { content } = exportArticle('claimreview', 'file:///summit.txt', a, text, exportSettings);
+    assert.doesNotMatch(content, /<\/|<!--|[\u2028\u2029]/i);
+    // Where the browser's HTML parser would end the script, if anywhere.
+    const page = `<script type="application/ld+json">${content}</script>`;
+    assert.equal(page.search(/<\/script/i), page.length - '</script>'.length);
+    const { reviews } = exportClaimReview(a, text, { verdicts: exportSettings.scale, author: { name: hostile }, url: settings.url });
+    assert.deepEqual(JSON.parse(content), reviews);
+    assert.equal(JSON.parse(content)[0].itemReviewed.author.name, hostile);
   });
 });

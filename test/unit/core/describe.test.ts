@@ -1,7 +1,7 @@
 // Hover text: details of actors and claims, with every piece of sidecar text escaped and only web links.
 
 import * as assert from 'node:assert/strict';
-import { describeActor, describeClaim, escapeMarkdown, safeLink } from '../../../src/core/describe';
+import { describeActor, describeClaim, escapeMarkdown, safeLink, snippet } from '../../../src/core/describe';
 import { anchorAt, type Annotations } from '../../../src/core/model';
 
 const TEXT = 'Nikol Pashinyan said approximately 2,500 personnel are involved.';
@@ -60,5 +60,29 @@ describe('describe', () => {
     const md = describeClaim(a, a.claims[0], edited, labels, 'file:///a.txt');
     assert.ok(md.includes('The wording changed since this claim was marked'));
     assert.ok(md.includes('command:newsmark.acceptNewWording?'));
+  });
+
+  it('keeps sidecar text on its line whatever line break it holds, so none can open a code block', () => {
+    for (const brk of ['\r\n', '\r', '\n', '\u0085', '\u2028', '\u2029']) {
+      const a = annotations();
+      a.actors[0].notes = `Seen at the summit.${brk}${brk}    rm -rf ~${brk}# Heading`;
+      const md = describeActor(a, a.actors[0], labels, 'file:///a.txt');
+      const notes = md.split('\n\n').find((p) => p.startsWith('Notes: '));
+      assert.ok(notes, JSON.stringify(brk));
+      assert.ok(!/[\r\n\u0085\u2028\u2029]/.test(notes), `${JSON.stringify(brk)} stays folded: ${JSON.stringify(notes)}`);
+      assert.ok(notes.includes('rm'), notes);
+      assert.ok(!/[\r\n\u0085\u2028\u2029]/.test(snippet(`a${brk}b`)));
+    }
+  });
+
+  it('shows bidirectional controls instead of applying them, so a name cannot disguise itself', () => {
+    const a = annotations();
+    a.actors[0].name = 'Person\u202Etxt.exe';
+    a.actors[0].aliases = ['\u2066x\u2069', 'a\u200Fb\u061C'];
+    const md = describeActor(a, a.actors[0], labels, 'file:///a.txt');
+    assert.ok(md.startsWith('**Person⟨U+202E⟩txt\\.exe** — Person'), md);
+    assert.ok(md.includes('Also called: ⟨U+2066⟩x⟨U+2069⟩, a⟨U+200F⟩b⟨U+061C⟩'), md);
+    assert.ok(!/[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/.test(md));
+    assert.equal(snippet('Person\u202Etxt.exe'), 'Person⟨U+202E⟩txt.exe');
   });
 });

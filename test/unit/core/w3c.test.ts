@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importBrat } from '../../../src/core/brat';
 import { type Annotations, anchorAt, emptyAnnotations } from '../../../src/core/model';
+import { DEFAULT_EXPORT_SETTINGS, exportArticle } from '../../../src/core/exporters';
 import { ANNO_CONTEXT, exportW3C, MOTIVATIONS } from '../../../src/core/w3c';
 
 const FIXTURES = join(__dirname, '../../../../test/fixtures/brat');
@@ -384,5 +385,19 @@ describe('w3c', () => {
     const target = collection.first!.items[0].target as { selector: unknown };
     assert.deepEqual(target.selector, { type: 'TextQuoteSelector', exact: 'inflation had halved', prefix: 'The minister said ', suffix: '.' });
     assert.deepEqual(warnings.map((w) => w.code), ['orphaned']);
+  });
+
+  it('writes JSON that HTML can embed in a script element and that reads back the same', () => {
+    const t = 'She wrote </script><script>alert(1)</script> and <!-- hidden --> then\u2028left.';
+    const copy = emptyAnnotations('</script>.txt');
+    copy.actors.push({ id: 'she', name: '</ScRiPt>\u2029', type: 'person', notes: '<!--', mentions: [anchorAt(t, 0, 3)] });
+    copy.claims.push({ id: 'c1', anchor: anchorAt(t, 10, t.length - 1), status: 'unchecked', sources: [] });
+    const { content } = exportArticle('w3c', 'file:///a.txt', copy, t, DEFAULT_EXPORT_SETTINGS);
+    assert.doesNotMatch(content, /<\/|<!--|[\u2028\u2029]/i);
+    assert.match(content, /<\\\/script>/);
+    const parsed = JSON.parse(content);
+    assert.equal(parsed.first.items[1].target.selector[0].exact, t.slice(10, t.length - 1));
+    assert.deepEqual(parsed, exportW3C(copy, t, { articleIri: 'file:///a.txt', verdicts: DEFAULT_EXPORT_SETTINGS.scale }).collection);
+    assert.deepEqual(modelViolations(parsed, t), []);
   });
 });
