@@ -9,6 +9,9 @@ import { actorTypeLabel, actorTypes } from './config';
 import { escapeMarkdown } from '../core/describe';
 import { ARTICLE_LANGUAGES, AnnotationStore, basename } from './store';
 import type { WorkspaceIndex } from './workspaceIndex';
+import type { Feedback } from './commands/feedback';
+import { Command, InternalCommand } from './commands/ids';
+import { argsUri } from './commands/target';
 
 interface Suggestions {
   actors: ActorSuggestion[];
@@ -24,7 +27,7 @@ export interface SuggestionArgs {
   end?: number;
 }
 
-export function registerSuggestions(store: AnnotationStore, index: WorkspaceIndex): vscode.Disposable {
+export function registerSuggestions(store: AnnotationStore, index: WorkspaceIndex, feedback: Feedback): vscode.Disposable {
   const byArticle = new Map<string, Suggestions>();
   const actorType = vscode.window.createTextEditorDecorationType({
     textDecoration: 'underline dotted',
@@ -110,6 +113,7 @@ export function registerSuggestions(store: AnnotationStore, index: WorkspaceInde
       ops.markClaim(annotations, text, suggestion.item.start, suggestion.item.end, claimantFor(annotations, text, suggestion.item, s?.actors ?? []));
     });
     forget(uri, suggestion);
+    feedback.done(suggestion.kind === 'actor' ? `Marked “${suggestion.item.text}” as ${suggestion.item.name}` : 'Marked the suggested claim');
     // A mention or claim now covers this span; overlapping suggestions are moot.
     const s = byArticle.get(uri);
     if (s && suggestion.kind === 'actor') {
@@ -133,13 +137,14 @@ export function registerSuggestions(store: AnnotationStore, index: WorkspaceInde
       s.actors = s.actors.filter((a) => normaliseName(a.text) !== key);
     }
     forget(uri, suggestion);
+    feedback.done(`Rejected “${suggestion.item.text.length > 40 ? `${suggestion.item.text.slice(0, 39)}…` : suggestion.item.text}”: it will not be suggested again`);
     draw(doc.uri);
   };
 
   const targetDoc = async (args?: SuggestionArgs): Promise<vscode.TextDocument | undefined> => {
-    const uri = args?.uri ? vscode.Uri.parse(args.uri) : vscode.window.activeTextEditor?.document.uri;
+    const uri = argsUri(args);
     if (!uri) {
-      void vscode.window.showInformationMessage('Open a news article first.');
+      feedback.info('Open a news article first.');
       return undefined;
     }
     const doc = await vscode.workspace.openTextDocument(uri);
@@ -158,7 +163,8 @@ export function registerSuggestions(store: AnnotationStore, index: WorkspaceInde
     if (!result) {
       return undefined;
     }
-    vscode.window.setStatusBarMessage(`Newsmark: ${result.actors.length} suggested actors, ${result.claims.length} suggested claims`, 5000);
+    const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+    vscode.window.setStatusBarMessage(`Newsmark: ${count(result.actors.length, 'suggested mention', 'suggested mentions')}, ${count(result.claims.length, 'suggested claim', 'suggested claims')}`, 5000);
     return { actors: result.actors.length, claims: result.claims.length };
   };
 
@@ -181,7 +187,7 @@ export function registerSuggestions(store: AnnotationStore, index: WorkspaceInde
         ...current.actors.map((item) => ({
           label: item.text,
           description: `${item.name !== item.text ? `${item.name} · ` : ''}${actorTypeLabel(item.type)}`,
-          detail: item.reason,
+          detail: `line ${doc.positionAt(item.start).line + 1} · ${context(doc, item)} · ${item.reason}`,
           buttons: [rejectButton],
           suggestion: { kind: 'actor', item } as Suggestion,
         })),
@@ -189,7 +195,7 @@ export function registerSuggestions(store: AnnotationStore, index: WorkspaceInde
         ...current.claims.map((item) => ({
           label: item.text.length > 90 ? `${item.text.slice(0, 89)}…` : item.text,
           description: item.claimant ? `claimant: ${item.claimant.name}` : 'claimant: the article',
-          detail: item.reasons.join(' · '),
+          detail: `line ${doc.positionAt(item.start).line + 1} · ${item.reasons.join(' · ')}`,
           buttons: [rejectButton],
           suggestion: { kind: 'claim', item } as Suggestion,
         })),
@@ -256,10 +262,10 @@ export function registerSuggestions(store: AnnotationStore, index: WorkspaceInde
   return vscode.Disposable.from(
     actorType,
     claimType,
-    vscode.commands.registerCommand('newsmark.suggest', suggestCommand),
-    vscode.commands.registerCommand('newsmark.reviewSuggestions', reviewCommand),
-    vscode.commands.registerCommand('newsmark.acceptSuggestion', acceptCommand),
-    vscode.commands.registerCommand('newsmark.rejectSuggestion', rejectCommand),
+    vscode.commands.registerCommand(Command.Suggest, suggestCommand),
+    vscode.commands.registerCommand(Command.ReviewSuggestions, reviewCommand),
+    vscode.commands.registerCommand(InternalCommand.AcceptSuggestion, acceptCommand),
+    vscode.commands.registerCommand(InternalCommand.RejectSuggestion, rejectCommand),
     vscode.languages.registerCodeActionsProvider(
       selector,
       {
@@ -271,10 +277,10 @@ export function registerSuggestions(store: AnnotationStore, index: WorkspaceInde
                 ? `Mark as actor: ${s.item.name} (${actorTypeLabel(s.item.type)})`
                 : `Mark as claim${s.item.claimant ? ` by ${s.item.claimant.name}` : ''}`;
             const accept = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
-            accept.command = { command: 'newsmark.acceptSuggestion', title, arguments: [args(doc, s)] };
+            accept.command = { command: InternalCommand.AcceptSuggestion, title, arguments: [args(doc, s)] };
             accept.isPreferred = true;
             const reject = new vscode.CodeAction(`Reject suggestion “${s.item.text.length > 40 ? `${s.item.text.slice(0, 39)}…` : s.item.text}”`, vscode.CodeActionKind.QuickFix);
-            reject.command = { command: 'newsmark.rejectSuggestion', title: 'Reject suggestion', arguments: [args(doc, s)] };
+            reject.command = { command: InternalCommand.RejectSuggestion, title: 'Reject suggestion', arguments: [args(doc, s)] };
             actions.push(accept, reject);
           }
           return actions;
@@ -311,6 +317,14 @@ export function registerSuggestions(store: AnnotationStore, index: WorkspaceInde
       }
     }),
   );
+}
+
+/** The words around a suggestion, so identical rows can be told apart. */
+function context(doc: vscode.TextDocument, span: { start: number; end: number }): string {
+  const text = doc.getText();
+  const before = text.slice(Math.max(0, span.start - 20), span.start).replace(/\s+/g, ' ').trimStart();
+  const after = text.slice(span.end, span.end + 20).replace(/\s+/g, ' ').trimEnd();
+  return `…${before}${text.slice(span.start, span.end)}${after}…`;
 }
 
 /** The gazetteer: actors of this article and, once the workspace index is built, of every article. */

@@ -62,3 +62,18 @@ export async function hoverText(uri: vscode.Uri, position: vscode.Position): Pro
   const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position);
   return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
 }
+
+/**
+ * Runs a command that asks in a picker, and answers it as the keyboard would: Enter on the row
+ * the picker offers first (after moving `down` rows), or Escape.
+ */
+export async function answeringPicker<T>(run: () => Thenable<T>, answer: 'accept' | 'dismiss', down = 0): Promise<T> {
+  const result = Promise.resolve(run());
+  // The picker opens after the command's own awaits; the test only waits for it, never times it.
+  await settle(400);
+  for (let i = 0; i < down; i++) {
+    await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+  }
+  await vscode.commands.executeCommand(answer === 'accept' ? 'workbench.action.acceptSelectedQuickOpenItem' : 'workbench.action.closeQuickOpen');
+  return result;
+}
