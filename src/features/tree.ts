@@ -333,6 +333,20 @@ export function treeItem(node: TreeNode): vscode.TreeItem {
 }
 
 function rowItem(node: TreeNode): vscode.TreeItem {
+  switch (node.kind) {
+    case 'group':
+    case 'claim':
+    case 'claimant':
+    case 'source':
+    case 'note':
+      return claimRowItem(node);
+    default:
+      return actorRowItem(node);
+  }
+}
+
+/** Rows of the Actors view: types, actors, mentions, orphans. */
+function actorRowItem(node: Exclude<TreeNode, { kind: 'group' | 'claim' | 'claimant' | 'source' | 'note' }>): vscode.TreeItem {
   const { Collapsed, Expanded, None } = vscode.TreeItemCollapsibleState;
   switch (node.kind) {
     case 'type':
@@ -395,6 +409,13 @@ function rowItem(node: TreeNode): vscode.TreeItem {
       item.command = revealCommand(node.article, node.anchor);
       return item;
     }
+  }
+}
+
+/** Rows of the Assertions view: groups, claims and what a claim holds. */
+function claimRowItem(node: Extract<TreeNode, { kind: 'group' | 'claim' | 'claimant' | 'source' | 'note' }>): vscode.TreeItem {
+  const { Collapsed, Expanded, None } = vscode.TreeItemCollapsibleState;
+  switch (node.kind) {
     case 'group': {
       const item = new vscode.TreeItem(node.label, Expanded);
       item.description = String(node.claims.length);
