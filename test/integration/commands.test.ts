@@ -184,6 +184,13 @@ describe('Commands', () => {
     assert.strictEqual(actor.name, 'Many experts');
     assert.strictEqual(actor.mentions[0].quote, 'Many experts', 'marked where the claim names it');
     assert.strictEqual(api.feedback.last, `Marked claim ${id} by Many experts`);
+
+    // Asked in the picker, Enter on its first row attributes the claim to the article itself.
+    select(editor, 'Russia and Kazakhstan sent troops');
+    const second = await answeringPicker(() => vscode.commands.executeCommand<string>('newsmark.markClaim'), 'accept');
+    const claim2 = api.store.get(editor.document.uri)!.annotations!.claims.find((c) => c.id === second)!;
+    assert.strictEqual(claim2.anchor.quote, 'Russia and Kazakhstan sent troops');
+    assert.strictEqual(claim2.claimant, undefined);
   });
 
   it('acts on the row it is run from: Set Verdict on a claim, Remove on a mention and on a source', async () => {
@@ -250,7 +257,7 @@ describe('Commands', () => {
     assert.match(api.statusBar.item.text, /0 actors/);
   });
 
-  it('confirms a note, an alias and a removal in the status bar', async () => {
+  it('confirms a note, an alias and a removal in the status bar, and says what a half-typed address lacks', async () => {
     const text = ARTICLE;
     const { editor } = await annotated('confirm.txt', text, {
       actors: [{ id: 'nikol-pashinyan', name: 'Nikol Pashinyan', type: 'person', mentions: [mention(text, 'Nikol Pashinyan')] }],
@@ -262,6 +269,8 @@ describe('Commands', () => {
     await vscode.commands.executeCommand('newsmark.addAlias', { uri, actor: 'nikol-pashinyan', alias: 'Pashinyan' });
     assert.strictEqual(api.feedback.last, 'Nikol Pashinyan is also called Pashinyan');
     assert.deepStrictEqual(api.store.get(editor.document.uri)!.annotations!.actors[0].aliases, ['Pashinyan']);
+    await vscode.commands.executeCommand('newsmark.addSource', { uri, claim: 'c1', url: 'https://' });
+    assert.strictEqual(api.feedback.last, 'Source not added. Type or paste the rest of the address after https://.');
     select(editor, 'doubt');
     await vscode.commands.executeCommand('newsmark.removeAnnotation');
     assert.strictEqual(api.feedback.last, 'Removed claim c1');

@@ -172,7 +172,7 @@ async function askSource(claim: Claim): Promise<{ url: string; title: string; ar
     prompt: 'Archived copy, e.g. on the Wayback Machine (optional)',
     placeHolder: 'https://web.archive.org/…',
     ignoreFocusOut: true,
-    validateInput: (value) => (value.trim() ? ops.checkSourceUrl(value) : undefined),
+    validateInput: (value) => (value.trim() ? sourceProblem(value) : undefined),
   });
   return archived === undefined ? undefined : { url, title, archived };
 }
@@ -188,7 +188,7 @@ async function addSource(ctx: CommandContext, given?: Given): Promise<void> {
   if (!source) {
     return;
   }
-  const problem = ops.checkSourceUrl(source.url) ?? (source.archived?.trim() ? ops.checkSourceUrl(source.archived) : undefined);
+  const problem = sourceProblem(source.url) ?? (source.archived?.trim() ? sourceProblem(source.archived) : undefined);
   if (problem) {
     ctx.feedback.error(`Source not added. ${problem}`);
     return;
