@@ -24,7 +24,9 @@ export function registerStatusBar(store: AnnotationStore): StatusBarHandle {
   const item = vscode.window.createStatusBarItem('newsmark.article', vscode.StatusBarAlignment.Left, 10);
   item.name = 'Newsmark';
   const update = () => {
-    const editor = vscode.window.activeTextEditor;
+    // With the sidecar (or another file) in front, the article beside it, as the views show it.
+    const editors = [vscode.window.activeTextEditor, ...vscode.window.visibleTextEditors];
+    const editor = editors.find((e) => e && store.get(e.document.uri));
     const entry = editor ? store.get(editor.document.uri) : undefined;
     const annotations = entry?.annotations;
     if (entry && !annotations) {
@@ -50,12 +52,9 @@ export function registerStatusBar(store: AnnotationStore): StatusBarHandle {
   update();
   const disposables = [
     item,
-    store.onDidChange((uri) => {
-      if (vscode.window.activeTextEditor?.document.uri.toString() === uri.toString()) {
-        update();
-      }
-    }),
+    store.onDidChange(update),
     vscode.window.onDidChangeActiveTextEditor(update),
+    vscode.window.onDidChangeVisibleTextEditors(update),
   ];
   return { item, dispose: () => disposables.forEach((d) => d.dispose()) };
 }

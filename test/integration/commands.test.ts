@@ -251,6 +251,13 @@ describe('Commands', () => {
     await until('the views to say so', () => api.trees.actorsView.message?.includes('cannot be read'));
     assert.match(api.trees.assertionsView.message ?? '', /line \d+, column \d+/);
     assert.strictEqual(api.statusBar.item.text, '$(error) Sidecar cannot be read');
+    // Open Sidecar goes to the problem, also when run again with the sidecar in front.
+    const problem = api.store.get(editor.document.uri)!.problems.find((p) => p.severity === 'error')!;
+    for (let i = 0; i < 2; i++) {
+      await vscode.commands.executeCommand('newsmark.openSidecar');
+      assert.strictEqual(vscode.window.activeTextEditor?.document.uri.fsPath, sidecarPath(file));
+      assert.strictEqual(vscode.window.activeTextEditor.selection.active.line, problem.line - 1);
+    }
     fs.writeFileSync(sidecarPath(file), encodeSidecar({ article: { file: 'broken.txt' }, actors: [], claims: [] }, ARTICLE));
     await until('the sidecar to be read again', () => api.store.get(editor.document.uri)?.annotations);
     await until('the views to stop saying so', () => api.trees.actorsView.message === undefined);

@@ -5,10 +5,13 @@ import * as ops from '../../core/operations';
 import { basename } from '../store';
 import type { TreeNode } from '../tree';
 import { Command, InternalCommand } from './ids';
-import { type CommandContext, type Given, isNode, uriOf } from './target';
+import { argsOf, type CommandContext, type Given, isNode, uriOf } from './target';
 
 async function openSidecar(ctx: CommandContext, given?: Given): Promise<void> {
-  const uri = uriOf(given);
+  // From a view's welcome or the status bar with another editor in front: the article the views show.
+  const beside = vscode.window.visibleTextEditors.find((e) => ctx.store.get(e.document.uri))?.document.uri;
+  const named = uriOf(given);
+  const uri = named && (isNode(given) || argsOf(given).uri || ctx.store.get(named)) ? named : beside ?? named;
   if (!uri) {
     return;
   }
