@@ -65,15 +65,17 @@ export async function hoverText(uri: vscode.Uri, position: vscode.Position): Pro
 
 /**
  * Runs a command that asks in a picker, and answers it as the keyboard would: Enter on the row
- * the picker offers first (after moving `down` rows), or Escape.
+ * the picker offers first, or Escape. The picker opens after the command's own awaits, so the
+ * answer is given again until the command has finished; with no picker open it does nothing.
  */
-export async function answeringPicker<T>(run: () => Thenable<T>, answer: 'accept' | 'dismiss', down = 0): Promise<T> {
-  const result = Promise.resolve(run());
-  // The picker opens after the command's own awaits; the test only waits for it, never times it.
-  await settle(400);
-  for (let i = 0; i < down; i++) {
-    await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+export async function answeringPicker<T>(run: () => Thenable<T>, answer: 'accept' | 'dismiss'): Promise<T> {
+  let finished = false;
+  const result = Promise.resolve(run()).finally(() => (finished = true));
+  for (let tries = 0; !finished && tries < 40; tries++) {
+    await settle(250);
+    if (!finished) {
+      await vscode.commands.executeCommand(answer === 'accept' ? 'workbench.action.acceptSelectedQuickOpenItem' : 'workbench.action.closeQuickOpen');
+    }
   }
-  await vscode.commands.executeCommand(answer === 'accept' ? 'workbench.action.acceptSelectedQuickOpenItem' : 'workbench.action.closeQuickOpen');
   return result;
 }
