@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { registerCodeActions } from './features/codeactions';
 import { registerCodeLens } from './features/codelens';
-import { registerCommands } from './features/commands';
+import { Feedback, registerCommands } from './features/commands';
 import { registerCompare } from './features/compare';
 import { registerContextKeys } from './features/context';
 import { registerDecorations } from './features/decorations';
@@ -17,7 +17,6 @@ import { AnnotationStore } from './features/store';
 import { registerSuggestions } from './features/suggestions';
 import { registerSymbols } from './features/symbols';
 import { registerTrees, ViewScope } from './features/tree';
-import { registerWorkflowCommands } from './features/workflowCommands';
 import { WorkspaceIndex } from './features/workspaceIndex';
 
 export function activate(context: vscode.ExtensionContext) {
@@ -27,6 +26,7 @@ export function activate(context: vscode.ExtensionContext) {
   const decorations = registerDecorations(store);
   const trees = registerTrees(store, index, scope);
   const statusBar = registerStatusBar(store);
+  const feedback = new Feedback();
   context.subscriptions.push(
     store,
     scope,
@@ -36,20 +36,19 @@ export function activate(context: vscode.ExtensionContext) {
     registerHover(store),
     registerDiagnostics(store),
     registerContextKeys(store),
-    registerCommands(store, scope),
+    registerCommands(store, scope, feedback),
     registerLint(store),
     registerCodeActions(store),
     registerCodeLens(store),
     statusBar,
     registerSymbols(store, index),
-    registerWorkflowCommands(store),
-    registerSuggestions(store, index),
+    registerSuggestions(store, index, feedback),
     registerInterop(store),
     registerSimilarClaims(store, index),
     registerCompare(store),
   );
   // Returned for integration tests and the benchmark, which drive the real extension.
-  return { store, trees, decorations, index, statusBar };
+  return { store, trees, decorations, index, statusBar, feedback };
 }
 
 export function deactivate(): void {}

@@ -3,6 +3,7 @@
 import { snippet } from '../core/describe';
 import * as vscode from 'vscode';
 import { lintAnnotations, type LintFinding } from '../core/lint';
+import { Command } from './commands/ids';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { lintSeverities } from './lint';
 import { ARTICLE_LANGUAGES, type AnnotationStore } from './store';
@@ -42,17 +43,19 @@ export function provideQuickFixes(store: AnnotationStore, doc: vscode.TextDocume
     }
     switch (finding.rule) {
       case 'verdict-no-source':
-        out.push(action(`Add a source to claim ${finding.claim}`, d, 'newsmark.addSource', { uri, claim: finding.claim }));
+        out.push(action(`Add a source to claim ${finding.claim}`, d, Command.AddSource, { uri, claim: finding.claim }));
         break;
       case 'checked-no-verdict':
-        out.push(action(`Set the verdict of claim ${finding.claim}`, d, 'newsmark.setVerdict', { uri, claim: finding.claim }));
+        out.push(action(`Set the verdict of claim ${finding.claim}`, d, Command.SetVerdict, { uri, claim: finding.claim }));
         break;
       case 'orphaned-anchor': {
-        const selected = range.isEmpty ? '' : snippet(doc.getText(range), 40);
+        // Re-attaching needs the text it belongs to: with nothing selected there is nothing to offer.
+        if (range.isEmpty) {
+          break;
+        }
         const what = finding.claim ? `claim ${finding.claim}` : `the mention “${snippet(finding.anchor?.quote ?? '', 40)}”`;
         const args = finding.claim ? { uri, claim: finding.claim } : { uri, actor: finding.actor, quote: finding.anchor?.quote };
-        // With nothing selected the command explains that the text must be selected first.
-        out.push(action(selected ? `Re-attach ${what} to “${selected}”` : `Re-attach ${what} to the selection`, d, 'newsmark.reattachToSelection', args, !!selected));
+        out.push(action(`Re-attach ${what} to “${snippet(doc.getText(range), 40)}”`, d, Command.ReattachToSelection, args));
         break;
       }
       default:
@@ -68,7 +71,7 @@ export function provideQuickFixes(store: AnnotationStore, doc: vscode.TextDocume
       if (!offered.has(JSON.stringify([args]))) {
         const what = finding.claim ? `orphaned claim ${finding.claim}` : `orphaned mention “${snippet(finding.anchor?.quote ?? '', 40)}”`;
         const fix = new vscode.CodeAction(`Re-attach ${what} to “${snippet(doc.getText(range), 40)}”`, vscode.CodeActionKind.QuickFix);
-        fix.command = { title: fix.title, command: 'newsmark.reattachToSelection', arguments: [args] };
+        fix.command = { title: fix.title, command: Command.ReattachToSelection, arguments: [args] };
         out.push(fix);
       }
     }

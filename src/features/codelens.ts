@@ -2,6 +2,7 @@
 
 import * as vscode from 'vscode';
 import type { Claim } from '../core/model';
+import { Command } from './commands/ids';
 import { onDidChangeSettings, statusLabel, verdictLabel } from './config';
 import { ARTICLE_LANGUAGES, type AnnotationStore } from './store';
 
@@ -32,7 +33,7 @@ export function registerCodeLens(store: AnnotationStore): vscode.Disposable {
           return new vscode.CodeLens(new vscode.Range(at, at), {
             title: claimLensTitle(claim),
             tooltip: `Set the verdict of claim ${claim.id}`,
-            command: 'newsmark.setVerdict',
+            command: Command.SetVerdict,
             arguments: [{ uri, claim: claim.id }],
           });
         });

@@ -7,6 +7,7 @@ import { branches, fileAtRevision, GitError } from '../core/git';
 import type { Annotations } from '../core/model';
 import { decodeSidecar } from '../core/sidecar';
 import { DEFAULT_VERDICT_SCALE } from '../core/verdicts';
+import { Command, InternalCommand } from './commands/ids';
 import { actorTypeLabel, verdictLabel } from './config';
 import { readTextIfExists } from './fileio';
 import { type AnnotationStore, basename, sidecarUriFor } from './store';
@@ -121,7 +122,7 @@ class ComparisonTree implements vscode.TreeDataProvider<Node> {
     item.description = description;
     item.id = differenceKey(node.difference);
     item.contextValue = 'difference';
-    item.command = { command: 'newsmark.revealDifference', title: 'Show', arguments: [differenceKey(node.difference)] };
+    item.command = { command: InternalCommand.RevealDifference, title: 'Show', arguments: [differenceKey(node.difference)] };
     return item;
   }
 }
@@ -267,10 +268,10 @@ export function registerCompare(store: AnnotationStore): vscode.Disposable {
     view,
     theirsOnly,
     different,
-    vscode.commands.registerCommand('newsmark.compareWith', compareWith),
-    vscode.commands.registerCommand('newsmark.takeTheirs', takeTheirsCommand),
-    vscode.commands.registerCommand('newsmark.revealDifference', reveal),
-    vscode.commands.registerCommand('newsmark.stopComparing', stop),
+    vscode.commands.registerCommand(Command.CompareWith, compareWith),
+    vscode.commands.registerCommand(InternalCommand.TakeTheirs, takeTheirsCommand),
+    vscode.commands.registerCommand(InternalCommand.RevealDifference, reveal),
+    vscode.commands.registerCommand(Command.StopComparing, stop),
     store.onDidChange((uri) => {
       if (tree.comparison && uri.toString() === tree.comparison.article.toString()) {
         refresh();

@@ -9,6 +9,8 @@ import { verdictScaleFrom } from '../core/verdicts';
 import { actorTypes, verdicts } from './config';
 import { atomicWrite, readTextIfExists } from './fileio';
 import { AnnotationStore, basename, sidecarUriFor } from './store';
+import { Command } from './commands/ids';
+import { argsUri } from './commands/target';
 
 export interface ExportArgs {
   uri?: string;
@@ -39,7 +41,7 @@ function exportSettings(): ExportSettings {
 
 export function registerInterop(store: AnnotationStore): vscode.Disposable {
   const exportCommand = async (args?: ExportArgs) => {
-    const uri = args?.uri ? vscode.Uri.parse(args.uri) : vscode.window.activeTextEditor?.document.uri;
+    const uri = argsUri(args);
     if (!uri) {
       void vscode.window.showInformationMessage('Open the article to export first.');
       return undefined;
@@ -132,5 +134,5 @@ export function registerInterop(store: AnnotationStore): vscode.Disposable {
     return sidecar.fsPath;
   };
 
-  return vscode.Disposable.from(vscode.commands.registerCommand('newsmark.export', exportCommand), vscode.commands.registerCommand('newsmark.importBrat', importCommand));
+  return vscode.Disposable.from(vscode.commands.registerCommand(Command.Export, exportCommand), vscode.commands.registerCommand(Command.ImportBrat, importCommand));
 }

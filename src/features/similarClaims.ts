@@ -16,6 +16,7 @@ import {
 import { snippet } from '../core/describe';
 import type { Annotations, Claim } from '../core/model';
 import { claimAt } from '../core/operations';
+import { Command } from './commands/ids';
 import { verdictLabel, verdicts } from './config';
 import { atomicWrite, readTextIfExists } from './fileio';
 import { AnnotationStore, basename } from './store';
@@ -325,8 +326,8 @@ export function registerSimilarClaims(store: AnnotationStore, index: WorkspaceIn
     watcher.onDidChange(() => (archive.invalidateFactChecks(), schedule())),
     watcher.onDidCreate(() => (archive.invalidateFactChecks(), schedule())),
     watcher.onDidDelete(() => (archive.invalidateFactChecks(), schedule())),
-    vscode.commands.registerCommand('newsmark.findSimilarClaims', findSimilar),
-    vscode.commands.registerCommand('newsmark.importFactChecks', importFactChecks),
+    vscode.commands.registerCommand(Command.FindSimilarClaims, findSimilar),
+    vscode.commands.registerCommand(Command.ImportFactChecks, importFactChecks),
     store.onDidChange((uri) => {
       const annotations = store.get(uri)?.annotations;
       if (annotations) {

@@ -1,12 +1,15 @@
 // Suggested actors and check-worthy claims: subtle underlines, a hover saying why, code actions and a review list to accept or reject them.
 
 import * as vscode from 'vscode';
-import { type Annotations } from '../core/model';
+import { escapeMarkdown } from '../core/describe';
+import { type Actor, type Annotations } from '../core/model';
 import * as ops from '../core/operations';
 import type { ActorSuggestion, ClaimSuggestion, KnownActor } from '../core/suggest';
 import { normaliseName } from '../core/workspace';
+import type { Feedback } from './commands/feedback';
+import { Command, InternalCommand } from './commands/ids';
+import { argsUri } from './commands/target';
 import { actorTypeLabel, actorTypes } from './config';
-import { escapeMarkdown } from '../core/describe';
 import { ARTICLE_LANGUAGES, AnnotationStore, basename } from './store';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -24,15 +27,28 @@ export interface SuggestionArgs {
   end?: number;
 }
 
-export function registerSuggestions(store: AnnotationStore, index: WorkspaceIndex): vscode.Disposable {
-  const byArticle = new Map<string, Suggestions>();
-  const actorType = vscode.window.createTextEditorDecorationType({
+type ReviewItem = vscode.QuickPickItem & { suggestion?: Suggestion };
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const short = (text: string, max = 40) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/** A reason in the user's words: which library found a name is not their concern. */
+function reasonForUser(reason: string): string {
+  return reason.replace(/, by compromise’s lexicon/g, ', a name the suggester knows');
+}
+
+/** The suggestions of every open article, their underlines, and the commands, fixes and hovers that act on them. */
+class SuggestionsController {
+  private readonly byArticle = new Map<string, Suggestions>();
+  /** Actors of other articles by name, so accepting one brings its aliases and Wikidata id. */
+  private elsewhere = new Map<string, Actor>();
+  private readonly actorType = vscode.window.createTextEditorDecorationType({
     textDecoration: 'underline dotted',
     borderColor: new vscode.ThemeColor('newsmark.suggestion'),
     borderStyle: 'none none dotted none',
     borderWidth: '0 0 1px 0',
   });
-  const claimType = vscode.window.createTextEditorDecorationType({
+  private readonly claimType = vscode.window.createTextEditorDecorationType({
     borderColor: new vscode.ThemeColor('newsmark.suggestion'),
     borderStyle: 'none none dotted none',
     borderWidth: '0 0 1px 0',
@@ -40,28 +56,35 @@ export function registerSuggestions(store: AnnotationStore, index: WorkspaceInde
     overviewRulerLane: vscode.OverviewRulerLane.Full,
   });
 
-  const draw = (uri?: vscode.Uri) => {
+  constructor(
+    private readonly store: AnnotationStore,
+    private readonly index: WorkspaceIndex,
+    private readonly feedback: Feedback,
+  ) {}
+
+  draw(uri?: vscode.Uri): void {
     for (const editor of vscode.window.visibleTextEditors) {
       if (uri && editor.document.uri.toString() !== uri.toString()) {
         continue;
       }
-      const s = byArticle.get(editor.document.uri.toString());
+      const s = this.byArticle.get(editor.document.uri.toString());
       const doc = editor.document;
       const range = (x: { start: number; end: number }) => new vscode.Range(doc.positionAt(x.start), doc.positionAt(x.end));
-      editor.setDecorations(actorType, (s?.actors ?? []).map(range));
-      editor.setDecorations(claimType, (s?.claims ?? []).map(range));
+      editor.setDecorations(this.actorType, (s?.actors ?? []).map(range));
+      editor.setDecorations(this.claimType, (s?.claims ?? []).map(range));
     }
-  };
+  }
 
   /** Computes suggestions for an article; the NLP module is loaded here, on first use only. */
-  const suggest = async (doc: vscode.TextDocument): Promise<Suggestions | undefined> => {
-    const entry = await store.load(doc);
+  async suggest(doc: vscode.TextDocument): Promise<Suggestions | undefined> {
+    const entry = await this.store.load(doc);
     if (!entry?.annotations) {
       return undefined;
     }
     const engine = await import('../core/suggest');
     const annotations = entry.annotations;
-    const known = knownActors(annotations, index);
+    const { known, elsewhere } = knownActors(annotations, this.index);
+    this.elsewhere = elsewhere;
     const rejected = annotations.suggestions?.rejected ?? {};
     const result = engine.suggestAll(doc.getText(), {
       actors: {
@@ -71,13 +94,13 @@ export function registerSuggestions(store: AnnotationStore, index: WorkspaceInde
       },
       claims: { rejected: rejected.claims, existingClaims: annotations.claims.filter((c) => !c.anchor.orphaned).map((c) => c.anchor) },
     });
-    byArticle.set(doc.uri.toString(), result);
-    draw(doc.uri);
+    this.byArticle.set(doc.uri.toString(), result);
+    this.draw(doc.uri);
     return result;
-  };
+  }
 
-  const find = (uri: string, args: SuggestionArgs): Suggestion | undefined => {
-    const s = byArticle.get(uri);
+  find(uri: string, args: SuggestionArgs): Suggestion | undefined {
+    const s = this.byArticle.get(uri);
     if (!s) {
       return undefined;
     }
@@ -89,129 +112,150 @@ export function registerSuggestions(store: AnnotationStore, index: WorkspaceInde
     }
     const claim = s.claims.find((c) => c.start === args.start && c.end === args.end);
     return claim ? { kind: 'claim', item: claim } : undefined;
-  };
+  }
 
-  const forget = (uri: string, suggestion: Suggestion) => {
-    const s = byArticle.get(uri);
+  private forget(uri: string, suggestion: Suggestion): void {
+    const s = this.byArticle.get(uri);
     if (s) {
       s.actors = s.actors.filter((a) => a !== suggestion.item);
       s.claims = s.claims.filter((c) => c !== suggestion.item);
     }
-  };
+  }
 
-  const accept = (doc: vscode.TextDocument, suggestion: Suggestion): void => {
+  /** Marks an actor suggestion; a new actor known from another article comes with its aliases and Wikidata id. */
+  private acceptActor(annotations: Annotations, text: string, item: ActorSuggestion): void {
+    const chosen = actorFor(annotations, item);
+    const actor = ops.markMention(annotations, text, item.start, item.end, chosen);
+    const known = typeof chosen === 'string' ? undefined : this.elsewhere.get(normaliseName(item.name));
+    if (known && actor.mentions.length === 1) {
+      if (known.aliases?.length) {
+        actor.aliases = [...known.aliases];
+      }
+      if (known.wikidata) {
+        actor.wikidata = known.wikidata;
+      }
+    }
+  }
+
+  accept(doc: vscode.TextDocument, suggestion: Suggestion): void {
     const uri = doc.uri.toString();
-    store.update(doc, (annotations, text) => {
+    this.store.update(doc, (annotations, text) => {
       if (suggestion.kind === 'actor') {
-        ops.markMention(annotations, text, suggestion.item.start, suggestion.item.end, actorFor(annotations, suggestion.item));
+        this.acceptActor(annotations, text, suggestion.item);
         return;
       }
-      const s = byArticle.get(uri);
+      const s = this.byArticle.get(uri);
       ops.markClaim(annotations, text, suggestion.item.start, suggestion.item.end, claimantFor(annotations, text, suggestion.item, s?.actors ?? []));
     });
-    forget(uri, suggestion);
+    this.forget(uri, suggestion);
+    this.feedback.done(suggestion.kind === 'actor' ? `Marked “${short(suggestion.item.text)}” as ${suggestion.item.name}` : 'Marked the suggested claim');
     // A mention or claim now covers this span; overlapping suggestions are moot.
-    const s = byArticle.get(uri);
+    const s = this.byArticle.get(uri);
     if (s && suggestion.kind === 'actor') {
       s.actors = s.actors.filter((a) => a.end <= suggestion.item.start || a.start >= suggestion.item.end);
     }
-    draw(doc.uri);
-  };
+    this.draw(doc.uri);
+  }
 
-  const reject = (doc: vscode.TextDocument, suggestion: Suggestion): void => {
-    store.update(doc, (annotations) => {
+  reject(doc: vscode.TextDocument, suggestion: Suggestion): void {
+    this.store.update(doc, (annotations) => {
       annotations.suggestions ??= {};
       annotations.suggestions.rejected ??= {};
       const list = suggestion.kind === 'actor' ? (annotations.suggestions.rejected.actors ??= []) : (annotations.suggestions.rejected.claims ??= []);
       list.push(suggestion.item.text);
     });
     const uri = doc.uri.toString();
-    const s = byArticle.get(uri);
+    const s = this.byArticle.get(uri);
     if (s && suggestion.kind === 'actor') {
       // Rejecting "Training" rejects it everywhere in this article, as it will be on the next run.
       const key = normaliseName(suggestion.item.text);
       s.actors = s.actors.filter((a) => normaliseName(a.text) !== key);
     }
-    forget(uri, suggestion);
-    draw(doc.uri);
-  };
+    this.forget(uri, suggestion);
+    this.feedback.done(`Rejected “${short(suggestion.item.text)}”: it will not be suggested again`);
+    this.draw(doc.uri);
+  }
 
-  const targetDoc = async (args?: SuggestionArgs): Promise<vscode.TextDocument | undefined> => {
-    const uri = args?.uri ? vscode.Uri.parse(args.uri) : vscode.window.activeTextEditor?.document.uri;
+  private async targetDoc(args?: SuggestionArgs): Promise<vscode.TextDocument | undefined> {
+    const uri = argsUri(args);
     if (!uri) {
-      void vscode.window.showInformationMessage('Open a news article first.');
+      this.feedback.info('Open a news article first.');
       return undefined;
     }
     const doc = await vscode.workspace.openTextDocument(uri);
     return AnnotationStore.isArticle(doc) ? doc : undefined;
-  };
+  }
 
-  const suggestCommand = async (args?: SuggestionArgs) => {
-    const doc = await targetDoc(args);
+  async suggestCommand(args?: SuggestionArgs): Promise<{ actors: number; claims: number } | undefined> {
+    const doc = await this.targetDoc(args);
     if (!doc) {
       return undefined;
     }
-    const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: `Finding actors and claims in ${basename(doc.uri)}` },
-      () => suggest(doc),
+    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Finding actors and claims in ${basename(doc.uri)}` }, () =>
+      this.suggest(doc),
     );
     if (!result) {
       return undefined;
     }
-    vscode.window.setStatusBarMessage(`Newsmark: ${result.actors.length} suggested actors, ${result.claims.length} suggested claims`, 5000);
+    vscode.window.setStatusBarMessage(
+      `Newsmark: ${plural(result.actors.length, 'suggested mention', 'suggested mentions')}, ${plural(result.claims.length, 'suggested claim', 'suggested claims')}`,
+      5000,
+    );
     return { actors: result.actors.length, claims: result.claims.length };
-  };
+  }
 
-  const reviewCommand = async (args?: SuggestionArgs) => {
-    const doc = await targetDoc(args);
+  /** The review list's rows: each with its line and the words around it, so identical names can be told apart. */
+  private reviewItems(doc: vscode.TextDocument, rejectButton: vscode.QuickInputButton): ReviewItem[] {
+    const current = this.byArticle.get(doc.uri.toString()) ?? { actors: [], claims: [] };
+    const line = (at: number) => `line ${doc.positionAt(at).line + 1}`;
+    return [
+      { label: 'Actors', kind: vscode.QuickPickItemKind.Separator },
+      ...current.actors.map((item) => ({
+        label: item.text,
+        description: `${item.name !== item.text ? `${item.name} · ` : ''}${actorTypeLabel(item.type)}`,
+        detail: `${line(item.start)} · ${context(doc, item)} · ${reasonForUser(item.reason)}`,
+        buttons: [rejectButton],
+        suggestion: { kind: 'actor', item } as Suggestion,
+      })),
+      { label: 'Claims', kind: vscode.QuickPickItemKind.Separator },
+      ...current.claims.map((item) => ({
+        label: short(item.text, 90),
+        description: item.claimant ? `claimant: ${item.claimant.name}` : 'claimant: the article',
+        detail: `${line(item.start)} · ${item.reasons.map(reasonForUser).join(' · ')}`,
+        buttons: [rejectButton],
+        suggestion: { kind: 'claim', item } as Suggestion,
+      })),
+    ];
+  }
+
+  async reviewCommand(args?: SuggestionArgs): Promise<void> {
+    const doc = await this.targetDoc(args);
     if (!doc) {
       return;
     }
-    const s = byArticle.get(doc.uri.toString()) ?? (await suggest(doc));
+    const s = this.byArticle.get(doc.uri.toString()) ?? (await this.suggest(doc));
     if (!s || s.actors.length + s.claims.length === 0) {
-      void vscode.window.showInformationMessage(`No suggestions for ${basename(doc.uri)}.`);
+      this.feedback.info(`No suggestions for ${basename(doc.uri)}.`);
       return;
     }
-    type Item = vscode.QuickPickItem & { suggestion?: Suggestion };
     const rejectButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('thumbsdown'), tooltip: 'Reject: do not suggest this again' };
-    const items = (): Item[] => {
-      const current = byArticle.get(doc.uri.toString()) ?? { actors: [], claims: [] };
-      return [
-        { label: 'Actors', kind: vscode.QuickPickItemKind.Separator },
-        ...current.actors.map((item) => ({
-          label: item.text,
-          description: `${item.name !== item.text ? `${item.name} · ` : ''}${actorTypeLabel(item.type)}`,
-          detail: item.reason,
-          buttons: [rejectButton],
-          suggestion: { kind: 'actor', item } as Suggestion,
-        })),
-        { label: 'Claims', kind: vscode.QuickPickItemKind.Separator },
-        ...current.claims.map((item) => ({
-          label: item.text.length > 90 ? `${item.text.slice(0, 89)}…` : item.text,
-          description: item.claimant ? `claimant: ${item.claimant.name}` : 'claimant: the article',
-          detail: item.reasons.join(' · '),
-          buttons: [rejectButton],
-          suggestion: { kind: 'claim', item } as Suggestion,
-        })),
-      ];
-    };
-    const pick = vscode.window.createQuickPick<Item>();
-    pick.title = `Suggestions for ${basename(doc.uri)}: Space to select, Enter to accept, 👎 to reject`;
+    const pick = vscode.window.createQuickPick<ReviewItem>();
+    pick.title = `Suggestions for ${basename(doc.uri)}: Space to select, Enter to accept, the thumb to reject`;
     pick.canSelectMany = true;
     pick.matchOnDescription = true;
     pick.matchOnDetail = true;
-    pick.items = items();
+    pick.items = this.reviewItems(doc, rejectButton);
     const done = new Promise<void>((resolve) => {
       pick.onDidTriggerItemButton((e) => {
         if (e.item.suggestion) {
-          reject(doc, e.item.suggestion);
-          pick.items = items();
+          this.reject(doc, e.item.suggestion);
+          pick.items = this.reviewItems(doc, rejectButton);
         }
       });
       pick.onDidAccept(() => {
         for (const item of pick.selectedItems) {
           if (item.suggestion) {
-            accept(doc, item.suggestion);
+            this.accept(doc, item.suggestion);
           }
         }
         pick.hide();
@@ -221,26 +265,18 @@ export function registerSuggestions(store: AnnotationStore, index: WorkspaceInde
     pick.show();
     await done;
     pick.dispose();
-  };
+  }
 
-  const acceptCommand = async (args: SuggestionArgs) => {
-    const doc = await targetDoc(args);
-    const suggestion = doc && find(doc.uri.toString(), args);
+  async acceptOrReject(args: SuggestionArgs, how: 'accept' | 'reject'): Promise<void> {
+    const doc = await this.targetDoc(args);
+    const suggestion = doc && this.find(doc.uri.toString(), args);
     if (doc && suggestion) {
-      accept(doc, suggestion);
+      this[how](doc, suggestion);
     }
-  };
+  }
 
-  const rejectCommand = async (args: SuggestionArgs) => {
-    const doc = await targetDoc(args);
-    const suggestion = doc && find(doc.uri.toString(), args);
-    if (doc && suggestion) {
-      reject(doc, suggestion);
-    }
-  };
-
-  const at = (doc: vscode.TextDocument, offset: number): Suggestion[] => {
-    const s = byArticle.get(doc.uri.toString());
+  at(doc: vscode.TextDocument, offset: number): Suggestion[] {
+    const s = this.byArticle.get(doc.uri.toString());
     if (!s) {
       return [];
     }
@@ -248,84 +284,108 @@ export function registerSuggestions(store: AnnotationStore, index: WorkspaceInde
       ...s.actors.filter((a) => a.start <= offset && offset <= a.end).map((item): Suggestion => ({ kind: 'actor', item })),
       ...s.claims.filter((c) => c.start <= offset && offset <= c.end).map((item): Suggestion => ({ kind: 'claim', item })),
     ];
-  };
+  }
 
+  codeActions(doc: vscode.TextDocument, range: vscode.Range): vscode.CodeAction[] {
+    const actions: vscode.CodeAction[] = [];
+    for (const s of this.at(doc, doc.offsetAt(range.start))) {
+      const args: SuggestionArgs = { uri: doc.uri.toString(), kind: s.kind, start: s.item.start, end: s.item.end };
+      const title = s.kind === 'actor' ? `Mark as actor: ${s.item.name} (${actorTypeLabel(s.item.type)})` : `Mark as claim${s.item.claimant ? ` by ${s.item.claimant.name}` : ''}`;
+      const accept = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+      accept.command = { command: InternalCommand.AcceptSuggestion, title, arguments: [args] };
+      accept.isPreferred = true;
+      const reject = new vscode.CodeAction(`Reject suggestion “${short(s.item.text)}”`, vscode.CodeActionKind.QuickFix);
+      reject.command = { command: InternalCommand.RejectSuggestion, title: 'Reject suggestion', arguments: [args] };
+      actions.push(accept, reject);
+    }
+    return actions;
+  }
+
+  hover(doc: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const found = this.at(doc, doc.offsetAt(position));
+    if (!found.length) {
+      return undefined;
+    }
+    const parts = found.map((s) =>
+      s.kind === 'actor'
+        ? `**Suggested actor:** ${escapeMarkdown(s.item.name)} (${escapeMarkdown(actorTypeLabel(s.item.type))})\n\nWhy: ${escapeMarkdown(reasonForUser(s.item.reason))}`
+        : `**Suggested claim** (score ${s.item.score})${s.item.claimant ? ` by ${escapeMarkdown(s.item.claimant.name)}` : ''}\n\nWhy:\n${s.item.reasons.map((r) => `- ${escapeMarkdown(reasonForUser(r))}`).join('\n')}`,
+    );
+    const md = new vscode.MarkdownString(`${parts.join('\n\n---\n\n')}\n\nPress Ctrl+. to accept or reject.`);
+    md.isTrusted = false;
+    return new vscode.Hover(md);
+  }
+
+  /** Suggestions are positions in the text as it was; drop them once it changes. */
+  dropChanged(e: vscode.TextDocumentChangeEvent): void {
+    if (e.contentChanges.length && this.byArticle.delete(e.document.uri.toString())) {
+      this.draw(e.document.uri);
+    }
+  }
+
+  dispose(): void {
+    this.actorType.dispose();
+    this.claimType.dispose();
+  }
+}
+
+export function registerSuggestions(store: AnnotationStore, index: WorkspaceIndex, feedback: Feedback): vscode.Disposable {
+  const c = new SuggestionsController(store, index, feedback);
   const selector = ARTICLE_LANGUAGES.map((language) => ({ language }));
-  const args = (doc: vscode.TextDocument, s: Suggestion): SuggestionArgs => ({ uri: doc.uri.toString(), kind: s.kind, start: s.item.start, end: s.item.end });
-
   return vscode.Disposable.from(
-    actorType,
-    claimType,
-    vscode.commands.registerCommand('newsmark.suggest', suggestCommand),
-    vscode.commands.registerCommand('newsmark.reviewSuggestions', reviewCommand),
-    vscode.commands.registerCommand('newsmark.acceptSuggestion', acceptCommand),
-    vscode.commands.registerCommand('newsmark.rejectSuggestion', rejectCommand),
-    vscode.languages.registerCodeActionsProvider(
-      selector,
-      {
-        provideCodeActions(doc, range) {
-          const actions: vscode.CodeAction[] = [];
-          for (const s of at(doc, doc.offsetAt(range.start))) {
-            const title =
-              s.kind === 'actor'
-                ? `Mark as actor: ${s.item.name} (${actorTypeLabel(s.item.type)})`
-                : `Mark as claim${s.item.claimant ? ` by ${s.item.claimant.name}` : ''}`;
-            const accept = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
-            accept.command = { command: 'newsmark.acceptSuggestion', title, arguments: [args(doc, s)] };
-            accept.isPreferred = true;
-            const reject = new vscode.CodeAction(`Reject suggestion “${s.item.text.length > 40 ? `${s.item.text.slice(0, 39)}…` : s.item.text}”`, vscode.CodeActionKind.QuickFix);
-            reject.command = { command: 'newsmark.rejectSuggestion', title: 'Reject suggestion', arguments: [args(doc, s)] };
-            actions.push(accept, reject);
-          }
-          return actions;
-        },
-      },
-      { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
-    ),
-    vscode.languages.registerHoverProvider(selector, {
-      provideHover(doc, position) {
-        const found = at(doc, doc.offsetAt(position));
-        if (!found.length) {
-          return undefined;
-        }
-        const parts = found.map((s) =>
-          s.kind === 'actor'
-            ? `**Suggested actor:** ${escapeMarkdown(s.item.name)} (${escapeMarkdown(actorTypeLabel(s.item.type))})\n\nWhy: ${escapeMarkdown(s.item.reason)}`
-            : `**Suggested claim** (score ${s.item.score})${s.item.claimant ? ` by ${escapeMarkdown(s.item.claimant.name)}` : ''}\n\nWhy:\n${s.item.reasons.map((r) => `- ${escapeMarkdown(r)}`).join('\n')}`,
-        );
-        const md = new vscode.MarkdownString(`${parts.join('\n\n---\n\n')}\n\nPress Ctrl+. to accept or reject.`);
-        md.isTrusted = false;
-        return new vscode.Hover(md);
-      },
-    }),
-    vscode.workspace.onDidChangeTextDocument((e) => {
-      // Suggestions are positions in the text as it was; drop them once it changes.
-      if (e.contentChanges.length && byArticle.delete(e.document.uri.toString())) {
-        draw(e.document.uri);
-      }
-    }),
-    vscode.window.onDidChangeVisibleTextEditors(() => draw()),
+    c,
+    vscode.commands.registerCommand(Command.Suggest, (args?: SuggestionArgs) => c.suggestCommand(args)),
+    vscode.commands.registerCommand(Command.ReviewSuggestions, (args?: SuggestionArgs) => c.reviewCommand(args)),
+    vscode.commands.registerCommand(InternalCommand.AcceptSuggestion, (args: SuggestionArgs) => c.acceptOrReject(args, 'accept')),
+    vscode.commands.registerCommand(InternalCommand.RejectSuggestion, (args: SuggestionArgs) => c.acceptOrReject(args, 'reject')),
+    vscode.languages.registerCodeActionsProvider(selector, { provideCodeActions: (doc, range) => c.codeActions(doc, range) }, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
+    vscode.languages.registerHoverProvider(selector, { provideHover: (doc, position) => c.hover(doc, position) }),
+    vscode.workspace.onDidChangeTextDocument((e) => c.dropChanged(e)),
+    vscode.window.onDidChangeVisibleTextEditors(() => c.draw()),
     vscode.workspace.onDidOpenTextDocument((doc) => {
       if (AnnotationStore.isArticle(doc) && vscode.workspace.getConfiguration('newsmark').get<boolean>('suggestions.onOpen', false)) {
-        void suggest(doc);
+        void c.suggest(doc);
       }
     }),
   );
 }
 
-/** The gazetteer: actors of this article and, once the workspace index is built, of every article. */
-function knownActors(annotations: Annotations, index: WorkspaceIndex): KnownActor[] {
+/** The words around a suggestion, so identical rows can be told apart. */
+function context(doc: vscode.TextDocument, span: { start: number; end: number }): string {
+  const text = doc.getText();
+  const before = text.slice(Math.max(0, span.start - 20), span.start).replace(/\s+/g, ' ').trimStart();
+  const after = text.slice(span.end, span.end + 20).replace(/\s+/g, ' ').trimEnd();
+  return `…${before}${text.slice(span.start, span.end)}${after}…`;
+}
+
+/**
+ * The gazetteer: this article's actors with their aliases and, once the workspace index is
+ * built, other articles' actors by name only — an alias given in one article ("the alliance")
+ * says what it means there, not here. Those actors are returned by name too, so accepting one
+ * brings its aliases and Wikidata id.
+ */
+function knownActors(annotations: Annotations, index: WorkspaceIndex): { known: KnownActor[]; elsewhere: Map<string, Actor> } {
   const known: KnownActor[] = annotations.actors.map((a) => ({ id: a.id, name: a.name, aliases: a.aliases, type: a.type }));
-  const seen = new Set(known.map((k) => normaliseName(k.name)));
+  const seen = new Set(known.flatMap((k) => [k.name, ...(k.aliases ?? [])].map(normaliseName)));
+  const elsewhere = new Map<string, Actor>();
+  const here = new Set(seen);
   for (const article of index.all()) {
     for (const a of article.annotations.actors) {
-      if (!seen.has(normaliseName(a.name))) {
-        seen.add(normaliseName(a.name));
-        known.push({ name: a.name, aliases: a.aliases, type: a.type });
+      const key = normaliseName(a.name);
+      if (here.has(key)) {
+        continue;
       }
+      if (!seen.has(key)) {
+        seen.add(key);
+        known.push({ name: a.name, type: a.type });
+      }
+      // The same actor in several articles: what any of them knows of it.
+      const before = elsewhere.get(key);
+      const aliases = [...new Set([...(before?.aliases ?? []), ...(a.aliases ?? [])])];
+      elsewhere.set(key, { ...a, aliases: aliases.length ? aliases : undefined, wikidata: before?.wikidata ?? a.wikidata });
     }
   }
-  return known;
+  return { known, elsewhere };
 }
 
 /** This article's actor with that id, else the one whose name or an alias is that name (ignoring case and accents). */

@@ -5,7 +5,9 @@ import * as vscode from 'vscode';
 import { type Actor, type Anchor, type Annotations, anchorState, type Claim, CLAIM_STATUSES, type Source } from '../core/model';
 import { groupActors, type WorkspaceActor } from '../core/workspace';
 import { actorTypeLabel, actorTypes, statusLabel, verdictLabel, verdicts, actorTypeIcon } from './config';
-import { type AnnotationStore, basename } from './store';
+import { InternalCommand } from './commands/ids';
+import { childIds } from '../core/treeIds';
+import { type AnnotationStore, type ArticleEntry, basename } from './store';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 /** Whether the views show the active article or the whole workspace; one instance, owned by activate(). */
@@ -38,7 +40,10 @@ interface ArticleView {
   text?: string;
 }
 
-export type TreeNode =
+/** A row of a view; `id` is given by the parent (see childIds) so it is unique for any annotations. */
+export type TreeNode = TreeRow & { id?: string };
+
+type TreeRow =
   | { kind: 'type'; type: string; actors: { article: ArticleView; actor: Actor }[] }
   | { kind: 'workspaceType'; type: string; groups: WorkspaceActor[] }
   | { kind: 'actor'; article: ArticleView; actor: Actor; showArticle?: boolean }
@@ -46,21 +51,41 @@ export type TreeNode =
   | { kind: 'mention'; article: ArticleView; actor: Actor; mention: Anchor }
   | { kind: 'orphans'; items: { article: ArticleView; anchor: Anchor; actor?: Actor; claim?: Claim }[] }
   | { kind: 'orphan'; article: ArticleView; anchor: Anchor; actor?: Actor; claim?: Claim }
-  | { kind: 'group'; id: string; label: string; claims: { article: ArticleView; claim: Claim }[] }
+  | { kind: 'group'; group: string; label: string; claims: { article: ArticleView; claim: Claim }[] }
   | { kind: 'claim'; article: ArticleView; claim: Claim; showArticle?: boolean }
   | { kind: 'claimant'; article: ArticleView; claim: Claim; actor?: Actor }
   | { kind: 'source'; article: ArticleView; claim: Claim; source: Source }
-  | { kind: 'note'; text: string };
+  | { kind: 'note'; article: ArticleView; claim?: Claim; actor?: Actor; text: string };
 
 abstract class NewsmarkTree implements vscode.TreeDataProvider<TreeNode> {
   protected readonly emitter = new vscode.EventEmitter<TreeNode | undefined | void>();
   readonly onDidChangeTreeData = this.emitter.event;
 
+  /** Rows the user expanded or collapsed, by id, so a refresh or a scope switch keeps them so. */
+  readonly expansion = new Map<string, vscode.TreeItemCollapsibleState>();
+
   constructor(
     protected readonly store: AnnotationStore,
     protected readonly index: WorkspaceIndex,
     protected readonly scope: ViewScope,
+    private readonly rootId: string,
   ) {}
+
+  /** The article entry the view shows in article scope: the active editor's, or the one beside a sidecar or other file. */
+  shownEntry(): { entry: ArticleEntry; editor?: vscode.TextEditor } | undefined {
+    const editors = [vscode.window.activeTextEditor, ...vscode.window.visibleTextEditors];
+    const editor = editors.find((e) => e && this.store.get(e.document.uri));
+    const entry = editor ? this.store.get(editor.document.uri) : undefined;
+    return entry && { entry, editor };
+  }
+
+  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    const children = await this.children(node);
+    const ids = childIds(node?.id ?? this.rootId, children.map(rowKey));
+    return children.map((child, i) => ({ ...child, id: ids[i] }));
+  }
+
+  protected abstract children(node?: TreeNode): Promise<TreeNode[]>;
 
   refresh(): void {
     this.emitter.fire();
@@ -73,23 +98,23 @@ abstract class NewsmarkTree implements vscode.TreeDataProvider<TreeNode> {
       return this.index.all().map((a) => ({ uri: a.uri, annotations: a.annotations, text: a.text ?? openText(a.uri) }));
     }
     // With the sidecar or another non-article editor in front, keep showing the article beside it.
-    const editors = [vscode.window.activeTextEditor, ...vscode.window.visibleTextEditors];
-    const editor = editors.find((e) => e && this.store.get(e.document.uri));
-    const entry = editor ? this.store.get(editor.document.uri) : undefined;
-    return entry?.annotations ? [{ uri: entry.uri, annotations: entry.annotations, text: editor?.document.getText() }] : [];
+    const shown = this.shownEntry();
+    const annotations = shown?.entry.annotations;
+    return shown && annotations ? [{ uri: shown.entry.uri, annotations, text: shown.editor?.document.getText() }] : [];
   }
 
-  protected orphansNode(articles: ArticleView[]): TreeNode | undefined {
+  /** Orphaned mentions belong in the Actors view, orphaned claims in the Assertions view. */
+  protected orphansNode(articles: ArticleView[], of: 'mentions' | 'claims'): TreeNode | undefined {
     const items: { article: ArticleView; anchor: Anchor; actor?: Actor; claim?: Claim }[] = [];
     for (const article of articles) {
-      for (const actor of article.annotations.actors) {
+      for (const actor of of === 'mentions' ? article.annotations.actors : []) {
         for (const anchor of actor.mentions) {
           if (anchor.orphaned) {
             items.push({ article, anchor, actor });
           }
         }
       }
-      for (const claim of article.annotations.claims) {
+      for (const claim of of === 'claims' ? article.annotations.claims : []) {
         if (claim.anchor.orphaned) {
           items.push({ article, anchor: claim.anchor, claim });
         }
@@ -98,10 +123,13 @@ abstract class NewsmarkTree implements vscode.TreeDataProvider<TreeNode> {
     return items.length ? { kind: 'orphans', items } : undefined;
   }
 
-  abstract getChildren(node?: TreeNode): Promise<TreeNode[]>;
-
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    return treeItem(node);
+    const item = treeItem(node);
+    const kept = node.id ? this.expansion.get(node.id) : undefined;
+    if (kept !== undefined && item.collapsibleState !== vscode.TreeItemCollapsibleState.None) {
+      item.collapsibleState = kept;
+    }
+    return item;
   }
 
   dispose(): void {
@@ -110,7 +138,11 @@ abstract class NewsmarkTree implements vscode.TreeDataProvider<TreeNode> {
 }
 
 export class ActorsTree extends NewsmarkTree {
-  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+  constructor(store: AnnotationStore, index: WorkspaceIndex, scope: ViewScope) {
+    super(store, index, scope, 'actors');
+  }
+
+  protected async children(node?: TreeNode): Promise<TreeNode[]> {
     if (!node) {
       const articles = await this.articles();
       const order = actorTypes().map((t) => t.id);
@@ -125,7 +157,7 @@ export class ActorsTree extends NewsmarkTree {
         const types = [...new Set(all.map((x) => x.actor.type))].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
         out.push(...types.map((type): TreeNode => ({ kind: 'type', type, actors: all.filter((x) => x.actor.type === type) })));
       }
-      const orphans = this.orphansNode(articles);
+      const orphans = this.orphansNode(articles, 'mentions');
       return orphans ? [...out, orphans] : out;
     }
     switch (node.kind) {
@@ -142,8 +174,10 @@ export class ActorsTree extends NewsmarkTree {
           return view ? [{ kind: 'actor', article: view, actor, showArticle: true } as TreeNode] : [];
         });
       }
-      case 'actor':
-        return node.actor.mentions.filter((m) => !m.orphaned).map((mention) => ({ kind: 'mention', article: node.article, actor: node.actor, mention }));
+      case 'actor': {
+        const mentions = node.actor.mentions.filter((m) => !m.orphaned).map((mention): TreeNode => ({ kind: 'mention', article: node.article, actor: node.actor, mention }));
+        return node.actor.notes ? [...mentions, { kind: 'note', article: node.article, actor: node.actor, text: node.actor.notes }] : mentions;
+      }
       case 'orphans':
         return node.items.map((item) => ({ kind: 'orphan', ...item }));
       default:
@@ -153,7 +187,11 @@ export class ActorsTree extends NewsmarkTree {
 }
 
 export class AssertionsTree extends NewsmarkTree {
-  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+  constructor(store: AnnotationStore, index: WorkspaceIndex, scope: ViewScope) {
+    super(store, index, scope, 'assertions');
+  }
+
+  protected async children(node?: TreeNode): Promise<TreeNode[]> {
     if (!node) {
       const articles = await this.articles();
       const claims = articles.flatMap((article) => article.annotations.claims.filter((c) => !c.anchor.orphaned).map((claim) => ({ article, claim })));
@@ -164,7 +202,7 @@ export class AssertionsTree extends NewsmarkTree {
         }
         const inGroup = claims.filter((c) => c.claim.status === status);
         if (inGroup.length) {
-          groups.push({ kind: 'group', id: status, label: statusLabel(status), claims: inGroup });
+          groups.push({ kind: 'group', group: status, label: statusLabel(status), claims: inGroup });
         }
       }
       const checked = claims.filter((c) => c.claim.status === 'checked');
@@ -176,12 +214,12 @@ export class AssertionsTree extends NewsmarkTree {
         const inGroup = checked.filter((c) => (c.claim.verdict ?? '') === verdict);
         groups.push({
           kind: 'group',
-          id: `checked:${verdict}`,
+          group: `checked:${verdict}`,
           label: verdict ? `${statusLabel('checked')} · ${verdictLabel(verdict)}` : `${statusLabel('checked')} · no verdict`,
           claims: inGroup,
         });
       }
-      const orphans = this.orphansNode(articles);
+      const orphans = this.orphansNode(articles, 'claims');
       return orphans ? [...groups, orphans] : groups;
     }
     switch (node.kind) {
@@ -200,7 +238,7 @@ export class AssertionsTree extends NewsmarkTree {
         ];
         children.push(...node.claim.sources.map((source): TreeNode => ({ kind: 'source', article: node.article, claim: node.claim, source })));
         if (node.claim.notes) {
-          children.push({ kind: 'note', text: node.claim.notes });
+          children.push({ kind: 'note', article: node.article, claim: node.claim, text: node.claim.notes });
         }
         return children;
       }
@@ -217,22 +255,62 @@ function openText(uri: vscode.Uri): string | undefined {
 }
 
 
-function lineOf(text: string | undefined, offset: number): number | undefined {
+/** Line and column (from 1) of an offset, as the editor shows them. */
+function placeOf(text: string | undefined, offset: number): { line: number; column: number } | undefined {
   if (text === undefined) {
     return undefined;
   }
   let line = 1;
+  let lineStart = 0;
   for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
     line++;
+    lineStart = i + 1;
   }
-  return line;
+  return { line, column: offset - lineStart + 1 };
+}
+
+/** The words around a mention, so two rows "Armenia" on one line can be told apart. */
+function contextOf(anchor: Anchor): string {
+  const before = anchor.prefix.replace(/\s+/g, ' ').trimStart().slice(-18);
+  const after = anchor.suffix.replace(/\s+/g, ' ').trimEnd().slice(0, 18);
+  return `…${before}${snippet(anchor.quote, 30)}${after}…`;
+}
+
+/** The key that tells a row from its siblings; childIds makes the ids unique from these. */
+export function rowKey(node: TreeNode): string {
+  switch (node.kind) {
+    case 'type':
+    case 'workspaceType':
+      return `type:${node.type}`;
+    case 'actor':
+      return `actor:${node.article.uri.toString()}#${node.actor.id}`;
+    case 'workspaceActor':
+      return `wsactor:${node.group.key}`;
+    case 'mention':
+      return `mention:${node.mention.start}-${node.mention.end}`;
+    case 'orphans':
+      return 'orphans';
+    case 'orphan':
+      return `orphan:${node.article.uri.toString()}#${node.claim ? `claim:${node.claim.id}` : `${node.actor?.id}@${node.anchor.start}`}`;
+    case 'group':
+      return `group:${node.group}`;
+    case 'claim':
+      return `claim:${node.article.uri.toString()}#${node.claim.id}`;
+    case 'claimant':
+      return 'claimant';
+    case 'source':
+      return `source:${node.source.url}`;
+    case 'note':
+      return 'note';
+  }
 }
 
 function revealCommand(article: ArticleView, anchor: Anchor): vscode.Command {
   return {
-    command: 'newsmark.revealAnchor',
+    command: InternalCommand.RevealAnchor,
     title: 'Reveal in Article',
-    arguments: [{ uri: article.uri.toString(), start: anchor.start, end: anchor.end }],
+    // The keyboard stays in the view: a selected mention in a focused editor would be overwritten by the next key.
+    arguments: [{ uri: article.uri.toString(), start: anchor.start, end: anchor.end, focus: false }],
   };
 }
 
@@ -249,13 +327,32 @@ function statusIcon(claim: Claim): vscode.ThemeIcon {
 }
 
 export function treeItem(node: TreeNode): vscode.TreeItem {
+  const item = rowItem(node);
+  item.id = node.id;
+  return item;
+}
+
+function rowItem(node: TreeNode): vscode.TreeItem {
+  switch (node.kind) {
+    case 'group':
+    case 'claim':
+    case 'claimant':
+    case 'source':
+    case 'note':
+      return claimRowItem(node);
+    default:
+      return actorRowItem(node);
+  }
+}
+
+/** Rows of the Actors view: types, actors, mentions, orphans. */
+function actorRowItem(node: Exclude<TreeNode, { kind: 'group' | 'claim' | 'claimant' | 'source' | 'note' }>): vscode.TreeItem {
   const { Collapsed, Expanded, None } = vscode.TreeItemCollapsibleState;
   switch (node.kind) {
     case 'type':
     case 'workspaceType': {
       const count = node.kind === 'type' ? node.actors.length : node.groups.length;
       const item = new vscode.TreeItem(actorTypeLabel(node.type), Expanded);
-      item.id = `type:${node.type}`;
       item.description = String(count);
       item.iconPath = actorTypeIcon(node.type);
       item.contextValue = 'actorType';
@@ -264,7 +361,6 @@ export function treeItem(node: TreeNode): vscode.TreeItem {
     case 'actor': {
       const live = node.actor.mentions.filter((m) => !m.orphaned).length;
       const item = new vscode.TreeItem(node.showArticle ? basename(node.article.uri) : node.actor.name, live ? Collapsed : None);
-      item.id = `actor:${node.article.uri.toString()}#${node.actor.id}`;
       item.description = `${live} ${live === 1 ? 'mention' : 'mentions'}`;
       item.tooltip = `${node.actor.name} (${actorTypeLabel(node.actor.type)})${node.actor.aliases?.length ? `\nAlso called: ${node.actor.aliases.join(', ')}` : ''}`;
       item.iconPath = node.showArticle ? vscode.ThemeIcon.File : actorTypeIcon(node.actor.type);
@@ -279,7 +375,6 @@ export function treeItem(node: TreeNode): vscode.TreeItem {
     case 'workspaceActor': {
       const mentions = node.group.appearances.reduce((n, a) => n + a.actor.mentions.filter((m) => !m.orphaned).length, 0);
       const item = new vscode.TreeItem(node.group.name, Collapsed);
-      item.id = `wsactor:${node.group.key}`;
       const articles = node.group.appearances.length;
       item.description = `${articles} ${articles === 1 ? 'article' : 'articles'} · ${mentions} ${mentions === 1 ? 'mention' : 'mentions'}`;
       item.iconPath = actorTypeIcon(node.group.type);
@@ -288,19 +383,17 @@ export function treeItem(node: TreeNode): vscode.TreeItem {
     }
     case 'mention': {
       const item = new vscode.TreeItem(snippet(node.mention.quote), None);
-      item.id = `mention:${node.article.uri.toString()}#${node.actor.id}@${node.mention.start}`;
-      const line = lineOf(node.article.text, node.mention.start);
+      const at = placeOf(node.article.text, node.mention.start);
       const state = node.article.text !== undefined ? anchorState(node.mention, node.article.text) : 'attached';
-      item.description = `${line ? `line ${line}` : ''}${state === 'changed' ? ' · text changed' : ''}`;
+      item.description = [at ? `line ${at.line}:${at.column}` : '', contextOf(node.mention), state === 'changed' ? 'text changed' : ''].filter(Boolean).join(' · ');
       item.tooltip = `${node.mention.prefix}[${node.mention.quote}]${node.mention.suffix}`;
       item.iconPath = new vscode.ThemeIcon(state === 'changed' ? 'warning' : 'mention');
-      item.contextValue = 'mention';
+      item.contextValue = state === 'changed' ? 'mention changed' : 'mention';
       item.command = revealCommand(node.article, node.mention);
       return item;
     }
     case 'orphans': {
       const item = new vscode.TreeItem('Orphaned', Expanded);
-      item.id = 'orphans';
       item.description = String(node.items.length);
       item.tooltip = 'Annotations whose text was not found after the article changed. They are kept; select the text and run Re-attach to Selection.';
       item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('newsmark.orphaned'));
@@ -309,24 +402,28 @@ export function treeItem(node: TreeNode): vscode.TreeItem {
     }
     case 'orphan': {
       const item = new vscode.TreeItem(`“${snippet(node.anchor.quote)}”`, None);
-      item.id = `orphan:${node.article.uri.toString()}#${node.claim ? node.claim.id : `${node.actor?.id}@${node.anchor.start}:${node.anchor.quote}`}`;
       item.description = node.claim ? `claim ${node.claim.id}` : `mention of ${node.actor?.name}`;
-      item.tooltip = `Not found in ${basename(node.article.uri)}. Kept in the sidecar with its quote.`;
+      item.tooltip = `Not found in ${basename(node.article.uri)}. Kept in the sidecar with its quote, which stood in ${contextOf(node.anchor)}`;
       item.iconPath = new vscode.ThemeIcon('debug-disconnect', new vscode.ThemeColor('newsmark.orphaned'));
       item.contextValue = 'orphan';
       item.command = revealCommand(node.article, node.anchor);
       return item;
     }
+  }
+}
+
+/** Rows of the Assertions view: groups, claims and what a claim holds. */
+function claimRowItem(node: Extract<TreeNode, { kind: 'group' | 'claim' | 'claimant' | 'source' | 'note' }>): vscode.TreeItem {
+  const { Collapsed, Expanded, None } = vscode.TreeItemCollapsibleState;
+  switch (node.kind) {
     case 'group': {
       const item = new vscode.TreeItem(node.label, Expanded);
-      item.id = `group:${node.id}`;
       item.description = String(node.claims.length);
       item.contextValue = 'claimGroup';
       return item;
     }
     case 'claim': {
       const item = new vscode.TreeItem(snippet(node.claim.anchor.quote), Collapsed);
-      item.id = `claim:${node.article.uri.toString()}#${node.claim.id}`;
       const claimant = node.article.annotations.actors.find((a) => a.id === node.claim.claimant);
       const changed = node.article.text !== undefined && anchorState(node.claim.anchor, node.article.text) === 'changed';
       item.description = [
@@ -344,7 +441,6 @@ export function treeItem(node: TreeNode): vscode.TreeItem {
     }
     case 'claimant': {
       const item = new vscode.TreeItem(`Claimant: ${node.actor ? node.actor.name : node.claim.claimant ?? 'the article itself'}`, None);
-      item.id = `claimant:${node.article.uri.toString()}#${node.claim.id}`;
       item.iconPath = node.actor ? actorTypeIcon(node.actor.type) : new vscode.ThemeIcon('file-text');
       item.contextValue = 'claimant';
       const first = node.actor?.mentions.find((m) => !m.orphaned);
@@ -355,12 +451,11 @@ export function treeItem(node: TreeNode): vscode.TreeItem {
     }
     case 'source': {
       const item = new vscode.TreeItem(node.source.title || node.source.url, None);
-      item.id = `source:${node.article.uri.toString()}#${node.claim.id}:${node.source.url}`;
       item.description = [node.source.archived ? 'archived' : undefined, node.source.accessed].filter(Boolean).join(' · ');
       item.tooltip = node.source.url;
       item.iconPath = new vscode.ThemeIcon('link');
-      item.contextValue = 'source';
-      item.command = { command: 'newsmark.openSource', title: 'Open Source', arguments: [node.source.url] };
+      item.contextValue = node.source.archived ? 'source archived' : 'source';
+      item.command = { command: InternalCommand.OpenSource, title: 'Open Source', arguments: [node.source.url] };
       return item;
     }
     case 'note': {
@@ -376,24 +471,61 @@ export function treeItem(node: TreeNode): vscode.TreeItem {
 export interface TreesHandle extends vscode.Disposable {
   readonly actors: ActorsTree;
   readonly assertions: AssertionsTree;
+  readonly actorsView: vscode.TreeView<TreeNode>;
+  readonly assertionsView: vscode.TreeView<TreeNode>;
+}
+
+/** Why the shown article's annotations cannot be shown, with where the sidecar goes wrong; undefined when they can. */
+export function brokenMessage(entry: ArticleEntry | undefined): string | undefined {
+  if (!entry || entry.annotations) {
+    return undefined;
+  }
+  const first = entry.problems.find((p) => p.severity === 'error');
+  const where = first ? ` (line ${first.line}, column ${first.column}: ${first.message})` : '';
+  return `The annotations of ${basename(entry.uri)} cannot be read: its sidecar has a problem${where}. Fix it in the sidecar; nothing is changed until then.`;
+}
+
+/** Remembers what the user expands and collapses, by row id. */
+function keepExpansion(view: vscode.TreeView<TreeNode>, tree: NewsmarkTree): vscode.Disposable[] {
+  const { Expanded, Collapsed } = vscode.TreeItemCollapsibleState;
+  return [
+    view.onDidExpandElement((e) => e.element.id && tree.expansion.set(e.element.id, Expanded)),
+    view.onDidCollapseElement((e) => e.element.id && tree.expansion.set(e.element.id, Collapsed)),
+  ];
 }
 
 export function registerTrees(store: AnnotationStore, index: WorkspaceIndex, scope: ViewScope): TreesHandle {
   const actors = new ActorsTree(store, index, scope);
   const assertions = new AssertionsTree(store, index, scope);
+  const actorsView = vscode.window.createTreeView('newsmark.actors', { treeDataProvider: actors, showCollapseAll: true });
+  const assertionsView = vscode.window.createTreeView('newsmark.assertions', { treeDataProvider: assertions, showCollapseAll: true });
+  let broken: boolean | undefined;
+  const showBroken = () => {
+    const message = scope.current === 'article' ? brokenMessage(actors.shownEntry()?.entry) : undefined;
+    actorsView.message = message;
+    assertionsView.message = message;
+    if (broken !== !!message) {
+      broken = !!message;
+      void vscode.commands.executeCommand('setContext', 'newsmark.sidecarBroken', broken);
+    }
+  };
   let timer: NodeJS.Timeout | undefined;
   const refresh = () => {
     clearTimeout(timer);
     timer = setTimeout(() => {
+      showBroken();
       actors.refresh();
       assertions.refresh();
     }, 80);
   };
+  showBroken();
   const disposables: vscode.Disposable[] = [
     actors,
     assertions,
-    vscode.window.createTreeView('newsmark.actors', { treeDataProvider: actors, showCollapseAll: true }),
-    vscode.window.createTreeView('newsmark.assertions', { treeDataProvider: assertions, showCollapseAll: true }),
+    actorsView,
+    assertionsView,
+    ...keepExpansion(actorsView, actors),
+    ...keepExpansion(assertionsView, assertions),
     store.onDidChange(refresh),
     index.onDidChange(refresh),
     scope.onDidChange(refresh),
@@ -402,6 +534,8 @@ export function registerTrees(store: AnnotationStore, index: WorkspaceIndex, sco
   return {
     actors,
     assertions,
+    actorsView,
+    assertionsView,
     dispose: () => {
       clearTimeout(timer);
       for (const d of disposables) {

@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { activateNewsmark, hoverText, openArticle, select, settle, sidecarPath, writeArticle } from './helpers';
+import { activateNewsmark, answeringPicker, hoverText, openArticle, select, settle, sidecarPath, writeArticle } from './helpers';
 
 /** The text at code-point offsets [start, end) of the file on disk, as another tool (brat, Python) would read it. */
 function codePointSlice(file: string, start: number, end: number): string {
@@ -118,7 +118,8 @@ describe('Anchors', () => {
     assert.strictEqual(orphan.quote, 'Bishkek', 'the orphan keeps its quote');
 
     select(editor, 'the Kyrgyz capital');
-    await vscode.commands.executeCommand('newsmark.reattachToSelection', { uri: editor.document.uri.toString(), actor: 'bishkek' });
+    // The selected text is not the quote: Newsmark asks first, and the user agrees.
+    await answeringPicker(() => vscode.commands.executeCommand('newsmark.reattachToSelection', { uri: editor.document.uri.toString(), actor: 'bishkek' }), 'accept');
     await api.store.flush();
     const [fixed] = anchorsOnDisk(file);
     assert.strictEqual(fixed.flags, '');

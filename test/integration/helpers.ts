@@ -62,3 +62,20 @@ export async function hoverText(uri: vscode.Uri, position: vscode.Position): Pro
   const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position);
   return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
 }
+
+/**
+ * Runs a command that asks in a picker, and answers it as the keyboard would: Enter on the row
+ * the picker offers first, or Escape. The picker opens after the command's own awaits, so the
+ * answer is given again until the command has finished; with no picker open it does nothing.
+ */
+export async function answeringPicker<T>(run: () => Thenable<T>, answer: 'accept' | 'dismiss'): Promise<T> {
+  let finished = false;
+  const result = Promise.resolve(run()).finally(() => (finished = true));
+  for (let tries = 0; !finished && tries < 40; tries++) {
+    await settle(250);
+    if (!finished) {
+      await vscode.commands.executeCommand(answer === 'accept' ? 'workbench.action.acceptSelectedQuickOpenItem' : 'workbench.action.closeQuickOpen');
+    }
+  }
+  return result;
+}
