@@ -81,8 +81,17 @@ export class Article {
     // into place): only with a thorough look, and not where the placed anchors say the text
     // there came from elsewhere.
     const verdict = witnesses ? witnesses.judge(c.start, c.end) : 'unknown';
-    if (witnesses !== undefined && verdict !== 'other' && (c.near || verdict === 'same') && c.agreement >= MIN_AGREEMENT && this.nearby({ ...c, nearSpan: Math.min(c.nearSpan, 2 * HINT_SLACK) })) {
-      return attach(anchor, c, 'position');
+    if (witnesses !== undefined && verdict !== 'other' && (c.near || verdict === 'same')) {
+      if (c.agreement >= MIN_AGREEMENT && this.nearby({ ...c, nearSpan: Math.min(c.nearSpan, 2 * HINT_SLACK) })) {
+        return attach(anchor, c, 'position');
+      }
+      // Stored without context (prefix and suffix are optional in the sidecar), an anchor has
+      // nothing but its place to tell it from a copy of its quote: exactly at its old offsets it
+      // is taken. Anywhere else a bare copy is no evidence; only a quote long and rare enough
+      // to stand alone is taken there (in the search that follows).
+      if (stored.prefix === '' && stored.suffix === '' && quote.length > 0 && anchor.start === hint && anchor.end === hint + quote.length) {
+        return attach(anchor, c, 'position');
+      }
     }
     return undefined;
   }
