@@ -1,7 +1,7 @@
 // Measures the suggester against the labelled articles in test/fixtures/eval: precision, recall and F1 for actors, claims and claimants.
 //
 // Usage: npm run eval [-- --json] [-- --split dev|test] [-- --verbose] [-- --min-score N]
-// Reads the compiled core (out/src/core/suggest.js); `npm run eval` compiles it first.
+// Reads the compiled core (out/src/core/suggest/index.js); `npm run eval` compiles it first.
 //
 // How predictions are matched to the gold labels (each article's <name>.gold.json):
 // - Actors, by name and type. The predicted actors of an article are the distinct (name, type)
@@ -28,7 +28,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const { suggestAll, normaliseActorText, DEFAULT_MIN_CLAIM_SCORE } = require(join(root, 'out/src/core/suggest.js'));
+const { suggestAll, normaliseActorText, DEFAULT_MIN_CLAIM_SCORE } = require(join(root, 'out/src/core/suggest/index.js'));
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
