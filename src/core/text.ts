@@ -1,6 +1,23 @@
 // Small text helpers the core needs in several places: the one home for each.
 
-/** Levenshtein distance of a and b, or max + 1 once it is known to exceed max. */
+/**
+ * Text for a one-line message, cut with an ellipsis at `max` units: line breaks and tabs shown
+ * as ⏎ and ⇥, so a quote from the article cannot break the message's line or hide its spaces.
+ */
+export function shorten(text: string, max = 60): string {
+  const oneLine = text.replace(/\r?\n/g, '⏎').replace(/\t/g, '⇥');
+  return oneLine.length > max ? oneLine.slice(0, max - 1) + '…' : oneLine;
+}
+
+/** "1 sidecar", "2 sidecars": a number with its noun, plural unless one. */
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * Levenshtein distance of a and b, or max + 1 once it is known to exceed max: only a band of
+ * the table is filled, so comparing long texts for a few edits stays cheap.
+ */
 export function editDistance(a: string, b: string, max: number): number {
   const m = a.length;
   const n = b.length;

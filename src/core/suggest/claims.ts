@@ -1,5 +1,6 @@
 // Suggested claims: check-worthy sentences scored on transparent features, each with its reasons and a guessed claimant.
 
+import { partitionPoint } from '../search';
 import type { ArticleActor } from './actors';
 import type { Analysis, Sentence, Token } from './analysis';
 import { type Attribution, attributionOf } from './attribution';
@@ -141,17 +142,7 @@ function scoreWording(tally: Tally, span: string, words: readonly Token[], menti
 
 /** Index of the first mention that starts at or after `offset`; mentions are in text order and do not overlap. */
 function firstFrom(mentions: readonly ActorSuggestion[], offset: number): number {
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (mentions[mid].start < offset) {
-      lo = mid + 1;
-    } else {
-      hi = mid;
-    }
-  }
-  return lo;
+  return partitionPoint(mentions.length, (i) => mentions[i].start < offset);
 }
 
 /**
