@@ -20,10 +20,29 @@ export function partitionPoint(length: number, before: (index: number) => boolea
 
 /** The index of the first value not less than `value` in ascending `values`: how many are below it. */
 export function lowerBound(values: ArrayLike<number>, value: number): number {
-  return partitionPoint(values.length, (i) => values[i] < value);
+  return bound(values, value, false);
 }
 
 /** The index of the first value greater than `value` in ascending `values`: how many are at or below it. */
 export function upperBound(values: ArrayLike<number>, value: number): number {
-  return partitionPoint(values.length, (i) => values[i] <= value);
+  return bound(values, value, true);
+}
+
+/**
+ * The loop of partitionPoint with the comparison written out: re-attachment asks this for every
+ * candidate place, and a call through a predicate that many callers share is not inlined.
+ */
+function bound(values: ArrayLike<number>, value: number, orEqual: boolean): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = values[mid];
+    if (v < value || (orEqual && v === value)) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo;
 }
