@@ -64,27 +64,25 @@ export function agreeAfter(text: string, pos: number, suffix: string): { matched
  * when the context agrees better there: an edit at the edge of the quote shifts the raw match.
  */
 export function alignToContext(text: string, form: Form, start: number, end: number, k: number): Span {
-  let bestStart = start;
-  let bestBefore = agreeBefore(text, start, form.prefix).matched;
-  for (let s = Math.max(0, start - k); s <= Math.min(text.length, start + k); s++) {
-    const m = agreeBefore(text, s, form.prefix).matched;
-    if (m > bestBefore || (m === bestBefore && m > 0 && Math.abs(s - start) < Math.abs(bestStart - start))) {
-      bestStart = s;
-      bestBefore = m;
-    }
-  }
-  let bestEnd = end;
-  let bestAfter = agreeAfter(text, end, form.suffix).matched;
-  for (let e = Math.max(0, end - k); e <= Math.min(text.length, end + k); e++) {
-    const m = agreeAfter(text, e, form.suffix).matched;
-    if (m > bestAfter || (m === bestAfter && m > 0 && Math.abs(e - end) < Math.abs(bestEnd - end))) {
-      bestEnd = e;
-      bestAfter = m;
-    }
-  }
+  const before = bestWithin(start, k, text.length, (s) => agreeBefore(text, s, form.prefix).matched);
+  const after = bestWithin(end, k, text.length, (e) => agreeAfter(text, e, form.suffix).matched);
   // Context that agrees only a unit or two (a space) is a coincidence, not a boundary.
   return {
-    start: bestBefore >= 4 ? bestStart : start,
-    end: bestAfter >= 4 ? bestEnd : end,
+    start: before.matched >= 4 ? before.at : start,
+    end: after.matched >= 4 ? after.at : end,
   };
+}
+
+/** The offset within k of `at` where the most context agrees (the nearest of equals), and how much does. */
+function bestWithin(at: number, k: number, length: number, agree: (offset: number) => number): { at: number; matched: number } {
+  let best = at;
+  let bestMatched = agree(at);
+  for (let o = Math.max(0, at - k); o <= Math.min(length, at + k); o++) {
+    const m = agree(o);
+    if (m > bestMatched || (m === bestMatched && m > 0 && Math.abs(o - at) < Math.abs(best - at))) {
+      best = o;
+      bestMatched = m;
+    }
+  }
+  return { at: best, matched: bestMatched };
 }
