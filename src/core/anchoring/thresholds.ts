@@ -1,5 +1,7 @@
-// Thresholds of re-attachment, each with the reason for its value. Lengths are UTF-16 units; "agreement" counts units of quote and context that the
-// text at a candidate place reproduces.
+// Thresholds of re-attachment, each with the reason for its value.
+//
+// Lengths are UTF-16 units; "agreement" counts units of quote and context that the text at a
+// candidate place reproduces.
 
 /**
  * Units of quote and context a place must reproduce to be taken. A short name ("CSTO") needs
