@@ -86,10 +86,11 @@ export class Article {
         return attach(anchor, c, 'position');
       }
       // Stored without context (prefix and suffix are optional in the sidecar), an anchor has
-      // nothing but its place to tell it from a copy of its quote: exactly at its old offsets it
-      // is taken. Anywhere else a bare copy is no evidence; only a quote long and rare enough
-      // to stand alone is taken there (in the search that follows).
-      if (stored.prefix === '' && stored.suffix === '' && quote.length > 0 && anchor.start === hint && anchor.end === hint + quote.length) {
+      // nothing but its place to tell it from a copy of its quote: exactly at its old offsets,
+      // where the anchors placed around it say the text did not move, it is taken. Anywhere
+      // else a bare copy is no evidence; only a quote long and rare enough to stand alone is
+      // taken there (in the search that follows).
+      if (stored.prefix === '' && stored.suffix === '' && quote.length > 0 && anchor.start === hint && anchor.end === hint + quote.length && unmoved(hint, centers)) {
         return attach(anchor, c, 'position');
       }
     }
@@ -496,4 +497,9 @@ export class Article {
     }
     return windowsAround(starts, quote.length, k, this.text.length);
   }
+}
+
+/** Whether the old offset is where the text is expected now: the text around it did not move, or moved by amounts on either side of nothing. */
+function unmoved(hint: number, centers: Expected[]): boolean {
+  return centers.some((e) => Math.abs(hint - e.at) <= (e.core ?? 0) + PINPOINT);
 }

@@ -180,6 +180,23 @@ describe('anchoring', () => {
       assert.equal(reattachAll(after, [a, bare(CSTO, 'Armenia', 1)])[0].method, 'orphaned');
     });
 
+    it('does not take its old offsets when the anchors around it show the text there moved', () => {
+      // A note put in at the top moves everything by the distance between two occurrences of
+      // "CSTO": the old offsets of the fourth now hold the third.
+      const shift = CSTO.indexOf('CSTO', 900) - CSTO.indexOf('CSTO', 800);
+      const after = 'Editor’s note: this report was updated on Friday to correct the dates of the drills.'.padEnd(shift - 1, ' ') + '\n' + CSTO;
+      const a = bare(CSTO, 'CSTO', 4);
+      assert.equal(after.slice(a.start, a.end), 'CSTO');
+      const neighbours = [mark(CSTO, 'Armenia', 5), mark(CSTO, 'CSTO', 5), mark(CSTO, 'Armenia', 6)];
+      const results = reattachAll(after, [...neighbours, a]);
+      assert.deepEqual(
+        results.slice(0, 3).map((r) => r.anchor.start),
+        neighbours.map((n) => n.start + shift),
+        'the neighbours moved with the text',
+      );
+      assert.equal(results[3].method, 'orphaned', 'not left on the other occurrence');
+    });
+
     it('orphans one whose offsets now hold other text', () => {
       const a = bare(CSTO, 'Kazakhstan');
       const after = CSTO.replace('Kazakhstan', 'Uzbekistan');
