@@ -15,7 +15,7 @@ const MORE_SCENARIOS = 10;
 
 export async function run(ctx) {
   const require = createRequire(import.meta.url);
-  const { reattachAll } = require(join(ctx.root, 'out/src/core/anchoring.js'));
+  const { reattachAll } = require(join(ctx.root, 'out/src/core/anchoring/index.js'));
   const { shiftAnchors } = require(join(ctx.root, 'out/src/core/edits.js'));
   const { anchorAt } = require(join(ctx.root, 'out/src/core/model.js'));
 

@@ -15,7 +15,7 @@ export async function run(ctx) {
   const text = article(ctx.root);
   const words = text.split(/\s+/).filter(Boolean).length;
   ctx.log(`article: ${words} words, ${text.length} UTF-16 units`);
-  const modulePath = join(ctx.root, 'out/src/core/suggest.js');
+  const modulePath = join(ctx.root, 'out/src/core/suggest/index.js');
 
   // Cold means what the user waits for the first time: a process that has not loaded compromise yet.
   const cold = [];

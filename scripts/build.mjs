@@ -10,7 +10,7 @@ const production = process.argv.includes('--production');
 // parse it before a fact-checker asks for suggestions.
 const entries = [
   { in: 'src/extension.ts', out: 'extension' },
-  { in: 'src/core/suggest.ts', out: 'suggest' },
+  { in: 'src/core/suggest/index.ts', out: 'suggest' },
 ];
 if (existsSync('src/cli.ts')) {
   entries.push({ in: 'src/cli.ts', out: 'cli' });

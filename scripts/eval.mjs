@@ -2,7 +2,7 @@
 //
 // Usage: npm run eval [-- --json] [-- --split dev|test] [-- --verbose] [-- --min-score N]
 //        npm run eval -- --task match   (claim matching: see scripts/eval-match.mjs)
-// Reads the compiled core (out/src/core/suggest.js); `npm run eval` compiles it first.
+// Reads the compiled core (out/src/core/suggest/index.js); `npm run eval` compiles it first.
 //
 // How predictions are matched to the gold labels (each article's <name>.gold.json):
 // - Actors, by name and type. The predicted actors of an article are the distinct (name, type)
@@ -35,7 +35,7 @@ if (process.argv.slice(2).join(' ').includes('--task match')) {
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const { suggestAll, normaliseActorText, DEFAULT_MIN_CLAIM_SCORE } = require(join(root, 'out/src/core/suggest.js'));
+const { suggestAll, normaliseActorText, DEFAULT_MIN_CLAIM_SCORE } = require(join(root, 'out/src/core/suggest/index.js'));
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');

@@ -1,5 +1,7 @@
 // Conversion between the sidecar's code-point offsets and JavaScript/VS Code UTF-16 offsets: the one place it happens.
 
+import { lowerBound, partitionPoint } from './search';
+
 /**
  * Indexes the astral characters (those stored as a UTF-16 surrogate pair) of a text, so
  * that code-point offsets and UTF-16 offsets convert in O(log n) without rescanning.
@@ -35,17 +37,8 @@ export class CodePointIndex {
       return undefined;
     }
     // The k-th astral character sits at code point astralUtf16[k] - k; count those before codePoint.
-    let lo = 0;
-    let hi = this.astralUtf16.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.astralUtf16[mid] - mid < codePoint) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return codePoint + lo;
+    const astral = this.astralUtf16;
+    return codePoint + partitionPoint(astral.length, (k) => astral[k] - k < codePoint);
   }
 
   /**
@@ -56,16 +49,7 @@ export class CodePointIndex {
     if (!Number.isInteger(utf16) || utf16 < 0 || utf16 > this.utf16Length) {
       return undefined;
     }
-    let lo = 0;
-    let hi = this.astralUtf16.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.astralUtf16[mid] < utf16) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
+    const lo = lowerBound(this.astralUtf16, utf16);
     if (lo > 0 && this.astralUtf16[lo - 1] === utf16 - 1) {
       return undefined;
     }

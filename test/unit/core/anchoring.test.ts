@@ -5,7 +5,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { reattach, reattachAll, reattachAnnotations, type Reattachment } from '../../../src/core/anchoring';
 import { anchorAt, anchorState, type Anchor } from '../../../src/core/model';
+import { sha256 } from '../../../src/core/hash';
 import { CodePointIndex } from '../../../src/core/offsets';
+import { decodeSidecar } from '../../../src/core/sidecar';
 
 const FIXTURES = join(__dirname, '../../../../test/fixtures/anchoring');
 /** A real news article (RFE/RL-style report on a CSTO exercise), LF line endings, curly apostrophes. */
@@ -111,6 +113,94 @@ describe('anchoring', () => {
       assert.equal(mention.orphaned, undefined);
       assert.equal(after.slice(mention.start, mention.end), 'Bishkek');
       assert.equal(after.slice(claim.start, claim.end), 'Officials praised the drills.');
+    });
+  });
+
+  describe('anchors stored without context', () => {
+    // `prefix` and `suffix` are optional in the sidecar: a hand-written or imported sidecar may
+    // give only offsets and quotes.
+    const bare = (text: string, quote: string, k = 0): Anchor => ({ ...mark(text, quote, k), prefix: '', suffix: '' });
+    /** The article with its last sentence reworded: its sha256 differs, nothing before it moved. */
+    const edited = CSTO.replace('shape the geopolitical chessboard in the region', 'shape the balance of power in the region');
+
+    it('keeps one whose quote is still exactly at its offsets (position)', () => {
+      for (const quote of ['CSTO', 'Nikol Pashinyan', 'Kyrgyzstan is presently serving as the venue']) {
+        const a = bare(CSTO, quote, quote === 'CSTO' ? 2 : 0);
+        const r = reattach(edited, a);
+        assert.equal(r.method, 'position', quote);
+        assert.deepEqual([r.anchor.start, r.anchor.end], [a.start, a.end], quote);
+      }
+    });
+
+    it('re-attaches every one of a sidecar that has none, when the article changed after them', () => {
+      const index = new CodePointIndex(CSTO);
+      const mention = (quote: string, k: number) => {
+        const a = mark(CSTO, quote, k);
+        return `      - { start: ${index.toCodePoint(a.start)}, end: ${index.toCodePoint(a.end)}, quote: "${quote}" }`;
+      };
+      const claim = mark(CSTO, 'Kyrgyzstan is presently serving as the venue for a major military exercise');
+      const sidecar = [
+        'newsmark: 1',
+        'article:',
+        '  file: csto-exercise.txt',
+        `  sha256: ${sha256(CSTO)}`,
+        'actors:',
+        '  - id: csto',
+        '    name: CSTO',
+        '    type: organisation',
+        '    mentions:',
+        ...[0, 1, 2, 3].map((k) => mention('CSTO', k)),
+        '  - id: armenia',
+        '    name: Armenia',
+        '    type: country',
+        '    mentions:',
+        ...[0, 1, 2].map((k) => mention('Armenia', k)),
+        'claims:',
+        '  - id: c1',
+        `    anchor: { start: ${index.toCodePoint(claim.start)}, end: ${index.toCodePoint(claim.end)}, quote: "${claim.quote}" }`,
+        '    status: unchecked',
+        '',
+      ].join('\n');
+      const decoded = decodeSidecar(sidecar, edited);
+      assert.deepEqual(decoded.problems, []);
+      assert.equal(decoded.stale, true);
+      const before = JSON.stringify(decoded.annotations);
+      const results = reattachAnnotations(edited, decoded.annotations!);
+      assert.equal(results.length, 8);
+      for (const r of results) {
+        assert.equal(r.method, 'position', `${r.anchor.quote} at ${r.anchor.start}`);
+      }
+      assert.equal(JSON.stringify(decoded.annotations), before, 'every anchor where it was');
+    });
+
+    it('orphans a name whose quote is no longer at its offsets: a copy elsewhere is no evidence without context', () => {
+      const a = bare(CSTO, 'CSTO', 2);
+      const after = 'UPDATE: this report was corrected on Friday.\n' + CSTO;
+      assert.equal(reattach(after, a).method, 'orphaned');
+      assert.equal(reattachAll(after, [a, bare(CSTO, 'Armenia', 1)])[0].method, 'orphaned');
+    });
+
+    it('does not take its old offsets when the anchors around it show the text there moved', () => {
+      // A note put in at the top moves everything by the distance between two occurrences of
+      // "CSTO": the old offsets of the fourth now hold the third.
+      const shift = CSTO.indexOf('CSTO', 900) - CSTO.indexOf('CSTO', 800);
+      const after = 'Editor’s note: this report was updated on Friday to correct the dates of the drills.'.padEnd(shift - 1, ' ') + '\n' + CSTO;
+      const a = bare(CSTO, 'CSTO', 4);
+      assert.equal(after.slice(a.start, a.end), 'CSTO');
+      const neighbours = [mark(CSTO, 'Armenia', 5), mark(CSTO, 'CSTO', 5), mark(CSTO, 'Armenia', 6)];
+      const results = reattachAll(after, [...neighbours, a]);
+      assert.deepEqual(
+        results.slice(0, 3).map((r) => r.anchor.start),
+        neighbours.map((n) => n.start + shift),
+        'the neighbours moved with the text',
+      );
+      assert.equal(results[3].method, 'orphaned', 'not left on the other occurrence');
+    });
+
+    it('orphans one whose offsets now hold other text', () => {
+      const a = bare(CSTO, 'Kazakhstan');
+      const after = CSTO.replace('Kazakhstan', 'Uzbekistan');
+      assert.equal(reattach(after, a).method, 'orphaned');
     });
   });
 
