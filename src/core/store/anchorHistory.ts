@@ -1,0 +1,186 @@
+// Where anchors were before edits that collapsed or cut them, so that undoing the edit puts them back, and orphans whose text came back are found again.
+
+import { reattach } from '../anchoring';
+import type { TextEdit } from '../edits';
+import { sha256 } from '../hash';
+import type { Anchor, Annotations } from '../model';
+
+/** How many texts an article remembers anchors for; an undo further back falls back on finding orphans again. */
+export const ANCHOR_HISTORY_LIMIT = 50;
+
+/**
+ * How far from where an orphan was cut out its text may come back and still count as its
+ * old place: a pasted paragraph lands near the cut, not across the article.
+ */
+export const REFIND_DISTANCE = 4096;
+
+interface Position {
+  start: number;
+  end: number;
+  orphaned: boolean;
+}
+
+interface Snapshot {
+  readonly length: number;
+  readonly hash: string;
+  /** Positions by anchorIdentity, in article order within each identity. */
+  readonly positions: ReadonlyMap<string, readonly Position[]>;
+}
+
+/** One anchor with the annotation that owns it. */
+export interface OwnedAnchor {
+  readonly owner: string;
+  readonly anchor: Anchor;
+}
+
+/** Every anchor with its owner's key: `actor:<id>` for mentions, `claim:<id>` for claims. */
+export function ownedAnchors(annotations: Annotations): OwnedAnchor[] {
+  return [
+    ...annotations.actors.flatMap((a) => a.mentions.map((anchor) => ({ owner: `actor:${a.id}`, anchor }))),
+    ...annotations.claims.map((c) => ({ owner: `claim:${c.id}`, anchor: c.anchor })),
+  ];
+}
+
+/**
+ * What an anchor is, whatever its position: its owner, its quote and the context it was made
+ * in. Positions move with every edit and objects are replaced by merges and undos; this stays.
+ */
+export function anchorIdentity(owner: string, anchor: Anchor): string {
+  return JSON.stringify([owner, anchor.quote, anchor.prefix, anchor.suffix]);
+}
+
+/** Whether an edit would cut into or across a live anchor, so that shifting loses where it was. */
+export function cutsAnchors(annotations: Annotations, edits: readonly TextEdit[]): boolean {
+  for (const { anchor } of ownedAnchors(annotations)) {
+    if (anchor.orphaned) {
+      continue;
+    }
+    for (const edit of edits) {
+      const end = edit.offset + edit.length;
+      const deletesInside = edit.length > 0 && edit.offset < anchor.end && end > anchor.start;
+      const insertsInside = edit.offset > anchor.start && edit.offset < anchor.end;
+      if (deletesInside || insertsInside) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * The anchors of one article as they were in recent texts, each remembered before an edit
+ * that cut into anchors. When the text becomes one of those texts again (an undo, a redo, the
+ * passage pasted back), its anchors go back exactly where they were.
+ */
+export class AnchorHistory {
+  private snapshots: Snapshot[] = [];
+
+  /** Remembers where every anchor is in `text`, the text before an edit that cuts anchors. */
+  record(text: string, annotations: Annotations): void {
+    const hash = sha256(text);
+    const positions = new Map<string, Position[]>();
+    for (const { owner, anchor } of ownedAnchors(annotations)) {
+      const key = anchorIdentity(owner, anchor);
+      const list = positions.get(key) ?? [];
+      list.push({ start: anchor.start, end: anchor.end, orphaned: Boolean(anchor.orphaned) });
+      positions.set(key, list);
+    }
+    for (const list of positions.values()) {
+      list.sort((a, b) => a.start - b.start);
+    }
+    // The newest picture of a text replaces an older one: annotations may have changed since.
+    this.snapshots = this.snapshots.filter((s) => s.hash !== hash);
+    this.snapshots.push({ length: text.length, hash, positions });
+    if (this.snapshots.length > ANCHOR_HISTORY_LIMIT) {
+      this.snapshots.shift();
+    }
+  }
+
+  /**
+   * When `text` is a text remembered, puts back the anchors still there with the same owner,
+   * quote and context; returns whether it was one. Anchors added or re-made since are left
+   * as they are, and so is a group whose count changed, since which is which is not known.
+   */
+  restore(text: string, annotations: Annotations): boolean {
+    const candidates = this.snapshots.filter((s) => s.length === text.length);
+    if (!candidates.length) {
+      return false;
+    }
+    const hash = sha256(text);
+    const snapshot = candidates.find((s) => s.hash === hash);
+    if (!snapshot) {
+      return false;
+    }
+    const groups = new Map<string, Anchor[]>();
+    for (const { owner, anchor } of ownedAnchors(annotations)) {
+      const key = anchorIdentity(owner, anchor);
+      groups.set(key, [...(groups.get(key) ?? []), anchor]);
+    }
+    for (const [key, anchors] of groups) {
+      const positions = snapshot.positions.get(key);
+      if (!positions || positions.length !== anchors.length) {
+        continue;
+      }
+      // Shifting keeps the order of anchors with one identity, so the i-th was the i-th.
+      const ordered = [...anchors].sort((a, b) => a.start - b.start);
+      ordered.forEach((anchor, i) => place(anchor, positions[i]));
+    }
+    return true;
+  }
+}
+
+function place(anchor: Anchor, position: Position): void {
+  anchor.start = position.start;
+  anchor.end = position.end;
+  if (position.orphaned) {
+    anchor.orphaned = true;
+  } else {
+    delete anchor.orphaned;
+  }
+}
+
+/**
+ * Finds again, in place, each orphan whose quote stands near where it was cut out, with the
+ * whole context it was made in, in one place only, and not on a span its annotation already
+ * holds. Returns how many were found. Anything less certain is left to the user's Re-attach.
+ */
+export function refindOrphans(text: string, annotations: Annotations): number {
+  let found = 0;
+  const owned = ownedAnchors(annotations);
+  for (const { owner, anchor } of owned) {
+    if (!anchor.orphaned) {
+      continue;
+    }
+    const start = wholeContextAt(text, anchor) ?? exactNearby(text, anchor);
+    if (start === undefined) {
+      continue;
+    }
+    const end = start + anchor.quote.length;
+    const taken = owned.some((o) => o.owner === owner && !o.anchor.orphaned && o.anchor.start === start && o.anchor.end === end);
+    if (!taken) {
+      place(anchor, { start, end, orphaned: false });
+      found++;
+    }
+  }
+  return found;
+}
+
+/** Where the quote stands with its whole prefix and suffix, when that is in one place only, near the old one. */
+function wholeContextAt(text: string, anchor: Anchor): number | undefined {
+  const window = anchor.prefix + anchor.quote + anchor.suffix;
+  const at = text.indexOf(window);
+  if (at < 0 || text.indexOf(window, at + 1) >= 0) {
+    return undefined;
+  }
+  const start = at + anchor.prefix.length;
+  return Math.abs(start - anchor.start) <= REFIND_DISTANCE ? start : undefined;
+}
+
+/** The general re-attachment, trusted here only when it found the exact quote without guessing. */
+function exactNearby(text: string, anchor: Anchor): number | undefined {
+  const result = reattach(text, anchor);
+  if ((result.method === 'position' || result.method === 'exact') && result.score === 1) {
+    return Math.abs(result.anchor.start - anchor.start) <= REFIND_DISTANCE ? result.anchor.start : undefined;
+  }
+  return undefined;
+}
