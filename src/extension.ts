@@ -15,6 +15,7 @@ import { AnnotationStore } from './features/store';
 import { registerSuggestions } from './features/suggestions';
 import { registerSymbols } from './features/symbols';
 import { registerTrees, ViewScope } from './features/tree';
+import { registerUndo } from './features/undo';
 import { registerWorkflowCommands } from './features/workflowCommands';
 import { WorkspaceIndex } from './features/workspaceIndex';
 
@@ -43,6 +44,7 @@ export function activate(context: vscode.ExtensionContext) {
     registerWorkflowCommands(store),
     registerSuggestions(store, index),
     registerInterop(store),
+    registerUndo(store),
   );
   // Returned for integration tests and the benchmark, which drive the real extension.
   return { store, trees, decorations, index, statusBar };
