@@ -20,11 +20,19 @@ interface Position {
   orphaned: boolean;
 }
 
+/** An anchor as it was: what it is (owner, quote, context, sharing the anchor's strings) and where. */
+interface Remembered extends Position {
+  readonly owner: string;
+  readonly quote: string;
+  readonly prefix: string;
+  readonly suffix: string;
+}
+
 interface Snapshot {
   readonly length: number;
   readonly hash: string;
-  /** Positions by anchorIdentity, in article order within each identity. */
-  readonly positions: ReadonlyMap<string, readonly Position[]>;
+  /** Kept flat and keyed only when restored, since most snapshots are never used. */
+  readonly anchors: readonly Remembered[];
 }
 
 /** One anchor with the annotation that owns it. */
@@ -45,13 +53,23 @@ export function ownedAnchors(annotations: Annotations): OwnedAnchor[] {
  * What an anchor is, whatever its position: its owner, its quote and the context it was made
  * in. Positions move with every edit and objects are replaced by merges and undos; this stays.
  */
-export function anchorIdentity(owner: string, anchor: Anchor): string {
-  return JSON.stringify([owner, anchor.quote, anchor.prefix, anchor.suffix]);
+export function anchorIdentity(owner: string, anchor: Pick<Anchor, 'quote' | 'prefix' | 'suffix'>): string {
+  return `${owner}\u0000${anchor.quote}\u0000${anchor.prefix}\u0000${anchor.suffix}`;
+}
+
+function* eachAnchor(annotations: Annotations): Generator<Anchor> {
+  for (const actor of annotations.actors) {
+    yield* actor.mentions;
+  }
+  for (const claim of annotations.claims) {
+    yield claim.anchor;
+  }
 }
 
 /** Whether an edit would cut into or across a live anchor, so that shifting loses where it was. */
 export function cutsAnchors(annotations: Annotations, edits: readonly TextEdit[]): boolean {
-  for (const { anchor } of ownedAnchors(annotations)) {
+  // Runs on every keystroke: walks the anchors without building a list of them.
+  for (const anchor of eachAnchor(annotations)) {
     if (anchor.orphaned) {
       continue;
     }
@@ -78,19 +96,18 @@ export class AnchorHistory {
   /** Remembers where every anchor is in `text`, the text before an edit that cuts anchors. */
   record(text: string, annotations: Annotations): void {
     const hash = sha256(text);
-    const positions = new Map<string, Position[]>();
-    for (const { owner, anchor } of ownedAnchors(annotations)) {
-      const key = anchorIdentity(owner, anchor);
-      const list = positions.get(key) ?? [];
-      list.push({ start: anchor.start, end: anchor.end, orphaned: Boolean(anchor.orphaned) });
-      positions.set(key, list);
-    }
-    for (const list of positions.values()) {
-      list.sort((a, b) => a.start - b.start);
-    }
+    const anchors = ownedAnchors(annotations).map(({ owner, anchor: { start, end, orphaned, quote, prefix, suffix } }) => ({
+      owner,
+      quote,
+      prefix,
+      suffix,
+      start,
+      end,
+      orphaned: Boolean(orphaned),
+    }));
     // The newest picture of a text replaces an older one: annotations may have changed since.
     this.snapshots = this.snapshots.filter((s) => s.hash !== hash);
-    this.snapshots.push({ length: text.length, hash, positions });
+    this.snapshots.push({ length: text.length, hash, anchors });
     if (this.snapshots.length > ANCHOR_HISTORY_LIMIT) {
       this.snapshots.shift();
     }
@@ -111,22 +128,34 @@ export class AnchorHistory {
     if (!snapshot) {
       return false;
     }
-    const groups = new Map<string, Anchor[]>();
-    for (const { owner, anchor } of ownedAnchors(annotations)) {
-      const key = anchorIdentity(owner, anchor);
-      groups.set(key, [...(groups.get(key) ?? []), anchor]);
-    }
-    for (const [key, anchors] of groups) {
-      const positions = snapshot.positions.get(key);
-      if (!positions || positions.length !== anchors.length) {
+    const positions = groupBy(snapshot.anchors, (a) => anchorIdentity(a.owner, a));
+    const groups = groupBy(ownedAnchors(annotations), (o) => anchorIdentity(o.owner, o.anchor));
+    for (const [key, owned] of groups) {
+      const was = positions.get(key);
+      if (!was || was.length !== owned.length) {
         continue;
       }
       // Shifting keeps the order of anchors with one identity, so the i-th was the i-th.
-      const ordered = [...anchors].sort((a, b) => a.start - b.start);
-      ordered.forEach((anchor, i) => place(anchor, positions[i]));
+      const ordered = owned.map((o) => o.anchor).sort((a, b) => a.start - b.start);
+      was.sort((a, b) => a.start - b.start);
+      ordered.forEach((anchor, i) => place(anchor, was[i]));
     }
     return true;
   }
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) {
+      group.push(item);
+    } else {
+      groups.set(k, [item]);
+    }
+  }
+  return groups;
 }
 
 function place(anchor: Anchor, position: Position): void {

@@ -1,5 +1,6 @@
 // Undo and redo of annotation changes: each change kept as the actors and claims it touched, before and after, and put back without undoing anything else.
 
+import { isDeepStrictEqual } from 'node:util';
 import { reattach } from '../anchoring';
 import { sha256 } from '../hash';
 import type { Actor, Anchor, Annotations, Claim } from '../model';
@@ -69,7 +70,7 @@ export class AnnotationHistory {
   }
 
   begin(annotations: Annotations, text: string): PendingStep {
-    return { before: structuredClone(annotations), text };
+    return { before: copyData(annotations), text };
   }
 
   /** Records the change since `begin`; returns it, or undefined when nothing changed. */
@@ -111,7 +112,7 @@ function diff(before: Annotations, after: Annotations, text: string, label?: str
   const claims = diffList(before.claims, after.claims);
   const restBefore = restOf(before);
   const restAfter = restOf(after);
-  const restChanged = JSON.stringify(restBefore) !== JSON.stringify(restAfter);
+  const restChanged = !isDeepStrictEqual(restBefore, restAfter);
   if (!actors.length && !claims.length && !restChanged) {
     return undefined;
   }
@@ -120,22 +121,23 @@ function diff(before: Annotations, after: Annotations, text: string, label?: str
     textHash: sha256(text),
     actors,
     claims,
-    rest: restChanged ? { before: restBefore, after: structuredClone(restAfter) } : undefined,
+    rest: restChanged ? { before: restBefore, after: copyData(restAfter) } : undefined,
   };
   return { ...step, label: label ?? describeStep(step) };
 }
 
 function diffList<T extends { id: string }>(before: readonly T[], after: readonly T[]): ItemChange<T>[] {
   const changes: ItemChange<T>[] = [];
-  const ids = new Set([...before.map((i) => i.id), ...after.map((i) => i.id)]);
-  for (const id of ids) {
-    const beforeIndex = before.findIndex((i) => i.id === id);
-    const afterIndex = after.findIndex((i) => i.id === id);
+  const beforeAt = new Map(before.map((item, i) => [item.id, i]));
+  const afterAt = new Map(after.map((item, i) => [item.id, i]));
+  for (const id of new Set([...beforeAt.keys(), ...afterAt.keys()])) {
+    const beforeIndex = beforeAt.get(id) ?? -1;
+    const afterIndex = afterAt.get(id) ?? -1;
     const b = before[beforeIndex];
     const a = after[afterIndex];
-    if (JSON.stringify(b) !== JSON.stringify(a)) {
+    if (!isDeepStrictEqual(b, a)) {
       // `before` is already a private copy; `after` is live and goes on changing.
-      changes.push({ id, before: b, after: a === undefined ? undefined : structuredClone(a), beforeIndex, afterIndex });
+      changes.push({ id, before: b, after: a === undefined ? undefined : copyData(a), beforeIndex, afterIndex });
     }
   }
   return changes;
@@ -160,7 +162,7 @@ function apply(step: Step, side: Side, annotations: Annotations, text: string): 
     });
   }
   if (step.rest) {
-    const rest = structuredClone(step.rest[side]);
+    const rest = copyData(step.rest[side]);
     annotations.article = { ...rest.article, sha256: annotations.article.sha256 };
     setOrDelete(annotations, 'suggestions', rest.suggestions);
     setOrDelete(annotations, 'extra', rest.extra);
@@ -183,7 +185,7 @@ function applyItem<T extends { id: string }>(list: T[], change: ItemChange<T>, s
     }
     return;
   }
-  const copy = structuredClone(target);
+  const copy = copyData(target);
   anchor(at >= 0 ? list[at] : undefined, copy);
   if (at >= 0) {
     list[at] = copy;
@@ -207,13 +209,32 @@ function carryAnchors(owner: string, live: readonly Anchor[], target: Anchor[], 
   return target.map((anchor) => {
     const same = available.get(anchorIdentity(owner, anchor))?.shift();
     if (same) {
-      return structuredClone(same);
+      return copyData(same);
     }
     if (!textChanged) {
       return anchor;
     }
     return reattach(text, anchor).anchor;
   });
+}
+
+/**
+ * A deep copy of annotation data (plain objects, arrays, strings, numbers, booleans). Taken
+ * before every change, so it is written for speed: several times faster than structuredClone
+ * on an article's thousand small anchors.
+ */
+function copyData<T>(value: T): T {
+  if (Array.isArray(value)) {
+    return value.map(copyData) as T;
+  }
+  if (value !== null && typeof value === 'object') {
+    const copy: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      copy[key] = copyData((value as Record<string, unknown>)[key]);
+    }
+    return copy as T;
+  }
+  return value;
 }
 
 function setOrDelete<K extends 'suggestions' | 'extra'>(annotations: Annotations, key: K, value: Annotations[K]): void {
