@@ -54,6 +54,8 @@ export class ArticleSession {
   private readonly anchorHistory = new AnchorHistory();
   /** The text as of the last change seen: what an edit cut anchors out of. */
   private knownText: string;
+  /** Text was inserted since the last settle check, so an orphan's text may be back. */
+  private inserted = false;
   /** The last write in the chain; each write starts when the one before it has finished. */
   private writing?: Promise<void>;
   private settle?: { timer: Timer; fired: Promise<void>; resolve: () => void };
@@ -147,6 +149,7 @@ export class ArticleSession {
       return;
     }
     this.annotationChangedLast = false;
+    this.inserted ||= edits.some((edit) => edit.text.length > 0);
     const before = this.knownText;
     const text = (this.knownText = doc.text);
     const oldLength = text.length - edits.reduce((sum, edit) => sum + edit.text.length - edit.length, 0);
@@ -301,6 +304,8 @@ export class ArticleSession {
 
   private settled(): void {
     const doc = this.doc;
+    const inserted = this.inserted;
+    this.inserted = false;
     if (doc.isClosed || !this.annotations) {
       return;
     }
@@ -312,7 +317,7 @@ export class ArticleSession {
         this.savedVersion = doc.version;
       }
       this.notify();
-    } else if (refindOrphans(doc.text, this.annotations) > 0) {
+    } else if (inserted && refindOrphans(doc.text, this.annotations) > 0) {
       this.markPending();
       this.notify();
     }

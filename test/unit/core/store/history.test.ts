@@ -132,6 +132,26 @@ describe('undo', () => {
       assert.deepEqual(armenia(session.annotations!, doc.text), ATTACHED);
     });
 
+    it('does not move an orphan to a copy of its passage far from where it was', async () => {
+      const far = `${ARTICLE}${'Filler text about other things. '.repeat(200)}\n${ARTICLE}`;
+      const encoded = (() => {
+        const annotations: Annotations = {
+          article: { file: 'csto.txt' },
+          actors: [{ id: 'armenia', name: 'Armenia', type: 'country', mentions: [at(far, 'Armenia'), at(far, 'Armenia', LINE_START + 10)] }],
+          claims: [],
+        };
+        return encodeSidecar(annotations, far);
+      })();
+      const { host, doc, store, session } = await open(encoded, far);
+      store.changed(doc, doc.edit(LINE_START, LINE.length, ''));
+      store.changed(doc, doc.edit(doc.text.length, 0, 'Updated.\n'));
+      await settle(host, store);
+      assert.deepEqual(
+        session.annotations!.actors[0].mentions.map((m) => m.orphaned),
+        [true, true],
+      );
+    });
+
     it('leaves an orphan orphaned when its quote comes back without its context', async () => {
       const { host, doc, store, session } = await open();
       store.changed(doc, doc.edit(LINE_START, LINE.length, ''));
