@@ -1,6 +1,8 @@
 // Undo and redo as a fact-checker meets them: text undo brings annotations back attached, and annotation changes undo and redo by themselves.
 
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { anchorAt, type Annotations, anchorState } from '../../../../src/core/model';
 import { decodeSidecar, encodeSidecar } from '../../../../src/core/sidecar';
 import { ArticleStore, SETTLE_DELAY_MS, UNDO_LIMIT } from '../../../../src/core/store';
@@ -272,6 +274,28 @@ describe('undo', () => {
       }
       assert.equal(undone, UNDO_LIMIT);
       assert.equal(session.annotations!.claims[0].notes, 'note 0');
+    });
+  });
+
+  describe('keys', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../../../package.json'), 'utf8')) as {
+      contributes: { keybindings: { command: string; key: string; mac?: string; when?: string; args?: unknown }[] };
+    };
+    const undoKeys = /^(ctrl|cmd)\+(z|shift\+z|y)$/;
+
+    it('take Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y (Cmd on a Mac) from the text only while an annotation change is the latest thing to undo or redo', () => {
+      const bound = manifest.contributes.keybindings.filter((k) => undoKeys.test(k.key));
+      assert.deepEqual(bound.map((k) => [k.key, k.mac]).sort(), [
+        ['ctrl+shift+z', 'cmd+shift+z'],
+        ['ctrl+y', 'cmd+y'],
+        ['ctrl+z', 'cmd+z'],
+      ]);
+      for (const key of bound) {
+        const context = key.command === 'newsmark.undoAnnotation' ? 'newsmark.canUndoAnnotation' : 'newsmark.canRedoAnnotation';
+        assert.equal(key.when, `editorTextFocus && ${context}`, key.key);
+        // Tells a key press from the palette, so a press that beats the context key goes to the text.
+        assert.deepEqual(key.args, { keyboard: true });
+      }
     });
   });
 });
