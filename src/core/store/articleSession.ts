@@ -72,6 +72,8 @@ export class ArticleSession {
   static async open(doc: ArticleDocument, context: SessionContext): Promise<ArticleSession> {
     const session = new ArticleSession(doc, context);
     await session.readSidecar();
+    // Edits made while the sidecar was read were not seen; the text they left is the start.
+    session.knownText = doc.text;
     return session;
   }
 
@@ -145,13 +147,17 @@ export class ArticleSession {
   /** The editor changed the text: `edits` as reported, against the text before the change. */
   changed(doc: ArticleDocument, edits: readonly TextEdit[]): void {
     this.doc = doc;
-    if (!this.annotations || edits.length === 0) {
+    if (edits.length === 0) {
+      return;
+    }
+    const before = this.knownText;
+    // Followed even while the sidecar cannot be read, so a snapshot is never keyed by an old text.
+    const text = (this.knownText = doc.text);
+    if (!this.annotations) {
       return;
     }
     this.annotationChangedLast = false;
     this.inserted ||= edits.some((edit) => edit.text.length > 0);
-    const before = this.knownText;
-    const text = (this.knownText = doc.text);
     const oldLength = text.length - edits.reduce((sum, edit) => sum + edit.text.length - edit.length, 0);
     const wholeText = edits.length === 1 && edits[0].offset === 0 && edits[0].length === oldLength;
     // Remembered before anchors are cut, so that undoing this edit puts them back where they
