@@ -17,6 +17,7 @@ import { AnnotationStore } from './features/store';
 import { registerSuggestions } from './features/suggestions';
 import { registerSymbols } from './features/symbols';
 import { registerTrees, ViewScope } from './features/tree';
+import { registerUndo } from './features/undo';
 import { WorkspaceIndex } from './features/workspaceIndex';
 
 export function activate(context: vscode.ExtensionContext) {
@@ -46,6 +47,7 @@ export function activate(context: vscode.ExtensionContext) {
     registerInterop(store),
     registerSimilarClaims(store, index),
     registerCompare(store),
+    registerUndo(store),
   );
   // Returned for integration tests and the benchmark, which drive the real extension.
   return { store, trees, decorations, index, statusBar, feedback };

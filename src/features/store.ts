@@ -11,8 +11,10 @@ import {
   type ConflictChoice,
   type ConflictQuestion,
   type StoreHost,
+  type Step,
   type StoreReport,
   type Timer,
+  type UndoState,
   type WriteAnswer,
 } from '../core/store';
 import { actorTypes, verdicts } from './config';
@@ -100,9 +102,25 @@ export class AnnotationStore implements vscode.Disposable {
   /**
    * Changes an article's annotations. The sidecar is written at once when the article has no
    * unsaved edits (so its offsets match the file on disk), otherwise when the article is saved.
+   * The change can be undone; `label` is what the undo message calls it ("Mark Actor “Russia”").
    */
-  update<T>(doc: vscode.TextDocument, change: (annotations: Annotations, text: string) => T): T {
-    return this.core.update(this.writable(doc), change);
+  update<T>(doc: vscode.TextDocument, change: (annotations: Annotations, text: string) => T, label?: string): T {
+    return this.core.update(this.writable(doc), change, label);
+  }
+
+  /** Reverts the article's latest annotation change; undefined when there is none. */
+  undo(doc: vscode.TextDocument): Step | undefined {
+    return this.core.undo(this.writable(doc));
+  }
+
+  /** Makes the article's latest undone annotation change again. */
+  redo(doc: vscode.TextDocument): Step | undefined {
+    return this.core.redo(this.writable(doc));
+  }
+
+  /** What undo and redo would do in an article now. */
+  undoState(uri: vscode.Uri): UndoState {
+    return this.core.undoState(uri.toString());
   }
 
   /**
@@ -110,13 +128,23 @@ export class AnnotationStore implements vscode.Disposable {
    * user names the claim by id rather than holding it, since a reload may replace it
    * meanwhile. Undefined, with nothing changed, when the claim is gone.
    */
-  updateClaim<T>(doc: vscode.TextDocument, id: string, change: (claim: Claim, annotations: Annotations, text: string) => T): T | undefined {
-    return this.core.updateClaim(this.writable(doc), id, change);
+  updateClaim<T>(
+    doc: vscode.TextDocument,
+    id: string,
+    change: (claim: Claim, annotations: Annotations, text: string) => T,
+    label?: string,
+  ): T | undefined {
+    return this.core.updateClaim(this.writable(doc), id, change, label);
   }
 
   /** Changes one actor, looked up by id when the change runs (see updateClaim). */
-  updateActor<T>(doc: vscode.TextDocument, id: string, change: (actor: Actor, annotations: Annotations, text: string) => T): T | undefined {
-    return this.core.updateActor(this.writable(doc), id, change);
+  updateActor<T>(
+    doc: vscode.TextDocument,
+    id: string,
+    change: (actor: Actor, annotations: Annotations, text: string) => T,
+    label?: string,
+  ): T | undefined {
+    return this.core.updateActor(this.writable(doc), id, change, label);
   }
 
   /** Resolves when every write started so far has finished (used by commands and tests). */

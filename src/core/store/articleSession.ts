@@ -5,6 +5,8 @@ import { shiftAnchors, type TextEdit } from '../edits';
 import { sha256 } from '../hash';
 import { allAnchors, type Annotations, emptyAnnotations } from '../model';
 import { decodeSidecar, sidecarNameFor, type SidecarProblem } from '../sidecar';
+import { AnchorHistory, cutsAnchors, refindOrphans } from './anchorHistory';
+import { AnnotationHistory, type Step } from './history';
 import { type ArticleDocument, isUnreadable, type StoreHost, type Timer } from './host';
 import { type DiskState, writeMerged } from './writer';
 
@@ -41,6 +43,19 @@ export class ArticleSession {
   savedVersion: number;
   /** The whole text was replaced: every anchor is to be found again once changes settle. */
   reattachPending = false;
+  /** Annotation changes that can be undone and redone. */
+  readonly history = new AnnotationHistory();
+  /**
+   * Whether the latest thing done in this article that can be undone is an annotation change
+   * (made, undone or redone) rather than an edit of its text: what the undo keys act on.
+   */
+  annotationChangedLast = false;
+  /** Where anchors were before recent edits that cut them, for an undo of those edits. */
+  private readonly anchorHistory = new AnchorHistory();
+  /** The text as of the last change seen: what an edit cut anchors out of. */
+  private knownText: string;
+  /** Text was inserted since the last settle check, so an orphan's text may be back. */
+  private inserted = false;
   /** The last write in the chain; each write starts when the one before it has finished. */
   private writing?: Promise<void>;
   private settle?: { timer: Timer; fired: Promise<void>; resolve: () => void };
@@ -50,12 +65,15 @@ export class ArticleSession {
     private readonly context: SessionContext,
   ) {
     this.savedVersion = doc.isDirty ? -1 : doc.version;
+    this.knownText = doc.text;
   }
 
   /** Reads the sidecar of a newly opened article. */
   static async open(doc: ArticleDocument, context: SessionContext): Promise<ArticleSession> {
     const session = new ArticleSession(doc, context);
     await session.readSidecar();
+    // Edits made while the sidecar was read were not seen; the text they left is the start.
+    session.knownText = doc.text;
     return session;
   }
 
@@ -80,34 +98,82 @@ export class ArticleSession {
    * Changes the annotations. The sidecar is written at once when the article has no unsaved
    * edits (so its offsets match the file on disk), otherwise when the article is saved.
    */
-  update<T>(doc: ArticleDocument, change: (annotations: Annotations, text: string) => T): T {
+  update<T>(doc: ArticleDocument, change: (annotations: Annotations, text: string) => T, label?: string): T {
     this.doc = doc;
     if (!this.annotations) {
       throw new BlockedError(doc.name);
     }
-    const result = change(this.annotations, doc.text);
+    const text = doc.text;
+    const pending = this.history.begin(this.annotations, text);
+    const result = change(this.annotations, text);
+    if (this.history.commit(pending, this.annotations, label)) {
+      this.annotationChangedLast = true;
+    }
+    this.changedAnnotations(doc);
+    return result;
+  }
+
+  /** Reverts the latest annotation change; returns it, or undefined when there is none. */
+  undo(doc: ArticleDocument): Step | undefined {
+    return this.moveInHistory(doc, (annotations, text) => this.history.undo(annotations, text));
+  }
+
+  /** Makes the latest undone annotation change again. */
+  redo(doc: ArticleDocument): Step | undefined {
+    return this.moveInHistory(doc, (annotations, text) => this.history.redo(annotations, text));
+  }
+
+  private moveInHistory(doc: ArticleDocument, move: (annotations: Annotations, text: string) => Step | undefined): Step | undefined {
+    this.doc = doc;
+    if (!this.annotations) {
+      throw new BlockedError(doc.name);
+    }
+    const step = move(this.annotations, doc.text);
+    if (step) {
+      this.annotationChangedLast = true;
+      this.changedAnnotations(doc);
+    }
+    return step;
+  }
+
+  private changedAnnotations(doc: ArticleDocument): void {
     this.markPending();
     this.notify();
     if (!doc.isDirty) {
       this.scheduleWrite();
     }
-    return result;
   }
 
   /** The editor changed the text: `edits` as reported, against the text before the change. */
   changed(doc: ArticleDocument, edits: readonly TextEdit[]): void {
     this.doc = doc;
-    if (!this.annotations || edits.length === 0) {
+    if (edits.length === 0) {
       return;
     }
-    const oldLength = doc.text.length - edits.reduce((sum, edit) => sum + edit.text.length - edit.length, 0);
+    const before = this.knownText;
+    // Followed even while the sidecar cannot be read, so a snapshot is never keyed by an old text.
+    const text = (this.knownText = doc.text);
+    if (!this.annotations) {
+      return;
+    }
+    this.annotationChangedLast = false;
+    this.inserted ||= edits.some((edit) => edit.text.length > 0);
+    const oldLength = text.length - edits.reduce((sum, edit) => sum + edit.text.length - edit.length, 0);
     const wholeText = edits.length === 1 && edits[0].offset === 0 && edits[0].length === oldLength;
+    // Remembered before anchors are cut, so that undoing this edit puts them back where they
+    // were. (`before` may lag behind when an edit came before the article was open.)
+    if (before.length === oldLength && (wholeText || cutsAnchors(this.annotations, edits))) {
+      this.anchorHistory.record(before, this.annotations);
+    }
     // A replacement of the whole text (a reload, a formatter) would collapse every anchor to
     // offset 0; their old positions are the better hints for finding them again.
+    if (!wholeText) {
+      shiftAnchors(allAnchors(this.annotations), edits);
+    }
+    // Back to a text seen before (an undo, a redo): its anchors go back where they were then.
+    this.anchorHistory.restore(text, this.annotations);
     if (wholeText) {
       this.reattachPending = true;
-    } else {
-      shiftAnchors(allAnchors(this.annotations), edits);
     }
     this.markPending();
     this.notify();
@@ -244,6 +310,8 @@ export class ArticleSession {
 
   private settled(): void {
     const doc = this.doc;
+    const inserted = this.inserted;
+    this.inserted = false;
     if (doc.isClosed || !this.annotations) {
       return;
     }
@@ -254,6 +322,9 @@ export class ArticleSession {
       if (!doc.isDirty) {
         this.savedVersion = doc.version;
       }
+      this.notify();
+    } else if (inserted && refindOrphans(doc.text, this.annotations) > 0) {
+      this.markPending();
       this.notify();
     }
     if (!doc.isDirty) {

@@ -3,7 +3,19 @@
 import type { TextEdit } from '../edits';
 import type { Actor, Annotations, Claim } from '../model';
 import { ArticleSession, BlockedError, type SessionContext } from './articleSession';
+import type { Step } from './history';
 import type { ArticleDocument, StoreHost } from './host';
+
+/** What the undo keys of an article would do now. */
+export interface UndoState {
+  /** The latest undoable thing in the article is an annotation change, so undo reverts it rather than a text edit. */
+  readonly undoFirst: boolean;
+  /** Right after an annotation undo, with no text edit since: redo makes it again. */
+  readonly redoFirst: boolean;
+  /** Labels of the changes undo and redo would revert or make, wherever the text's own undo stands. */
+  readonly nextUndo?: string;
+  readonly nextRedo?: string;
+}
 
 export type ChangeListener = (article: string) => void;
 
@@ -72,10 +84,36 @@ export class ArticleStore {
 
   /**
    * Changes an article's annotations through `change`, which gets the live annotations and
-   * the editor's text. Throws BlockedError while the sidecar cannot be read.
+   * the editor's text. Throws BlockedError while the sidecar cannot be read. The change can be
+   * undone; `label` names it to the user ("Mark Actor “Russia”"), and is made from what changed
+   * when not given.
    */
-  update<T>(doc: ArticleDocument, change: (annotations: Annotations, text: string) => T): T {
-    return this.require(doc).update(doc, change);
+  update<T>(doc: ArticleDocument, change: (annotations: Annotations, text: string) => T, label?: string): T {
+    return this.require(doc).update(doc, change, label);
+  }
+
+  /** Reverts the article's latest annotation change; undefined when there is none. */
+  undo(doc: ArticleDocument): Step | undefined {
+    return this.require(doc).undo(doc);
+  }
+
+  /** Makes the article's latest undone annotation change again; undefined when there is none. */
+  redo(doc: ArticleDocument): Step | undefined {
+    return this.require(doc).redo(doc);
+  }
+
+  undoState(article: string): UndoState {
+    const session = this.sessions.get(article);
+    if (!session?.annotations) {
+      return { undoFirst: false, redoFirst: false };
+    }
+    const { history, annotationChangedLast } = session;
+    return {
+      undoFirst: annotationChangedLast && history.canUndo,
+      redoFirst: annotationChangedLast && history.canRedo,
+      nextUndo: history.nextUndo,
+      nextRedo: history.nextRedo,
+    };
   }
 
   /**
@@ -83,13 +121,23 @@ export class ArticleStore {
    * user (a quick pick) names the claim by id instead of holding the object, since a reload
    * may have replaced it meanwhile. Undefined, and nothing changed, when the claim is gone.
    */
-  updateClaim<T>(doc: ArticleDocument, id: string, change: (claim: Claim, annotations: Annotations, text: string) => T): T | undefined {
-    return this.updateItem(doc, (a) => a.claims.find((c) => c.id === id), change);
+  updateClaim<T>(
+    doc: ArticleDocument,
+    id: string,
+    change: (claim: Claim, annotations: Annotations, text: string) => T,
+    label?: string,
+  ): T | undefined {
+    return this.updateItem(doc, (a) => a.claims.find((c) => c.id === id), change, label);
   }
 
   /** Changes one actor, looked up by id when the change runs (see updateClaim). */
-  updateActor<T>(doc: ArticleDocument, id: string, change: (actor: Actor, annotations: Annotations, text: string) => T): T | undefined {
-    return this.updateItem(doc, (a) => a.actors.find((c) => c.id === id), change);
+  updateActor<T>(
+    doc: ArticleDocument,
+    id: string,
+    change: (actor: Actor, annotations: Annotations, text: string) => T,
+    label?: string,
+  ): T | undefined {
+    return this.updateItem(doc, (a) => a.actors.find((c) => c.id === id), change, label);
   }
 
   changed(doc: ArticleDocument, edits: readonly TextEdit[]): void {
@@ -144,6 +192,7 @@ export class ArticleStore {
     doc: ArticleDocument,
     find: (annotations: Annotations) => I | undefined,
     change: (item: I, annotations: Annotations, text: string) => T,
+    label?: string,
   ): T | undefined {
     const session = this.require(doc);
     if (!session.annotations) {
@@ -152,7 +201,7 @@ export class ArticleStore {
     if (find(session.annotations) === undefined) {
       return undefined;
     }
-    return session.update(doc, (annotations, text) => change(find(annotations)!, annotations, text));
+    return session.update(doc, (annotations, text) => change(find(annotations)!, annotations, text), label);
   }
 
   private notify(article: string): void {

@@ -31,6 +31,8 @@ export enum Command {
   ImportFactChecks = 'newsmark.importFactChecks',
   CompareWith = 'newsmark.compareWith',
   StopComparing = 'newsmark.stopComparing',
+  UndoAnnotation = 'newsmark.undoAnnotation',
+  RedoAnnotation = 'newsmark.redoAnnotation',
 }
 
 /** Commands run by Newsmark's own rows, lenses and quick fixes; hidden from the palette (`when: false`). */
