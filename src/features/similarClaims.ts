@@ -50,9 +50,18 @@ class Archive {
     this.factChecks = undefined;
   }
 
+  /**
+   * Whether the archive can be read without indexing the workspace first. Markers and the
+   * offer after marking a claim wait for the index to exist (the views, symbol search or
+   * Find Similar Claims build it), so opening an article never costs a workspace scan.
+   */
+  get ready(): boolean {
+    return this.index.isBuilt;
+  }
+
   /** The archive with every article as it is now; builds the workspace index the first time. */
   async current(): Promise<ClaimArchive> {
-    await this.index.ensureBuilt();
+    await this.index.current();
     const articles = this.index.all();
     // The matcher reads actor names as features; a new actor name means a new archive.
     const actors = actorNamesOf(articles);
@@ -266,7 +275,7 @@ export function registerSimilarClaims(store: AnnotationStore, index: WorkspaceIn
   /** The "checked before" marker after each claim of the visible articles that matches a claim with a verdict. */
   const refreshMarkers = async () => {
     const editors = vscode.window.visibleTextEditors.filter((e) => store.get(e.document.uri)?.annotations);
-    if (!editors.length) {
+    if (!editors.length || !archive.ready) {
       return;
     }
     const current = await archive.current();
@@ -298,7 +307,7 @@ export function registerSimilarClaims(store: AnnotationStore, index: WorkspaceIn
       return;
     }
     const added = annotations.claims.filter((c) => !before.has(c.id));
-    if (!added.length) {
+    if (!added.length || !archive.ready) {
       return;
     }
     const current = await archive.current();
@@ -336,6 +345,7 @@ export function registerSimilarClaims(store: AnnotationStore, index: WorkspaceIn
       schedule();
     }),
     vscode.window.onDidChangeVisibleTextEditors(schedule),
+    index.onDidChange(schedule),
     { dispose: () => clearTimeout(timer) },
   );
 }

@@ -12,9 +12,13 @@ interface IndexedArticle {
   articleUri: vscode.Uri;
   annotations?: Annotations;
   text?: string;
+  /** The sidecar's modification time and size when it was read, to notice a change the watcher missed. */
+  seen?: string;
 }
 
 const INDEX_CONCURRENCY = 4;
+/** How often the index looks for sidecars the file watcher missed, at most. */
+const CATCH_UP_INTERVAL = 2000;
 /** How long after a change the cache is written, so a burst of changes writes it once. */
 const CACHE_WRITE_DELAY = 2000;
 
@@ -27,6 +31,10 @@ export class WorkspaceIndex implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private cache = IndexCache.parse(undefined);
   private cacheWrite: NodeJS.Timeout | undefined;
+  private caughtUpAt = 0;
+  private catchingUp: Promise<void> = Promise.resolve();
+  /** Sidecars being read again after a change was reported; requests wait for them, so they never show the old version. */
+  private readonly reading = new Set<Promise<void>>();
   readonly onDidChange = this.changeEmitter.event;
 
   /** `storage` is the extension's workspace storage, where the cache of decoded sidecars lives. */
@@ -37,7 +45,11 @@ export class WorkspaceIndex implements vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`);
     const refresh = (uri: vscode.Uri) => {
       if (this.built) {
-        void this.index(uri).then(() => this.changeEmitter.fire());
+        const done: Promise<void> = this.index(uri)
+          .then(() => this.changeEmitter.fire())
+          .catch(() => undefined)
+          .finally(() => this.reading.delete(done));
+        this.reading.add(done);
       }
     };
     this.disposables.push(
@@ -46,6 +58,9 @@ export class WorkspaceIndex implements vscode.Disposable {
       watcher,
       watcher.onDidChange(refresh),
       watcher.onDidCreate(refresh),
+      // A sidecar saved in the editor (by hand, or by a change across articles) is read again at
+      // once, without waiting for the watcher, which may be late or miss it.
+      vscode.workspace.onDidSaveTextDocument((doc) => doc.uri.path.endsWith(SIDECAR_SUFFIX) && refresh(doc.uri)),
       watcher.onDidDelete((uri) => {
         this.articles.delete(articleUriOf(uri).toString());
         this.cache.delete(uri.toString());
@@ -65,6 +80,11 @@ export class WorkspaceIndex implements vscode.Disposable {
     for (const d of this.disposables) {
       d.dispose();
     }
+  }
+
+  /** Whether the index has been asked for yet: surfaces that only enrich what is shown use it only then. */
+  get isBuilt(): boolean {
+    return this.built !== undefined;
   }
 
   /** Builds the index once, with progress shown on the Newsmark views. */
@@ -87,6 +107,7 @@ export class WorkspaceIndex implements vscode.Disposable {
             }
           }),
         );
+        this.caughtUpAt = Date.now();
         this.cache.keepOnly(new Set(sidecars.map((uri) => uri.toString())));
         this.scheduleCacheWrite();
         this.changeEmitter.fire();
@@ -115,9 +136,47 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   /** The same actor in several articles as one entry, from every article in the index. */
   async groups(): Promise<WorkspaceActor[]> {
-    await this.ensureBuilt();
+    await this.current();
     this.grouped ??= groupActors(this.all());
     return this.grouped;
+  }
+
+  /** The index built, with the changes the file watcher missed taken in: what every request reads. */
+  async current(): Promise<void> {
+    await this.ensureBuilt();
+    await Promise.all(this.reading);
+    await this.catchUp();
+  }
+
+  /**
+   * Indexes sidecars the file watcher did not report: watchers miss events (folders over
+   * the system's watch limit, network drives, a burst of files from git, a refactoring
+   * saving files that are not open). At most once every few seconds; only sidecars new or
+   * changed since they were read (by modification time and size) are read again. Requests
+   * made while it runs wait for the same look.
+   */
+  private catchUp(): Promise<void> {
+    const now = Date.now();
+    if (now - this.caughtUpAt >= CATCH_UP_INTERVAL) {
+      this.caughtUpAt = now;
+      this.catchingUp = this.lookForChanges();
+    }
+    return this.catchingUp;
+  }
+
+  private async lookForChanges(): Promise<void> {
+    const sidecars = await vscode.workspace.findFiles(`**/*${SIDECAR_SUFFIX}`, '**/node_modules/**');
+    let changed = false;
+    for (const uri of sidecars) {
+      const known = this.articles.get(articleUriOf(uri).toString());
+      if (!known || known.seen !== (await seenStamp(uri))) {
+        await this.index(uri);
+        changed = true;
+      }
+    }
+    if (changed) {
+      this.changeEmitter.fire();
+    }
   }
 
   /** An article's text: the open document's, else as read from disk when indexed. */
@@ -150,7 +209,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       }
       this.scheduleCacheWrite();
     }
-    this.articles.set(articleUri.toString(), { articleUri, annotations, text });
+    this.articles.set(articleUri.toString(), { articleUri, annotations, text, seen: await seenStamp(sidecarUri) });
   }
 
   private get cacheUri(): vscode.Uri | undefined {
@@ -171,6 +230,11 @@ export class WorkspaceIndex implements vscode.Disposable {
         .catch(() => undefined);
     }, CACHE_WRITE_DELAY);
   }
+}
+
+async function seenStamp(uri: vscode.Uri): Promise<string | undefined> {
+  const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
+  return stat && `${stat.mtime}:${stat.size}`;
 }
 
 function articleUriOf(sidecarUri: vscode.Uri): vscode.Uri {
