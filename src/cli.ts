@@ -8,7 +8,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { reattachAnnotations } from './core/anchoring';
 import { type BratMapping, DEFAULT_BRAT_MAPPING, importBrat } from './core/brat';
 import { EXPORT_FORMATS, type ExportFormat, type ExportSettings, exportArticle, exportFileName } from './core/exporters';
-import { FileError, readArticleFile, readSidecarFile, realPathOf, writeFileAtomic } from './core/files';
+import { describeFsError, FileError, readArticleFile, readSidecarFile, realPathOf, writeFileAtomic } from './core/files';
 import { type FileProblem, inFormOf } from './core/fileRules';
 import { allAnchors, anchorState, type AnchorState, type Annotations, CLAIM_STATUS_LABELS, CLAIM_STATUSES } from './core/model';
 import { exportClaimsCsv } from './core/report';
@@ -402,7 +402,9 @@ async function emit(io: Io, target: string | undefined, content: string): Promis
     io.out(content);
     return;
   }
-  await fs.mkdir(dirname(target), { recursive: true });
+  await fs.mkdir(dirname(target), { recursive: true }).catch((err: unknown) => {
+    throw new FileError('unwritable', dirname(target), `the folder could not be made: ${describeFsError(err)}`);
+  });
   await writeFileAtomic(target, content);
 }
 

@@ -36,13 +36,13 @@ export function notAFileProblem(kind: FileKind): FileProblem {
   return fileProblem('not-a-file', `This is ${kindWords(kind)}, not a regular file, so it was not read; rename or remove it.`);
 }
 
-export function tooLargeProblem(bytes: number | undefined): FileProblem {
-  const size = bytes === undefined ? 'more than' : `${mebibytes(bytes)}, over`;
-  return fileProblem('too-large', `This file is ${size} the ${mebibytes(MAX_FILE_BYTES)} Newsmark reads, so it was not read; it is not a sidecar Newsmark wrote.`);
+export function tooLargeProblem(bytes: number | undefined, limit = MAX_FILE_BYTES): FileProblem {
+  const size = bytes === undefined ? 'more than' : `${sizeWords(bytes)}, over`;
+  return fileProblem('too-large', `This file is ${size} the ${sizeWords(limit)} Newsmark reads, so it was not read; it is not a sidecar Newsmark wrote.`);
 }
 
-function mebibytes(bytes: number): string {
-  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MiB`;
+function sizeWords(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${bytes} bytes` : `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MiB`;
 }
 
 const lenient = new TextDecoder('utf-8');

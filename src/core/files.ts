@@ -55,8 +55,8 @@ export function readArticleFile(path: string): Promise<TextRead> {
  * a folder, FIFO, device or socket is a problem, found by stat before opening, and again on
  * the open handle, opened non-blocking so that a FIFO can never hang the reader.
  */
-export async function readTextFile(path: string, decoding: Decoding): Promise<TextRead> {
-  const read = await readBytes(path);
+export async function readTextFile(path: string, decoding: Decoding, limit = MAX_FILE_BYTES): Promise<TextRead> {
+  const read = await readBytes(path, limit);
   if (read.status !== 'ok') {
     return read;
   }
@@ -69,7 +69,7 @@ export async function readTextFile(path: string, decoding: Decoding): Promise<Te
 
 type BytesRead = { status: 'ok'; bytes: Uint8Array } | { status: 'missing' } | { status: 'problem'; problem: FileProblem };
 
-async function readBytes(path: string): Promise<BytesRead> {
+async function readBytes(path: string, limit: number): Promise<BytesRead> {
   let stat: Stats;
   try {
     stat = await fs.stat(path);
@@ -79,8 +79,8 @@ async function readBytes(path: string): Promise<BytesRead> {
   if (!stat.isFile()) {
     return { status: 'problem', problem: notAFileProblem(kindOf(stat)) };
   }
-  if (stat.size > MAX_FILE_BYTES) {
-    return { status: 'problem', problem: tooLargeProblem(stat.size) };
+  if (stat.size > limit) {
+    return { status: 'problem', problem: tooLargeProblem(stat.size, limit) };
   }
   let handle: fs.FileHandle | undefined;
   try {
@@ -89,7 +89,7 @@ async function readBytes(path: string): Promise<BytesRead> {
     if (!opened.isFile()) {
       return { status: 'problem', problem: notAFileProblem(kindOf(opened)) };
     }
-    return await readLimited(handle);
+    return await readLimited(handle, limit);
   } catch (err) {
     return errno(err) === 'ENOENT' ? { status: 'missing' } : { status: 'problem', problem: fileProblem('unreadable', describeFsError(err)) };
   } finally {
@@ -98,19 +98,19 @@ async function readBytes(path: string): Promise<BytesRead> {
 }
 
 /** Reads to the end, but never past the limit: a file may grow, or claim a size it does not have. */
-async function readLimited(handle: fs.FileHandle): Promise<BytesRead> {
+async function readLimited(handle: fs.FileHandle, limit: number): Promise<BytesRead> {
   const chunks: Buffer[] = [];
   let total = 0;
   for (;;) {
-    const chunk = Buffer.allocUnsafe(Math.min(1 << 20, MAX_FILE_BYTES + 1 - total));
+    const chunk = Buffer.allocUnsafe(Math.min(1 << 20, limit + 1 - total));
     const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
     if (bytesRead === 0) {
       break;
     }
     chunks.push(bytesRead === chunk.length ? chunk : chunk.subarray(0, bytesRead));
     total += bytesRead;
-    if (total > MAX_FILE_BYTES) {
-      return { status: 'problem', problem: tooLargeProblem(undefined) };
+    if (total > limit) {
+      return { status: 'problem', problem: tooLargeProblem(undefined, limit) };
     }
   }
   return { status: 'ok', bytes: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total) };
