@@ -320,6 +320,7 @@ export function describeFsError(err: unknown): string {
     EDQUOT: 'the disk quota is used up.',
     EROFS: 'the file system is read-only.',
     EISDIR: 'it is a folder.',
+    EEXIST: 'a file of that name is in the way.',
     ENOTDIR: 'a part of the path is not a folder.',
     ENOENT: 'the file or its folder does not exist.',
     ELOOP: 'too many symbolic links.',
