@@ -774,7 +774,9 @@ async function sidecarsAt(path: string): Promise<string[] | string | undefined> 
   }
   const found: string[] = [];
   const walk = async (dir: string) => {
-    const entries = await fs.readdir(dir, { withFileTypes: true });
+    const entries = await fs.readdir(dir, { withFileTypes: true }).catch((err: unknown) => {
+      throw new FileError('unreadable', dir, `the folder could not be listed: ${describeFsError(err)}`);
+    });
     for (const e of entries) {
       if (e.name.endsWith(SIDECAR_SUFFIX)) {
         found.push(join(dir, e.name));

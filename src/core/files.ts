@@ -26,9 +26,9 @@ export type TextRead = { status: 'ok'; text: string } | { status: 'missing' } | 
 /** How a file's bytes become text: an article drops its byte-order mark; a sidecar refuses any byte that is not UTF-8. */
 export type Decoding = 'article' | 'sidecar';
 
-export type FileErrorCode = 'read-only' | 'not-a-file' | 'unwritable';
+export type FileErrorCode = 'read-only' | 'not-a-file' | 'unwritable' | 'unreadable';
 
-/** A write Newsmark refused or could not make; the message is worded for the user and names the file. */
+/** A write Newsmark refused or could not make (or a folder it could not list); the message is worded for the user and names the file. */
 export class FileError extends Error {
   constructor(
     readonly code: FileErrorCode,

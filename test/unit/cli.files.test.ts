@@ -317,14 +317,15 @@ describe('cli on hostile files', () => {
 
   describe('an unexpected failure', () => {
     it('is one sentence, exit 3, and the stack only when asked for', () => {
-      const dir = room();
-      // A failure no command expects: listing a folder breaks inside Node.
-      const preload = join(dir, 'break-readdir.cjs');
-      writeFileSync(preload, "require('fs').promises.readdir = async () => { throw new TypeError('the folder listing broke'); };\n");
-      const r = spawnSync(process.execPath, ['--require', preload, CLI, 'validate', '.'], { cwd: dir, encoding: 'utf8', timeout: 30_000 });
+      const dir = mkdtempSync(join(tmpdir(), 'newsmark-cli-files-'));
+      made.push(dir);
+      // A failure no command expects: standard output breaks inside Node.
+      const preload = join(dir, 'break-stdout.cjs');
+      writeFileSync(preload, "process.stdout.write = () => { throw new TypeError('standard output broke'); };\n");
+      const r = spawnSync(process.execPath, ['--require', preload, CLI, '--version'], { cwd: dir, encoding: 'utf8', timeout: 30_000 });
       assert.equal(r.status, 3);
-      assert.equal(r.stderr, 'newsmark: something unexpected went wrong: the folder listing broke\nNothing more was written. Set NEWSMARK_DEBUG=1 to see where it happened.\n');
-      const debug = spawnSync(process.execPath, ['--require', preload, CLI, 'validate', '.'], { cwd: dir, encoding: 'utf8', timeout: 30_000, env: { ...process.env, NEWSMARK_DEBUG: '1' } });
+      assert.equal(r.stderr, 'newsmark: something unexpected went wrong: standard output broke\nNothing more was written. Set NEWSMARK_DEBUG=1 to see where it happened.\n');
+      const debug = spawnSync(process.execPath, ['--require', preload, CLI, '--version'], { cwd: dir, encoding: 'utf8', timeout: 30_000, env: { ...process.env, NEWSMARK_DEBUG: '1' } });
       assert.equal(debug.status, 3);
       assert.match(debug.stderr, /^\s+at /m);
     });
