@@ -89,7 +89,7 @@ async function readBytes(path: string, limit: number): Promise<BytesRead> {
     if (!opened.isFile()) {
       return { status: 'problem', problem: notAFileProblem(kindOf(opened)) };
     }
-    return await readLimited(handle, limit);
+    return await readLimited(handle, limit, opened.size);
   } catch (err) {
     return errno(err) === 'ENOENT' ? { status: 'missing' } : { status: 'problem', problem: fileProblem('unreadable', describeFsError(err)) };
   } finally {
@@ -97,12 +97,16 @@ async function readBytes(path: string, limit: number): Promise<BytesRead> {
   }
 }
 
-/** Reads to the end, but never past the limit: a file may grow, or claim a size it does not have. */
-async function readLimited(handle: fs.FileHandle, limit: number): Promise<BytesRead> {
+/**
+ * Reads to the end, but never past the limit: a file may grow, or claim a size it does not
+ * have. The first read takes the size the file claims in one piece, so a large sidecar is
+ * not held twice (chunks, then their concatenation).
+ */
+async function readLimited(handle: fs.FileHandle, limit: number, claimed: number): Promise<BytesRead> {
   const chunks: Buffer[] = [];
   let total = 0;
   for (;;) {
-    const chunk = Buffer.allocUnsafe(Math.min(1 << 20, limit + 1 - total));
+    const chunk = Buffer.allocUnsafe(Math.min(total === 0 ? Math.max(claimed + 1, 1 << 16) : 1 << 20, limit + 1 - total));
     const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
     if (bytesRead === 0) {
       break;
