@@ -173,7 +173,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, o
   const text = typeof data === 'string' && options.keepForm !== false && current.status === 'ok' ? inFormOf(current.text, data) : data;
   const temp = join(folder, tempNameFor(basename(target), process.pid, randomBytes(6).toString('hex')));
   try {
-    await writeTemp(temp, text, existing ? existing.mode & 0o7777 : undefined);
+    await writeTemp(temp, text, existing);
     await options.beforeRename?.();
     if (options.expected !== undefined) {
       const now = await readTextFile(target, 'sidecar');
@@ -201,13 +201,18 @@ function changedSince(expected: string | null | undefined, current: TextRead): b
   return current.status !== 'ok' || current.text !== expected;
 }
 
-async function writeTemp(temp: string, data: string | Uint8Array, mode: number | undefined): Promise<void> {
+async function writeTemp(temp: string, data: string | Uint8Array, existing: Stats | undefined): Promise<void> {
+  const mode = existing ? existing.mode & 0o7777 : undefined;
   const handle = await fs.open(temp, 'wx', mode ?? 0o666);
   try {
     await handle.writeFile(data);
-    if (mode !== undefined) {
+    if (existing) {
       // open() applies the umask; the old file's mode is what its owner chose.
-      await handle.chmod(mode);
+      await handle.chmod(mode!);
+      if (process.getuid?.() === 0 && (existing.uid !== 0 || existing.gid !== 0)) {
+        // Run as root (a CI container), the new file would belong to root; it stays its owner's.
+        await handle.chown(existing.uid, existing.gid).catch(() => undefined);
+      }
     }
     await handle.sync();
   } finally {

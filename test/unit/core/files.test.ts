@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FileError, readArticleFile, readSidecarFile, readTextFile, removeStaleTemps, writeFileAtomic } from '../../../src/core/files';
@@ -120,6 +120,17 @@ describe('files', () => {
       assert.deepEqual(outcome, { status: 'written', data: 'a: 2\r\nb: 2\r\n' });
       assert.equal(readFileSync(path, 'utf8'), 'a: 2\r\nb: 2\r\n');
       assert.equal(statSync(path).mode & 0o777, 0o640);
+    });
+
+    it('keeps the owner of the file it replaces when run as root', async function () {
+      if (process.getuid?.() !== 0) {
+        this.skip();
+      }
+      const path = join(dir, 'a.yaml');
+      writeFileSync(path, 'a: 1\n');
+      chownSync(path, 1234, 5678);
+      await writeFileAtomic(path, 'a: 2\n');
+      assert.deepEqual([statSync(path).uid, statSync(path).gid], [1234, 5678]);
     });
 
     it('refuses a read-only file and leaves it as it was', async () => {
