@@ -74,7 +74,7 @@ async function readBytes(path: string, limit: number): Promise<BytesRead> {
   try {
     stat = await fs.stat(path);
   } catch (err) {
-    return errno(err) === 'ENOENT' || errno(err) === 'ENOTDIR' ? { status: 'missing' } : { status: 'problem', problem: fileProblem('unreadable', describeFsError(err)) };
+    return errno(err) === 'ENOENT' || errno(err) === 'ENOTDIR' ? { status: 'missing' } : { status: 'problem', problem: fileProblem('unreadable', `This file could not be read: ${describeFsError(err)}`) };
   }
   if (!stat.isFile()) {
     return { status: 'problem', problem: notAFileProblem(kindOf(stat)) };
@@ -91,7 +91,7 @@ async function readBytes(path: string, limit: number): Promise<BytesRead> {
     }
     return await readLimited(handle, limit, opened.size);
   } catch (err) {
-    return errno(err) === 'ENOENT' ? { status: 'missing' } : { status: 'problem', problem: fileProblem('unreadable', describeFsError(err)) };
+    return errno(err) === 'ENOENT' ? { status: 'missing' } : { status: 'problem', problem: fileProblem('unreadable', `This file could not be read: ${describeFsError(err)}`) };
   } finally {
     await handle?.close().catch(() => undefined);
   }

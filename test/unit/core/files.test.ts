@@ -91,6 +91,13 @@ describe('files', () => {
       assert.equal(read.status === 'problem' && read.problem.message, 'This file is 2000 bytes, over the 1000 bytes Newsmark reads, so it was not read; it is not a sidecar Newsmark wrote.');
     });
 
+    it('says in a sentence why a file could not be read, such as a loop of symlinks', async () => {
+      symlinkSync('b.yaml', join(dir, 'a.yaml'));
+      symlinkSync('a.yaml', join(dir, 'b.yaml'));
+      const read = await readSidecarFile(join(dir, 'a.yaml'));
+      assert.equal(read.status === 'problem' && read.problem.message, 'This file could not be read: too many symbolic links.');
+    });
+
     it('follows a symlink to the file it names, and reads an article without its byte-order mark', async () => {
       writeFileSync(join(dir, 'real.txt'), '\ufeffArmenia');
       symlinkSync('real.txt', join(dir, 'link.txt'));
