@@ -6,13 +6,15 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { reattachAnnotations } from './core/anchoring';
-import { type BratMapping, DEFAULT_BRAT_MAPPING, importBrat } from './core/brat';
-import { EXPORT_FORMATS, type ExportFormat, type ExportSettings, exportArticle, exportFileName } from './core/exporters';
-import { writeFileAtomic } from './core/files';
-import { allAnchors, anchorState, type Annotations, CLAIM_STATUS_LABELS, CLAIM_STATUSES } from './core/model';
+import { importBrat } from './core/brat';
+import { EXPORT_FORMATS, type ExportFormat, exportArticle, exportFileName } from './core/exporters';
+import { describeFsError, FileError, readArticleFile, readSidecarFile, realPathOf, writeFileAtomic } from './core/files';
+import { type FileProblem, inFormOf } from './core/fileRules';
+import { allAnchors, anchorState, type AnchorState, type Annotations, CLAIM_STATUS_LABELS, CLAIM_STATUSES } from './core/model';
 import { exportClaimsCsv } from './core/report';
 import { type DecodeResult, decodeSidecar, encodeSidecar, SIDECAR_SUFFIX, sidecarNameFor } from './core/sidecar';
-import { verdictLabel, verdictScaleFrom } from './core/verdicts';
+import { ConfigError, readSettings, type Settings, SETTINGS_FILE } from './core/settingsFile';
+import { verdictLabel } from './core/verdicts';
 
 /** Exit codes, as documented in docs/cli.md. */
 export const EXIT = {
@@ -28,6 +30,8 @@ export interface Io {
   cwd: string;
   out(text: string): void;
   err(text: string): void;
+  /** Called when a rewritten sidecar is ready beside the old one, just before the last check that the old one did not change; tests change it here. */
+  beforeRename?(sidecar: string): void | Promise<void>;
 }
 
 const help = () => `newsmark ${version()}: fact-checking annotations for news articles, from the command line.
@@ -65,12 +69,14 @@ the algorithm the editor uses, and prints how many anchors were re-attached, cha
 with different wording) or orphaned (not found). The sidecar is rewritten atomically, only if
 something changed; --dry-run prints the counts without writing.
 `,
-  export: `Usage: newsmark export --format <brat|w3c|claimreview|markdown|csv> [-o <file or folder>] <article>…
+  export: `Usage: newsmark export --format <brat|w3c|claimreview|markdown|csv> [-o <file or folder>] [--force] <article>…
 
 Writes the annotations of each article in the format asked for, to standard output or to -o.
 With several articles, -o names a folder that receives one file per article, except for csv,
-which gathers every article's claims into one table (claims.csv when -o names a folder). Warnings (things the format cannot
-carry) go to standard error.
+which gathers every article's claims into one table (claims.csv when -o names a folder).
+An output file that exists is replaced only with --force; -o never names an article being
+exported or any sidecar (*${SIDECAR_SUFFIX}). Warnings (things the format cannot carry) go to
+standard error.
 `,
   import: `Usage: newsmark import brat [--force] <txt> <ann>
 
@@ -131,6 +137,10 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       io.err(`newsmark: ${err.message}\n`);
       return EXIT.usage;
     }
+    if (err instanceof FileError) {
+      io.err(`${shownPath(io, err.path)}: ${err.reason}\n`);
+      return EXIT.problems;
+    }
     throw err;
   }
 }
@@ -166,9 +176,8 @@ async function validate(args: readonly string[], io: Io): Promise<number> {
     for (const sidecar of sidecars) {
       checked++;
       const shown = relative(io.cwd, sidecar) || sidecar;
-      const read = await readPair(sidecar, settings);
-      if ('missing' in read) {
-        io.out(`${shown}:1:1: ${read.missing}\n`);
+      const read = await readPair(sidecar, settings, true);
+      if (reportUnread(io, read, `${shown}:1:1`, io.out)) {
         errors++;
         continue;
       }
@@ -181,7 +190,7 @@ async function validate(args: readonly string[], io: Io): Promise<number> {
         }
       }
       if (read.decoded.stale && read.decoded.annotations) {
-        const { line, column } = positionOf(read.source, read.decoded, ['article', 'sha256']);
+        const { line, column } = shaPosition(read.source, read.decoded);
         io.out(`${shown}:${line}:${column}: warning: the article changed since this sidecar was written; run "newsmark reanchor ${relative(io.cwd, read.article)}".\n`);
         warnings++;
       }
@@ -203,45 +212,72 @@ async function reanchor(args: readonly string[], io: Io): Promise<number> {
   let failed = false;
   for (const path of positionals) {
     const sidecar = sidecarPathFor(resolve(io.cwd, path));
+    failed = !(await reanchorOne(io, sidecar, settings, Boolean(values['dry-run']))) || failed;
+  }
+  return failed ? EXIT.problems : EXIT.ok;
+}
+
+/** How many times reanchor starts again on a sidecar that keeps changing under it before it gives up. */
+const REANCHOR_ATTEMPTS = 3;
+
+/**
+ * Re-attaches one sidecar and writes it, unless it changed on disk since it was read. Then
+ * its new version is read and re-attached instead: re-attachment is the only change
+ * reanchor makes, so making it again on their version is the annotation-by-annotation merge
+ * in which every edit made there is kept. A version that cannot be read is never written over.
+ */
+async function reanchorOne(io: Io, sidecar: string, settings: Settings, dryRun: boolean): Promise<boolean> {
+  const shown = relative(io.cwd, articlePathFor(sidecar));
+  for (let attempt = 1; ; attempt++) {
     const read = await readPair(sidecar, settings);
-    const shown = relative(io.cwd, articlePathFor(sidecar));
-    if ('missing' in read) {
-      io.err(`${shown}: ${read.missing}\n`);
-      failed = true;
-      continue;
+    if (attempt > 1 && !('decoded' in read && read.decoded.annotations)) {
+      io.err(`${shownPath(io, sidecar)}: changed on disk while reanchor ran, and the version there now cannot be read; it was left as it is.\n`);
+    }
+    if (reportUnread(io, read, shown)) {
+      return false;
     }
     const { decoded } = read;
     if (!decoded.annotations || !decoded.document) {
-      printProblems(io, relative(io.cwd, sidecar), decoded);
-      failed = true;
-      continue;
+      printProblems(io, shownPath(io, sidecar), decoded);
+      return false;
     }
-    const annotations = decoded.annotations;
-    const anchors = allAnchors(annotations);
-    if (decoded.stale) {
-      // As the editor does: every anchor is looked for again, and a found one is no longer an orphan.
-      reattachAnnotations(read.text, annotations);
+    const { output, states } = reattached(read.text, decoded);
+    const next = inFormOf(read.source, output);
+    const counts = `${shown}: ${states.attached} re-attached, ${states.changed} changed, ${states.orphaned} orphaned`;
+    if (next === read.source || dryRun) {
+      io.out(`${counts} (${next === read.source ? 'sidecar already up to date' : 'dry run, sidecar not written'})\n`);
+      return true;
     }
-    const states = { attached: 0, changed: 0, orphaned: 0 };
-    for (const a of anchors) {
-      states[anchorState(a, read.text)]++;
+    const written = await writeFileAtomic(sidecar, next, { expected: read.source, beforeRename: io.beforeRename && (() => io.beforeRename!(sidecar)) });
+    if (written.status === 'written') {
+      io.out(`${counts} (sidecar updated${attempt > 1 ? ', keeping the changes made to it while reanchor ran' : ''})\n`);
+      return true;
     }
-    const output = encodeSidecar(annotations, read.text, decoded.document);
-    const changed = output !== read.source;
-    if (changed && !values['dry-run']) {
-      await writeFileAtomic(sidecar, output);
+    if (attempt === REANCHOR_ATTEMPTS) {
+      io.err(`${shownPath(io, sidecar)}: kept changing on disk while reanchor ran, so it was left as it is; run reanchor again once nothing else is writing it.\n`);
+      return false;
     }
-    const outcome = !changed ? 'sidecar already up to date' : values['dry-run'] ? 'dry run, sidecar not written' : 'sidecar updated';
-    io.out(`${shown}: ${states.attached} re-attached, ${states.changed} changed, ${states.orphaned} orphaned (${outcome})\n`);
   }
-  return failed ? EXIT.problems : EXIT.ok;
+}
+
+function reattached(text: string, decoded: DecodeResult): { output: string; states: Record<AnchorState, number> } {
+  const annotations = decoded.annotations!;
+  if (decoded.stale) {
+    // As the editor does: every anchor is looked for again, and a found one is no longer an orphan.
+    reattachAnnotations(text, annotations);
+  }
+  const states = { attached: 0, changed: 0, orphaned: 0 };
+  for (const a of allAnchors(annotations)) {
+    states[anchorState(a, text)]++;
+  }
+  return { output: encodeSidecar(annotations, text, decoded.document), states };
 }
 
 // ---------------------------------------------------------------------------------------------
 // export
 
 async function exportCommand(args: readonly string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args, { format: { type: 'string', short: 'f' }, output: { type: 'string', short: 'o' } });
+  const { values, positionals } = parse(args, { format: { type: 'string', short: 'f' }, output: { type: 'string', short: 'o' }, force: { type: 'boolean' } });
   const format = values.format as ExportFormat | undefined;
   if (!format) {
     throw new UsageError(`export needs --format, one of ${EXPORT_FORMATS.join(', ')}`);
@@ -252,23 +288,22 @@ async function exportCommand(args: readonly string[], io: Io): Promise<number> {
   if (!positionals.length) {
     throw new UsageError('export needs at least one article');
   }
-  const output = values.output === undefined ? undefined : resolve(io.cwd, values.output);
-  const namesFolder = output !== undefined && (values.output!.endsWith('/') || (await isFolder(output)));
-  // One CSV holds any number of articles; every other format writes one file per article.
-  const toFolder = namesFolder || (output !== undefined && positionals.length > 1 && format !== 'csv');
-  if (positionals.length > 1 && format !== 'csv' && output === undefined) {
+  if (positionals.length > 1 && format !== 'csv' && values.output === undefined) {
     throw new UsageError(`exporting several articles as ${format} needs -o <folder>, which receives one file per article`);
+  }
+  const sidecars = positionals.map((path) => sidecarPathFor(resolve(io.cwd, path)));
+  const targets = await exportTargets(io, format, values.output, sidecars.map(articlePathFor));
+  if (targets && !(await checkTargets(io, targets, sidecars, Boolean(values.force)))) {
+    return EXIT.problems;
   }
   const settings = await loadSettings(io.cwd, values.config);
 
   const articles: { article: string; annotations: Annotations; text: string }[] = [];
   let failed = false;
-  for (const path of positionals) {
-    const sidecar = sidecarPathFor(resolve(io.cwd, path));
+  for (const sidecar of sidecars) {
     const article = articlePathFor(sidecar);
-    const read = await readPair(sidecar, settings);
-    if ('missing' in read) {
-      io.err(`${relative(io.cwd, article)}: ${read.missing}\n`);
+    const read = await readPair(sidecar, settings, true);
+    if (reportUnread(io, read, relative(io.cwd, article))) {
       failed = true;
       continue;
     }
@@ -289,29 +324,78 @@ async function exportCommand(args: readonly string[], io: Io): Promise<number> {
   }
 
   if (format === 'csv') {
-    const csv = exportClaimsCsv(articles, { verdicts: settings.scale });
-    const name = articles.length === 1 ? exportFileName(basename(articles[0].article), format) : 'claims.csv';
-    await emit(io, output === undefined ? undefined : toFolder ? join(output, name) : output, csv);
+    await emit(io, targets?.[0], exportClaimsCsv(articles, { verdicts: settings.scale }));
     return EXIT.ok;
   }
-  const names = new Set<string>();
-  for (const { article, annotations, text } of articles) {
+  for (const [i, { article, annotations, text }] of articles.entries()) {
     const { content, warnings } = exportArticle(format, pathToFileURL(article).href, annotations, text, settings);
     for (const w of warnings) {
       io.err(`${relative(io.cwd, article)}: warning: ${w.message}\n`);
     }
-    let target = output;
-    if (toFolder) {
-      const name = exportFileName(basename(article), format);
-      if (names.has(name)) {
-        throw new UsageError(`two articles would both be written to ${name}; export them to different folders`);
-      }
-      names.add(name);
-      target = join(output!, name);
-    }
-    await emit(io, target, content);
+    await emit(io, targets?.[i], content);
   }
   return EXIT.ok;
+}
+
+/**
+ * The files an export writes, one per article (one for csv), or undefined for standard
+ * output. With several articles, or when it names a folder, -o receives per-article names.
+ */
+async function exportTargets(io: Io, format: ExportFormat, option: string | undefined, articles: string[]): Promise<string[] | undefined> {
+  if (option === undefined) {
+    return undefined;
+  }
+  const output = resolve(io.cwd, option);
+  const namesFolder = option.endsWith('/') || (await isFolder(output));
+  // One CSV holds any number of articles; every other format writes one file per article.
+  if (format === 'csv') {
+    return [namesFolder ? join(output, articles.length === 1 ? exportFileName(basename(articles[0]), format) : 'claims.csv') : output];
+  }
+  if (!namesFolder && articles.length === 1) {
+    return [output];
+  }
+  const names = articles.map((a) => exportFileName(basename(a), format));
+  const twice = names.find((name, i) => names.indexOf(name) !== i);
+  if (twice !== undefined) {
+    throw new UsageError(`two articles would both be written to ${twice}; export them to different folders`);
+  }
+  return names.map((name) => join(output, name));
+}
+
+/**
+ * An export never replaces what it reads: no target may be an input article or sidecar, or
+ * any sidecar at all, by name or by real path (a symlink, "x/../a.txt"). Naming one is a
+ * usage error; an existing output file needs --force (exit 1). Nothing is written on refusal.
+ */
+async function checkTargets(io: Io, targets: string[], sidecars: string[], force: boolean): Promise<boolean> {
+  const inputs = new Map<string, string>();
+  for (const sidecar of sidecars) {
+    for (const [path, what] of [
+      [articlePathFor(sidecar), 'an article being exported'],
+      [sidecar, 'the sidecar of an article being exported'],
+    ] as const) {
+      inputs.set(resolve(path), what);
+      inputs.set(await realPathOf(path), what);
+    }
+  }
+  for (const target of targets) {
+    const real = await realPathOf(target);
+    const what = inputs.get(target) ?? inputs.get(real) ?? (target.endsWith(SIDECAR_SUFFIX) || real.endsWith(SIDECAR_SUFFIX) ? 'a sidecar' : undefined);
+    if (what !== undefined) {
+      throw new UsageError(`-o would write over ${shownPath(io, target)}, which is ${what}; name another output file`);
+    }
+  }
+  const existing: string[] = [];
+  for (const target of targets) {
+    if (!force && (await exists(target))) {
+      existing.push(shownPath(io, target));
+    }
+  }
+  if (existing.length) {
+    io.err(`${existing.join(', ')} already ${existing.length === 1 ? 'exists' : 'exist'}; pass --force to replace ${existing.length === 1 ? 'it' : 'them'}. Nothing was written.\n`);
+    return false;
+  }
+  return true;
 }
 
 async function emit(io: Io, target: string | undefined, content: string): Promise<void> {
@@ -319,7 +403,9 @@ async function emit(io: Io, target: string | undefined, content: string): Promis
     io.out(content);
     return;
   }
-  await fs.mkdir(dirname(target), { recursive: true });
+  await fs.mkdir(dirname(target), { recursive: true }).catch((err: unknown) => {
+    throw new FileError('unwritable', dirname(target), `the folder could not be made: ${describeFsError(err)}`);
+  });
   await writeFileAtomic(target, content);
 }
 
@@ -338,7 +424,7 @@ async function importCommand(args: readonly string[], io: Io): Promise<number> {
   const settings = await loadSettings(io.cwd, values.config);
   const txt = resolve(io.cwd, txtArg);
   const ann = resolve(io.cwd, annArg);
-  const [text, source] = await Promise.all([readText(txt), readText(ann)]);
+  const [text, source] = [await readText(txt), await readText(ann)];
   for (const [path, content] of [
     [txtArg, text],
     [annArg, source],
@@ -349,7 +435,7 @@ async function importCommand(args: readonly string[], io: Io): Promise<number> {
     }
   }
   const sidecar = sidecarNameFor(txt);
-  if (!values.force && (await readText(sidecar)) !== undefined) {
+  if (!values.force && (await exists(sidecar))) {
     io.err(`${relative(io.cwd, sidecar)} already exists; pass --force to replace it (its annotations would be lost).\n`);
     return EXIT.problems;
   }
@@ -405,13 +491,13 @@ async function stats(args: readonly string[], io: Io): Promise<number> {
     }
     for (const sidecar of sidecars) {
       figures.articles++;
-      const read = await readPair(sidecar, settings);
-      const annotations = 'missing' in read ? undefined : read.decoded.annotations;
+      const read = await readPair(sidecar, settings, true);
+      const annotations = 'decoded' in read ? read.decoded.annotations : undefined;
       if (!annotations) {
         figures.unreadable++;
         continue;
       }
-      if (!('missing' in read) && read.decoded.stale) {
+      if ('decoded' in read && read.decoded.stale) {
         figures.stale++;
       }
       figures.actors += annotations.actors.length;
@@ -454,28 +540,7 @@ function rank(order: string[], id: string): number {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Settings: .newsmark.json holds the editor's newsmark.* settings.
-
-interface Settings extends ExportSettings {
-  actorTypes?: string[];
-}
-
-class ConfigError extends Error {}
-
-const SETTINGS_FILE = '.newsmark.json';
-
-/** The editor settings the command-line tool reads, named without their "newsmark." prefix. */
-const SETTING_NAMES = [
-  'actorTypes',
-  'verdicts',
-  'verdictScale',
-  'brat.mapping',
-  'export.claimReview.author',
-  'export.claimReview.url',
-  'export.w3c.creator',
-  'export.w3c.baseIri',
-] as const;
-type SettingName = (typeof SETTING_NAMES)[number];
+// Settings: .newsmark.json holds the editor's newsmark.* settings (read by src/core/settingsFile.ts).
 
 /**
  * Reads the settings named by --config, else the nearest .newsmark.json from the working
@@ -485,7 +550,7 @@ async function loadSettings(cwd: string, explicit: string | undefined): Promise<
   let path = explicit === undefined ? undefined : resolve(cwd, explicit);
   if (path === undefined) {
     for (let dir = resolve(cwd); ; dir = dirname(dir)) {
-      if ((await readText(join(dir, SETTINGS_FILE))) !== undefined) {
+      if (await exists(join(dir, SETTINGS_FILE))) {
         path = join(dir, SETTINGS_FILE);
         break;
       }
@@ -514,115 +579,8 @@ async function loadSettings(cwd: string, explicit: string | undefined): Promise<
   return readSettings(raw as Record<string, unknown>, where);
 }
 
-/**
- * The settings in a .newsmark.json. Each may be written as in VS Code's settings.json
- * ("newsmark.export.claimReview.url"), without the prefix, or nested
- * ({ "export": { "claimReview": { "url": … } } }), so settings can be copied either way.
- */
-function readSettings(raw: Record<string, unknown>, where: string): Settings {
-  const fail = (key: string, what: string): never => {
-    throw new ConfigError(`${where}: "${key}" ${what}.`);
-  };
-  const values = new Map<SettingName, unknown>();
-  const walk = (node: Record<string, unknown>, prefix: string) => {
-    for (const [key, value] of Object.entries(node)) {
-      const name = (prefix + key).replace(/^newsmark\./, '');
-      if ((SETTING_NAMES as readonly string[]).includes(name)) {
-        values.set(name as SettingName, value);
-      } else if (SETTING_NAMES.some((n) => n.startsWith(`${name}.`)) || name === 'newsmark') {
-        if (!value || typeof value !== 'object' || Array.isArray(value)) {
-          fail(prefix + key, 'must be an object');
-        }
-        walk(value as Record<string, unknown>, name === 'newsmark' ? '' : `${name}.`);
-      } else if (key !== '$schema') {
-        fail(prefix + key, `is not a Newsmark setting (${SETTING_NAMES.join(', ')})`);
-      }
-    }
-  };
-  walk(raw, '');
-  const object = (key: string, value: unknown): Record<string, unknown> => {
-    if (value === undefined) {
-      return {};
-    }
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : fail(key, 'must be an object');
-  };
-  // As in the editor, an empty text or object means "not set".
-  const text = (key: string, value: unknown): string | undefined => (value === undefined || value === '' ? undefined : typeof value === 'string' ? value : fail(key, 'must be text'));
-
-  const scaleSettings = object('verdictScale', values.get('verdictScale'));
-  const { scale, problems } = verdictScaleFrom({ verdicts: values.get('verdicts'), bestRating: scaleSettings.bestRating, worstRating: scaleSettings.worstRating });
-  if (problems.length) {
-    throw new ConfigError(`${where}: ${problems.map((p) => p.message).join(' ')}`);
-  }
-  let actorTypes: string[] | undefined;
-  let actorTypeLabels: Record<string, string> | undefined;
-  const types = values.get('actorTypes');
-  if (types !== undefined) {
-    if (!Array.isArray(types)) {
-      fail('actorTypes', 'must be a list');
-    }
-    actorTypes = [];
-    actorTypeLabels = {};
-    for (const t of types as unknown[]) {
-      const id = typeof t === 'string' ? t : t && typeof t === 'object' ? (t as { id?: unknown }).id : undefined;
-      if (typeof id !== 'string') {
-        fail('actorTypes', 'must list type ids, or objects with an "id" and a "label"');
-      }
-      actorTypes.push(id as string);
-      const label = t && typeof t === 'object' ? (t as { label?: unknown }).label : undefined;
-      actorTypeLabels[id as string] = typeof label === 'string' ? label : (id as string);
-    }
-  }
-
-  const brat = object('brat.mapping', values.get('brat.mapping'));
-  const mapping: Partial<BratMapping> = {};
-  for (const [key, value] of Object.entries(brat)) {
-    const name = `brat.mapping.${key}`;
-    if (key === 'claimTypes') {
-      mapping.claimTypes = Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : fail(name, 'must be a list of text');
-    } else if (key === 'actorTypes') {
-      const map = object(name, value);
-      Object.entries(map).forEach(([k, v]) => typeof v === 'string' || fail(`${name}.${k}`, 'must be text'));
-      mapping.actorTypes = map as Record<string, string>;
-    } else if (key === 'verdictAttribute' || key === 'statusAttribute' || key === 'claimantRelation' || key === 'wikidataDatabase') {
-      mapping[key] = text(name, value) ?? fail(name, 'must not be empty');
-    } else {
-      fail(name, `is not a brat mapping setting (${Object.keys(DEFAULT_BRAT_MAPPING).join(', ')})`);
-    }
-  }
-
-  const agent = <T extends string>(key: SettingName, kinds: readonly T[]) => {
-    const o = object(key, values.get(key));
-    if (Object.keys(o).length === 0) {
-      return undefined;
-    }
-    const name = text(`${key}.name`, o.name) ?? fail(`${key}.name`, 'is required');
-    const type = text(`${key}.type`, o.type) as T | undefined;
-    if (type !== undefined && !kinds.includes(type)) {
-      fail(`${key}.type`, `must be one of ${kinds.join(', ')}`);
-    }
-    return { name, type, url: text(`${key}.url`, o.url), id: text(`${key}.id`, o.id) };
-  };
-  const author = agent('export.claimReview.author', ['Organization', 'Person'] as const);
-  const creator = agent('export.w3c.creator', ['Person', 'Organization', 'Software'] as const);
-  return {
-    scale,
-    actorTypes,
-    actorTypeLabels,
-    brat: mapping,
-    claimReview: {
-      author: author && { name: author.name, ...(author.type ? { type: author.type } : {}), ...(author.url ? { url: author.url } : {}) },
-      url: text('export.claimReview.url', values.get('export.claimReview.url')),
-    },
-    w3c: {
-      baseIri: text('export.w3c.baseIri', values.get('export.w3c.baseIri')),
-      creator: creator && { type: creator.type ?? 'Organization', name: creator.name, ...((creator.id ?? creator.url) ? { id: creator.id ?? creator.url } : {}) },
-    },
-  };
-}
-
 // ---------------------------------------------------------------------------------------------
-// Files
+// Files: every read and write goes through src/core/files.ts, the rules the editor follows.
 
 /** The sidecar of an article path; a sidecar path is taken as itself. */
 function sidecarPathFor(path: string): string {
@@ -633,44 +591,72 @@ function articlePathFor(sidecar: string): string {
   return sidecar.slice(0, -SIDECAR_SUFFIX.length);
 }
 
-type PairRead = { missing: string } | { source: string; text: string; article: string; decoded: DecodeResult };
+/** A sidecar and its article, read; or what kept them from being read (`file` is the one at fault). */
+type PairRead = { missing: string } | { problem: FileProblem; file: string } | { source: string; text: string; article: string; decoded: DecodeResult };
 
-async function readPair(sidecar: string, settings: Settings): Promise<PairRead> {
+/**
+ * `dataOnly`: only the annotations are needed, not the YAML document (to write it back), so the
+ * fast reader is used; it keeps a 30 MB sidecar in about a tenth of the memory, and a sidecar with
+ * any problem is still read again the full way for positions.
+ */
+async function readPair(sidecar: string, settings: Settings, dataOnly = false): Promise<PairRead> {
   const article = articlePathFor(sidecar);
-  const [source, text] = await Promise.all([readText(sidecar), readText(article)]);
-  if (source === undefined) {
+  const source = await readSidecarFile(sidecar);
+  if (source.status === 'missing') {
     return { missing: `has no sidecar (${basename(sidecar)})` };
   }
-  if (text === undefined) {
+  if (source.status === 'problem') {
+    return { problem: source.problem, file: sidecar };
+  }
+  const text = await readArticleFile(article);
+  if (text.status === 'missing') {
     return { missing: `the article ${basename(article)} is missing next to this sidecar` };
   }
-  const decoded = decodeSidecar(source, text, { actorTypes: settings.actorTypes, verdicts: settings.scale.verdicts.map((v) => v.id) });
-  return { source, text, article, decoded };
+  if (text.status === 'problem') {
+    return { problem: text.problem, file: article };
+  }
+  const decoded = decodeSidecar(source.text, text.text, { actorTypes: settings.actorTypes, verdicts: settings.scale.verdicts.map((v) => v.id), dataOnly });
+  return { source: source.text, text: text.text, article, decoded };
+}
+
+/** Prints why a pair could not be read: `where` is how the article is named when the sidecar is missing. Returns true if it could not. */
+function reportUnread(io: Io, read: PairRead, where: string, print: (text: string) => void = io.err): read is Exclude<PairRead, { source: string }> {
+  if ('missing' in read) {
+    print(`${where}: ${read.missing}\n`);
+    return true;
+  }
+  if ('problem' in read) {
+    print(`${shownPath(io, read.file)}:${read.problem.line}:${read.problem.column}: ${read.problem.message}\n`);
+    return true;
+  }
+  return false;
 }
 
 /**
  * The sidecars a path names: itself, an article's sidecar, or every sidecar below a folder
- * (skipping dot-folders and node_modules). A string explains why there are none.
+ * (skipping dot-folders and node_modules). Anything named like a sidecar is listed, folders
+ * and pipes too, so that reading it reports what it is rather than skipping it in silence.
+ * A string explains why there are none.
  */
 async function sidecarsAt(path: string): Promise<string[] | string | undefined> {
   const stat = await fs.stat(path).catch(() => undefined);
   if (!stat) {
-    return undefined;
+    return (await fs.lstat(path).catch(() => undefined)) ? [sidecarPathFor(path)] : undefined;
   }
-  if (stat.isFile()) {
+  if (!stat.isDirectory() || path.endsWith(SIDECAR_SUFFIX)) {
     const sidecar = sidecarPathFor(path);
-    return sidecar === path || (await exists(sidecar)) ? [sidecar] : `has no sidecar (${basename(sidecar)})`;
+    return sidecar === path || (await fs.lstat(sidecar).then(() => true, () => false)) ? [sidecar] : `has no sidecar (${basename(sidecar)})`;
   }
   const found: string[] = [];
   const walk = async (dir: string) => {
-    const entries = await fs.readdir(dir, { withFileTypes: true });
+    const entries = await fs.readdir(dir, { withFileTypes: true }).catch((err: unknown) => {
+      throw new FileError('unreadable', dir, `the folder could not be listed: ${describeFsError(err)}`);
+    });
     for (const e of entries) {
-      if (e.isDirectory()) {
-        if (!e.name.startsWith('.') && e.name !== 'node_modules') {
-          await walk(join(dir, e.name));
-        }
-      } else if (e.name.endsWith(SIDECAR_SUFFIX)) {
+      if (e.name.endsWith(SIDECAR_SUFFIX)) {
         found.push(join(dir, e.name));
+      } else if (e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules') {
+        await walk(join(dir, e.name));
       }
     }
   };
@@ -678,16 +664,14 @@ async function sidecarsAt(path: string): Promise<string[] | string | undefined> 
   return found.sort();
 }
 
+/** Text that is not a sidecar (settings, a brat pair), read with the article rule; undefined when missing or unreadable. */
 async function readText(path: string): Promise<string | undefined> {
-  try {
-    return await fs.readFile(path, 'utf8');
-  } catch {
-    return undefined;
-  }
+  const read = await readArticleFile(path);
+  return read.status === 'ok' ? read.text : undefined;
 }
 
 async function exists(path: string): Promise<boolean> {
-  return fs.stat(path).then(
+  return fs.lstat(path).then(
     () => true,
     () => false,
   );
@@ -698,6 +682,10 @@ async function isFolder(path: string): Promise<boolean> {
     (s) => s.isDirectory(),
     () => false,
   );
+}
+
+function shownPath(io: Io, path: string): string {
+  return relative(io.cwd, path) || path;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -729,9 +717,11 @@ function printProblems(io: Io, shown: string, decoded: DecodeResult, errorsOnly 
   }
 }
 
-function positionOf(source: string, decoded: DecodeResult, path: string[]): { line: number; column: number } {
-  const node = decoded.document?.getIn(path, true) as { range?: [number, number, number] } | undefined;
-  const offset = node?.range?.[0] ?? 0;
+/** Where the article's sha256 is written; a data-only read keeps no document, so then its key is looked for in the text. */
+function shaPosition(source: string, decoded: DecodeResult): { line: number; column: number } {
+  const node = decoded.document?.getIn(['article', 'sha256'], true) as { range?: [number, number, number] } | undefined;
+  const key = /^[ \t]+sha256:[ \t]*/m.exec(source);
+  const offset = node?.range?.[0] ?? (key ? key.index + key[0].length : 0);
   const before = source.slice(0, offset);
   const line = before.split('\n').length;
   return { line, column: offset - before.lastIndexOf('\n') };
@@ -760,7 +750,10 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (err: unknown) => {
-      process.stderr.write(`newsmark: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      // One sentence for the user; the stack only for whoever debugs the tool.
+      const debug = Boolean(process.env.NEWSMARK_DEBUG) && err instanceof Error && err.stack;
+      const message = debug || (err instanceof Error ? err.message : String(err));
+      process.stderr.write(`newsmark: something unexpected went wrong: ${message}\n${debug ? '' : 'Nothing more was written. Set NEWSMARK_DEBUG=1 to see where it happened.\n'}`);
       process.exitCode = 3;
     },
   );

@@ -1,0 +1,134 @@
+// The command-line tool's settings: what a .newsmark.json may hold (the editor's newsmark.* settings) and how it is read.
+
+import { type BratMapping, DEFAULT_BRAT_MAPPING } from './brat';
+import type { ExportSettings } from './exporters';
+import { verdictScaleFrom } from './verdicts';
+
+export interface Settings extends ExportSettings {
+  actorTypes?: string[];
+}
+
+/** Settings that cannot be used; the message names the file and the setting. */
+export class ConfigError extends Error {}
+
+export const SETTINGS_FILE = '.newsmark.json';
+
+/** The editor settings the command-line tool reads, named without their "newsmark." prefix. */
+const SETTING_NAMES = [
+  'actorTypes',
+  'verdicts',
+  'verdictScale',
+  'brat.mapping',
+  'export.claimReview.author',
+  'export.claimReview.url',
+  'export.w3c.creator',
+  'export.w3c.baseIri',
+] as const;
+type SettingName = (typeof SETTING_NAMES)[number];
+
+/**
+ * The settings in a .newsmark.json. Each may be written as in VS Code's settings.json
+ * ("newsmark.export.claimReview.url"), without the prefix, or nested
+ * ({ "export": { "claimReview": { "url": … } } }), so settings can be copied either way.
+ */
+export function readSettings(raw: Record<string, unknown>, where: string): Settings {
+  const fail = (key: string, what: string): never => {
+    throw new ConfigError(`${where}: "${key}" ${what}.`);
+  };
+  const values = new Map<SettingName, unknown>();
+  const walk = (node: Record<string, unknown>, prefix: string) => {
+    for (const [key, value] of Object.entries(node)) {
+      const name = (prefix + key).replace(/^newsmark\./, '');
+      if ((SETTING_NAMES as readonly string[]).includes(name)) {
+        values.set(name as SettingName, value);
+      } else if (SETTING_NAMES.some((n) => n.startsWith(`${name}.`)) || name === 'newsmark') {
+        if (!value || typeof value !== 'object' || Array.isArray(value)) {
+          fail(prefix + key, 'must be an object');
+        }
+        walk(value as Record<string, unknown>, name === 'newsmark' ? '' : `${name}.`);
+      } else if (key !== '$schema') {
+        fail(prefix + key, `is not a Newsmark setting (${SETTING_NAMES.join(', ')})`);
+      }
+    }
+  };
+  walk(raw, '');
+  const object = (key: string, value: unknown): Record<string, unknown> => {
+    if (value === undefined) {
+      return {};
+    }
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : fail(key, 'must be an object');
+  };
+  // As in the editor, an empty text or object means "not set".
+  const text = (key: string, value: unknown): string | undefined => (value === undefined || value === '' ? undefined : typeof value === 'string' ? value : fail(key, 'must be text'));
+
+  const scaleSettings = object('verdictScale', values.get('verdictScale'));
+  const { scale, problems } = verdictScaleFrom({ verdicts: values.get('verdicts'), bestRating: scaleSettings.bestRating, worstRating: scaleSettings.worstRating });
+  if (problems.length) {
+    throw new ConfigError(`${where}: ${problems.map((p) => p.message).join(' ')}`);
+  }
+  let actorTypes: string[] | undefined;
+  let actorTypeLabels: Record<string, string> | undefined;
+  const types = values.get('actorTypes');
+  if (types !== undefined) {
+    if (!Array.isArray(types)) {
+      fail('actorTypes', 'must be a list');
+    }
+    actorTypes = [];
+    actorTypeLabels = {};
+    for (const t of types as unknown[]) {
+      const id = typeof t === 'string' ? t : t && typeof t === 'object' ? (t as { id?: unknown }).id : undefined;
+      if (typeof id !== 'string') {
+        fail('actorTypes', 'must list type ids, or objects with an "id" and a "label"');
+      }
+      actorTypes.push(id as string);
+      const label = t && typeof t === 'object' ? (t as { label?: unknown }).label : undefined;
+      actorTypeLabels[id as string] = typeof label === 'string' ? label : (id as string);
+    }
+  }
+
+  const brat = object('brat.mapping', values.get('brat.mapping'));
+  const mapping: Partial<BratMapping> = {};
+  for (const [key, value] of Object.entries(brat)) {
+    const name = `brat.mapping.${key}`;
+    if (key === 'claimTypes') {
+      mapping.claimTypes = Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : fail(name, 'must be a list of text');
+    } else if (key === 'actorTypes') {
+      const map = object(name, value);
+      Object.entries(map).forEach(([k, v]) => typeof v === 'string' || fail(`${name}.${k}`, 'must be text'));
+      mapping.actorTypes = map as Record<string, string>;
+    } else if (key === 'verdictAttribute' || key === 'statusAttribute' || key === 'claimantRelation' || key === 'wikidataDatabase') {
+      mapping[key] = text(name, value) ?? fail(name, 'must not be empty');
+    } else {
+      fail(name, `is not a brat mapping setting (${Object.keys(DEFAULT_BRAT_MAPPING).join(', ')})`);
+    }
+  }
+
+  const agent = <T extends string>(key: SettingName, kinds: readonly T[]) => {
+    const o = object(key, values.get(key));
+    if (Object.keys(o).length === 0) {
+      return undefined;
+    }
+    const name = text(`${key}.name`, o.name) ?? fail(`${key}.name`, 'is required');
+    const type = text(`${key}.type`, o.type) as T | undefined;
+    if (type !== undefined && !kinds.includes(type)) {
+      fail(`${key}.type`, `must be one of ${kinds.join(', ')}`);
+    }
+    return { name, type, url: text(`${key}.url`, o.url), id: text(`${key}.id`, o.id) };
+  };
+  const author = agent('export.claimReview.author', ['Organization', 'Person'] as const);
+  const creator = agent('export.w3c.creator', ['Person', 'Organization', 'Software'] as const);
+  return {
+    scale,
+    actorTypes,
+    actorTypeLabels,
+    brat: mapping,
+    claimReview: {
+      author: author && { name: author.name, ...(author.type ? { type: author.type } : {}), ...(author.url ? { url: author.url } : {}) },
+      url: text('export.claimReview.url', values.get('export.claimReview.url')),
+    },
+    w3c: {
+      baseIri: text('export.w3c.baseIri', values.get('export.w3c.baseIri')),
+      creator: creator && { type: creator.type ?? 'Organization', name: creator.name, ...((creator.id ?? creator.url) ? { id: creator.id ?? creator.url } : {}) },
+    },
+  };
+}
