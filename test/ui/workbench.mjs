@@ -239,6 +239,14 @@ export class Workbench {
     return this.timeUntil(press, HIGHLIGHT_AT, { x: box.x + box.width / 2, y: box.y + box.height / 2 });
   }
 
+  /** Milliseconds from `press()` until the decorations under the n-th occurrence of `text` change. */
+  async timeToRedecorate(press, text, occurrence = 0) {
+    const box = await this.textBox(text, occurrence);
+    const point = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    const before = (await this.page.evaluate(HIGHLIGHTS_AT, point)).sort().join(' ');
+    return this.timeUntil(press, DECORATIONS_CHANGED, { ...point, before });
+  }
+
   /** Milliseconds from `press()` until a CodeLens reads `title`. */
   async timeToCodeLens(press, title) {
     return this.timeUntil(
@@ -328,9 +336,13 @@ export class Workbench {
     });
     await row.first().waitFor();
     // Arrow keys, as a user does; the focused row is what Enter accepts.
-    for (let i = 0; i < 50; i++) {
-      const focused = this.page.locator('.quick-input-list .monaco-list-row.focused .label-name');
-      if (matcher.test(clean(await focused.textContent().catch(() => '')))) break;
+    const focusedLabel = () =>
+      this.page
+        .locator('.quick-input-list .monaco-list-row.focused')
+        .evaluate((el) => el.querySelector('.label-name')?.textContent ?? '')
+        .catch(() => '');
+    for (let i = 0; !matcher.test(clean(await focusedLabel())); i++) {
+      if (i === 50) throw new Error(`could not move to “${label}” in the quick pick`);
       await this.page.keyboard.press('ArrowDown');
     }
     await this.page.keyboard.press('Enter');
@@ -483,6 +495,20 @@ export class Workbench {
     }
   }
 
+  /** Clicks a button of the modal dialog on screen. */
+  async clickDialogButton(button) {
+    const dialog = this.page.locator('.monaco-dialog-box');
+    await dialog.waitFor();
+    await dialog.locator('.monaco-button', { hasText: button }).first().click();
+    await dialog.waitFor({ state: 'detached' });
+  }
+
+  async dialogMessage() {
+    const dialog = this.page.locator('.monaco-dialog-box');
+    await dialog.waitFor();
+    return clean(await dialog.locator('.dialog-message-text').textContent());
+  }
+
   /** Clicks a button of the notification whose message matches `pattern`. */
   async clickNotificationButton(pattern, button) {
     const toast = this.page.locator('.notifications-toasts .notification-toast', { hasText: pattern });
@@ -559,6 +585,16 @@ const HIGHLIGHT_AT = ({ x, y }) =>
     const r = el.getBoundingClientRect();
     return /(^|\s)ced-/.test(el.className) && r.left <= x && x <= r.right && r.top <= y && y <= r.bottom;
   });
+
+const DECORATIONS_CHANGED = ({ x, y, before }) =>
+  [...document.querySelectorAll('.editor-group-container.active .view-overlays .cdr')]
+    .filter((el) => {
+      const r = el.getBoundingClientRect();
+      return /(^|\s)ced-/.test(el.className) && r.left <= x && x <= r.right && r.top <= y && y <= r.bottom;
+    })
+    .map((el) => el.className)
+    .sort()
+    .join(' ') !== before;
 
 /** 1-based line and column (UTF-16, as Go to Line counts) of the n-th occurrence of `text`. */
 export function position(source, text, occurrence = 0) {
