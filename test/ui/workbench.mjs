@@ -441,6 +441,15 @@ export class Workbench {
     await this.treeRow(viewName, text).click();
   }
 
+  /** Expands a row by clicking its twistie (a click on the label runs the row's command instead). */
+  async expandTreeRow(viewName, text) {
+    await this.showNewsmark();
+    const row = this.treeRow(viewName, text);
+    if ((await row.getAttribute('aria-expanded')) === 'true') return;
+    await row.locator('.monaco-tl-twistie').click();
+    await this.page.waitForFunction((el) => el.getAttribute('aria-expanded') === 'true', await row.elementHandle());
+  }
+
   async rightClickTreeRow(viewName, text) {
     await this.showNewsmark();
     await this.treeRow(viewName, text).click({ button: 'right' });
@@ -463,9 +472,19 @@ export class Workbench {
   /** Moves the mouse onto the n-th occurrence of `text` in the editor and returns the hover's text. */
   async hoverAt(text, occurrence = 0) {
     await this.page.mouse.move(0, 0);
-    await this.page.locator('.monaco-editor .monaco-hover').first().waitFor({ state: 'hidden' }).catch(() => {});
+    const hover = this.page.locator('.monaco-editor .monaco-hover:not(.hidden) .monaco-hover-content').first();
+    await hover.waitFor({ state: 'hidden' }).catch(() => {});
     const box = await this.textBox(text, occurrence);
-    await this.page.mouse.move(box.x + Math.min(box.width / 2, 20), box.y + box.height / 2, { steps: 3 });
+    const y = box.y + box.height / 2;
+    // The mouse rests on the word, moving within it now and then as a hand does: the editor
+    // shows a hover only after the mouse has moved over it.
+    await waitFor(async () => {
+      for (const dx of [0.3, 0.5, 0.7]) {
+        await this.page.mouse.move(box.x + box.width * dx, y, { steps: 2 });
+        if (await hover.waitFor({ state: 'visible', timeout: 1500 }).then(() => true, () => false)) return true;
+      }
+      return false;
+    }, `a hover over “${text}”`);
     return this.hoverText();
   }
 
@@ -506,7 +525,7 @@ export class Workbench {
   async dialogMessage() {
     const dialog = this.page.locator('.monaco-dialog-box');
     await dialog.waitFor();
-    return clean(await dialog.locator('.dialog-message-text').textContent());
+    return clean(await dialog.innerText());
   }
 
   /** Clicks a button of the notification whose message matches `pattern`. */
