@@ -256,6 +256,26 @@ export class Workbench {
     );
   }
 
+  /** Whether the editor's rendered lines contain `text` (spaces as the user sees them). */
+  async editorShows(text) {
+    const shown = await this.editor.locator('.view-lines').evaluate((el) => el.textContent);
+    return clean(shown).includes(text);
+  }
+
+  /** Presses `keys` (at most `times` times, as a user would keep pressing) until the editor shows `text`. */
+  async pressUntilShown(keys, text, times = 5) {
+    for (let i = 0; i < times; i++) {
+      await this.page.keyboard.press(keys);
+      try {
+        await waitFor(() => this.editorShows(text), `the editor to show “${text}”`, { timeout: 2000 });
+        return i + 1;
+      } catch {
+        /* one more press */
+      }
+    }
+    throw new Error(`the editor did not show “${text}” after ${times} presses of ${keys}`);
+  }
+
   async pressChord(key) {
     await this.page.keyboard.press('Control+Alt+KeyM');
     await this.page.keyboard.press(key);
