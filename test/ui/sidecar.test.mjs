@@ -4,10 +4,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'mocha';
 import { parse } from 'yaml';
-import { ARTICLE, ARTICLE_TEXT, SAMPLES, offsetOf, position, useWorkbench } from './workbench.mjs';
+import { ARTICLE, ARTICLE_TEXT, SAMPLES, offsetOf, position, useWorkbench, waitFor } from './workbench.mjs';
 
 const SIDECAR = `${ARTICLE}.annotations.yaml`;
 const SAMPLE_SIDECAR = fs.readFileSync(path.join(SAMPLES, SIDECAR), 'utf8');
+const orphans = (sidecar) => [...sidecar.actors.flatMap((a) => a.mentions), ...sidecar.claims.map((c) => c.anchor)].filter((a) => a.orphaned);
 const mentionStarts = (sidecar, id) => sidecar.actors.find((a) => a.id === id).mentions.map((m) => m.start);
 const SAMPLE = parse(SAMPLE_SIDECAR);
 const sampleStarts = (id) => mentionStarts(SAMPLE, id);
@@ -122,5 +123,25 @@ describe('The article and its sidecar on disk', () => {
     assert.deepEqual(mentionStarts(sidecar, 'armenia').slice(0, 5), sampleStarts('armenia').slice(0, 5), 'marks before the edit stay');
     await wb.waitForHighlight('Nikol Pashinyan');
     assert.equal(await wb.isHighlighted('Mr '), false);
+  });
+
+  it('brings the marks of a deleted line back with Ctrl+Z, and orphans them again with Ctrl+Shift+Z', async () => {
+    const { wb } = s;
+    const line = position(ARTICLE_TEXT, 'a defense alliance comprising').line;
+    await wb.waitForHighlight('Armenia, Belarus');
+    await wb.deleteLine(line, 'a defense alliance comprising');
+    await wb.waitForRows('Actors', (r) => r.some((row) => row.label === 'Orphaned'));
+    await wb.pressUntilShown('Control+Z', 'a defense alliance comprising');
+    await wb.waitForHighlight('Armenia, Belarus');
+    await wb.waitForRows('Actors', (r) => !r.some((row) => row.label === 'Orphaned') && r.some((row) => row.text === 'Armenia 11 mentions'));
+    await wb.redo();
+    await waitFor(async () => !(await wb.editorShows('a defense alliance comprising')), 'the deletion to be redone');
+    await wb.waitForRows('Actors', (r) => r.some((row) => row.label === 'Orphaned'));
+    await wb.pressUntilShown('Control+Z', 'a defense alliance comprising');
+    await wb.waitForHighlight('Armenia, Belarus');
+    await wb.save();
+    const sidecar = await wb.waitForSidecar((y) => y.article.sha256 !== SAMPLE.article.sha256 || orphans(y).length === 0, 'the saved sidecar');
+    assert.deepEqual(orphans(sidecar), []);
+    assert.deepEqual(sidecar.actors.map((a) => a.mentions.map((m) => m.start)), SAMPLE.actors.map((a) => a.mentions.map((m) => m.start)));
   });
 });

@@ -276,6 +276,13 @@ export class Workbench {
     throw new Error(`the editor did not show “${text}” after ${times} presses of ${keys}`);
   }
 
+  /** Deletes a whole line with Ctrl+Shift+K (Delete Line) and waits until `gone` is no longer shown. */
+  async deleteLine(line, gone) {
+    await this.goTo(line, 1);
+    await this.page.keyboard.press('Control+Shift+K');
+    await waitFor(async () => !(await this.editorShows(gone)), `line ${line} to be deleted`);
+  }
+
   async pressChord(key) {
     await this.page.keyboard.press('Control+Alt+KeyM');
     await this.page.keyboard.press(key);
