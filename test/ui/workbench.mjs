@@ -491,7 +491,15 @@ export class Workbench {
   }
 
   async clickContextMenuItem(label) {
-    await this.page.locator('.monaco-menu .action-item .action-label', { hasText: new RegExp(`^${escapeRe(label)}$`) }).click();
+    const item = this.page.locator('.monaco-menu .action-item .action-label', { hasText: new RegExp(`^${escapeRe(label)}$`) });
+    const menu = this.page.locator('.monaco-menu');
+    // A menu ignores a click that comes too soon after it opened (it guards against the
+    // right-click's own release), so click again, as a user would, while it stays open.
+    for (let i = 0; i < 3; i++) {
+      await item.click();
+      if (await menu.waitFor({ state: 'detached', timeout: 2000 }).then(() => true, () => false)) return;
+    }
+    throw new Error(`the context menu stayed open after clicking “${label}”`);
   }
 
   // ---- hovers, notifications, status bar ----------------------------------------------------
