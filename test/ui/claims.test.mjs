@@ -80,7 +80,8 @@ describe('Checking claims', () => {
     const verdicts = await wb.quickPickItems();
     assert.deepEqual(verdicts.map((v) => v.label), ['True', 'Mostly true', 'Mixed', 'Mostly false', 'False', 'Unproven']);
     assert.equal(verdicts[0].description, '1 in this article');
-    await wb.pickItem('Mostly true');
+    await wb.page.keyboard.press('ArrowDown');
+    record('Set Verdict: Enter to the CodeLens update', await wb.timeToCodeLens(() => wb.enter(), 'c1 · Checked · Mostly true · 1 source'));
     sidecar = await wb.waitForSidecar((y) => y.claims[0].verdict === 'mostly-true');
     assert.equal(sidecar.claims[0].status, 'checked');
 
