@@ -1,6 +1,6 @@
-// Runs every test suite — type check, lint, unit (mocha in Node), grammar, and integration (mocha inside a real VS Code) — and sums them.
+// Runs every test suite — type check, lint, unit (mocha in Node), grammar, integration (mocha inside a real VS Code) and ui (the workbench driven by keyboard and mouse) — and sums them.
 //
-// Usage: node scripts/test.mjs [typecheck] [lint] [unit] [grammar] [integration]   (default: all)
+// Usage: node scripts/test.mjs [typecheck] [lint] [unit] [grammar] [integration] [ui]   (default: all)
 //
 // The last line is the total over all suites, "N passed, N failed"; the exit code is non-zero
 // when any test failed or a suite could not run.
@@ -72,6 +72,14 @@ if (wanted('integration')) {
   const status = sh('node', ['test/harness/run-integration.mjs', '--results', results]);
   const counts = existsSync(results) ? JSON.parse(readFileSync(results, 'utf8')) : { passed: 0, failed: 0 };
   record('integration', counts.passed, counts.failed + (status !== 0 && counts.failed === 0 ? 1 : 0));
+}
+
+if (wanted('ui')) {
+  const results = join(mkdtempSync(join(tmpdir(), 'newsmark-ui-')), 'results.json');
+  // The integration suite has just run setup.sh; the UI suite needs nothing more.
+  const status = sh('node', ['test/harness/run-ui.mjs', '--results', results, ...(wanted('integration') ? ['--skip-setup'] : [])]);
+  const counts = existsSync(results) ? JSON.parse(readFileSync(results, 'utf8')) : { passed: 0, failed: 0 };
+  record('ui', counts.passed, counts.failed + (status !== 0 && counts.failed === 0 ? 1 : 0));
 }
 
 console.log('');

@@ -1,0 +1,144 @@
+// Runs the UI suite (test/ui/*.test.mjs): mocha in Node driving code-server's VS Code 1.100.3 in Chromium as a user does.
+//
+// Usage: node test/harness/run-ui.mjs [--grep <pattern>] [--results <file>] [--pending]
+//          [--timeout <seconds>] [--skip-setup] [--keep] [--verbose]
+//
+// One code-server serves every scenario; each scenario gets a fresh copy of its workspace and a
+// fresh browser context, so nothing one leaves behind (sidecars, editors, UI state) reaches the next.
+// Scenarios for behaviour not built yet live in *.pending.test.mjs and run only with --pending
+// (or NEWSMARK_UI_PENDING=1).
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import Mocha from 'mocha';
+import { REPO_ROOT, installCleanup, launchBrowser, log, makeTempDir, runSetup, startCodeServer } from './codeserver.mjs';
+import { configure, UI_SETTINGS } from '../ui/workbench.mjs';
+import { printFigures } from '../ui/figures.mjs';
+
+const { values: opts } = parseArgs({
+  options: {
+    grep: { type: 'string' },
+    results: { type: 'string' },
+    pending: { type: 'boolean', default: process.env.NEWSMARK_UI_PENDING === '1' },
+    timeout: { type: 'string', default: process.env.NEWSMARK_TEST_TIMEOUT ?? '900' },
+    'skip-setup': { type: 'boolean', default: process.env.NEWSMARK_SKIP_SETUP === '1' },
+    keep: { type: 'boolean', default: false },
+    verbose: { type: 'boolean', default: process.env.NEWSMARK_HARNESS_VERBOSE === '1' },
+  },
+});
+
+const UI_DIR = path.join(REPO_ROOT, 'test', 'ui');
+const SCREENSHOT_DIR = path.join(REPO_ROOT, 'out', 'ui');
+const savedLog = path.join(SCREENSHOT_DIR, 'code-server.log');
+
+let codeServer = null;
+let browser = null;
+let tempDir = null;
+
+const cleanup = installCleanup(async () => {
+  await browser?.close();
+  await codeServer?.stop();
+  if (codeServer?.logFile && fs.existsSync(codeServer.logFile)) {
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    fs.copyFileSync(codeServer.logFile, savedLog);
+  }
+  if (tempDir && !opts.keep) fs.rmSync(tempDir, { recursive: true, force: true });
+});
+
+function testFiles() {
+  return fs
+    .readdirSync(UI_DIR)
+    .filter((f) => f.endsWith('.test.mjs') && (opts.pending || !f.endsWith('.pending.test.mjs')))
+    .sort()
+    .map((f) => path.join(UI_DIR, f));
+}
+
+function checkBuilt() {
+  const main = path.join(REPO_ROOT, 'dist', 'extension.js');
+  if (!fs.existsSync(main)) throw new Error(`not built: ${main}\n  run \`npm run build\` first (npm run test:ui does)`);
+}
+
+async function runMocha(files) {
+  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', timeout: 120_000, ...(opts.grep ? { grep: opts.grep } : {}) });
+  for (const f of files) mocha.addFile(f);
+  await mocha.loadFilesAsync();
+  const results = { passed: 0, failed: 0, pending: 0 };
+  await new Promise((resolve) => {
+    const runner = mocha.run(() => resolve());
+    runner.on('pass', () => results.passed++);
+    // Also fires for failing hooks, which abort their scenarios.
+    runner.on('fail', () => results.failed++);
+    runner.on('pending', () => results.pending++);
+  });
+  return results;
+}
+
+const started = Date.now();
+
+async function main() {
+  if (!opts['skip-setup']) await runSetup();
+  checkBuilt();
+  fs.rmSync(SCREENSHOT_DIR, { recursive: true, force: true });
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+
+  tempDir = makeTempDir('newsmark-ui-');
+  codeServer = await startCodeServer({
+    userDataDir: path.join(tempDir, 'user-data'),
+    extensionsDir: path.join(tempDir, 'extensions'),
+    settings: UI_SETTINGS,
+  });
+  log(`code-server on ${codeServer.url} (log kept in ${path.relative(process.cwd(), savedLog)})`);
+  browser = await launchBrowser();
+  configure({
+    port: codeServer.port,
+    browser: browser.browser,
+    workspaces: path.join(tempDir, 'workspaces'),
+    screenshots: SCREENSHOT_DIR,
+    verbose: opts.verbose,
+  });
+
+  const files = testFiles();
+  if (files.length === 0) throw new Error(`no *.test.mjs files in ${UI_DIR}`);
+  const serverDied = codeServer.exited.then((c) => {
+    throw new Error(`code-server exited (${c}) before the scenarios finished; see ${path.relative(process.cwd(), savedLog)}`);
+  });
+  const results = await Promise.race([runMocha(files), serverDied]);
+  printFigures();
+
+  if (opts.results) {
+    fs.mkdirSync(path.dirname(path.resolve(opts.results)), { recursive: true });
+    fs.writeFileSync(opts.results, JSON.stringify(results));
+  }
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  log(`UI suite took ${seconds} s`);
+  console.log(`ui: ${results.passed} passed, ${results.failed} failed, ${results.pending} skipped`);
+  if (results.failed > 0) return 1;
+  if (results.passed === 0) {
+    log('no scenario passed: check --grep');
+    return 1;
+  }
+  return 0;
+}
+
+class Timeout extends Error {}
+
+// One deadline for everything, setup included, so a hang anywhere ends the run.
+let deadline;
+const timedOut = new Promise((_, reject) => {
+  deadline = setTimeout(() => reject(new Timeout()), Number(opts.timeout) * 1000);
+});
+
+let exitCode = 1;
+try {
+  exitCode = await Promise.race([main(), timedOut]);
+} catch (err) {
+  if (err instanceof Timeout) {
+    console.error(`[harness] ERROR: timed out after ${opts.timeout} s (raise with --timeout or NEWSMARK_TEST_TIMEOUT)`);
+  } else if (!cleanup.stopping) {
+    console.error(`[harness] ERROR: ${err.message}`);
+  }
+  exitCode = 1;
+}
+clearTimeout(deadline);
+await cleanup();
+process.exit(cleanup.signalExitCode ?? exitCode);
