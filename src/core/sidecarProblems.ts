@@ -200,7 +200,9 @@ function structureProblems(source: string): TextProblem[] {
 }
 
 function tagWords(tag: string): string {
-  return `"${tag}" is a YAML tag, which a sidecar does not use; remove it, and put the value in quotes if it must be read as text.`;
+  // A verbatim tag spells out a whole address; its start is enough to find it.
+  const shown = tag.startsWith('!<') ? '!<…>' : shorten(tag, 30);
+  return `"${shown}" is a YAML tag, which a sidecar does not use; remove it, and put the value in quotes if it must be read as text.`;
 }
 
 function directiveWords(line: string): string {
@@ -403,6 +405,8 @@ export function syntaxWords(code: string, message: string, source: string, offse
         return 'this line is not indented like the lines above it; line it up with the other keys of the same item.';
       }
       break;
+    case 'UNEXPECTED_TOKEN':
+      return `"${shorten(restOfLine, 20)}" cannot stand here; if it is part of a value, put the whole value in quotes.`;
     case 'BAD_INDENT':
       if (/Flow map/.test(message)) {
         return 'a "{ … }" map is not closed; add the missing "}" at the end of its line.';
