@@ -1,6 +1,9 @@
 // Tests of the sidecar codec: the exact YAML Newsmark writes, round trips that keep hand edits, code-point offsets, and the problems a bad sidecar reports.
 
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
 import { sha256 } from '../../../src/core/hash';
 import { anchorAt, type Anchor, type Annotations } from '../../../src/core/model';
 import { decodeSidecar, encodeSidecar, sidecarNameFor, toSidecarData, type DecodeResult, type SidecarProblem } from '../../../src/core/sidecar';
@@ -817,5 +820,70 @@ describe('sidecar read for the workspace index (dataOnly)', () => {
     const fast = decodeSidecar(SIDECAR, `Breaking: ${ARTICLE}`, { dataOnly: true });
     assert.equal(fast.stale, true);
     assert.ok(fast.annotations);
+  });
+  /** The fast read and the full read give the same annotations, or both refuse with the same problems. */
+  function assertSameReading(source: string, text: string): void {
+    const full = decodeSidecar(source, text, { verdicts: VERDICTS });
+    const fast = decodeSidecar(source, text, { verdicts: VERDICTS, dataOnly: true });
+    assert.deepEqual(fast.annotations, full.annotations, `the two reads differ on ${JSON.stringify(source.slice(0, 300))}`);
+    assert.equal(fast.stale, full.stale);
+    if (!full.annotations) {
+      assert.deepEqual(fast.problems, full.problems);
+    }
+  }
+
+  describe('agrees with the full read on every malformed sidecar', () => {
+    const folder = path.resolve(__dirname, '../../../../test/fixtures/malformed');
+    const article = fs.readFileSync(path.join(folder, 'article.txt'), 'utf8');
+    for (const name of fs.readdirSync(folder).filter((n) => n.endsWith('.yaml'))) {
+      it(name, () => assertSameReading(fs.readFileSync(path.join(folder, name), 'utf8'), article));
+    }
+  });
+
+  it('agrees with the full read on what YAML readers are known to take differently', () => {
+    const values = ['0b101', '-0x1F', '+.5', '1e400', '.NaN', '-0', '017', '0o17', '1_000', 'yes', 'No', 'on', '~', 'NULL', '2001-12-14t21:59:43.10-05:00', '12:30:00'];
+    for (const value of values) {
+      assertSameReading(SIDECAR.replace('claims:\n', `extra:\n  value: ${value}\n  ${value}: as a key\nclaims:\n`), ARTICLE);
+      assertSameReading(SIDECAR.replace('verdict: mostly-false', `verdict: ${value}`), ARTICLE);
+    }
+    for (const variant of [
+      `%YAML 1.1\n---\n${SIDECAR.replace('verdict: mostly-false', 'verdict: yes')}`,
+      `%YAML 1.2\n---\n${SIDECAR}`,
+      SIDECAR.replace('verdict: mostly-false', 'verdict: !!str yes'),
+      SIDECAR.replace('claims:\n', 'extra:\n  <<: { merged: 1 }\n  ? [a, b]\n  : c\nclaims:\n'),
+      SIDECAR.replace('claims:\n', 'extra:\n  ~: nothing\nclaims:\n'),
+      SIDECAR.replace('notes: The authority’s own bulletin gives 24%.', 'notes: "24%\rof capacity"'),
+      SIDECAR.replace('notes: The authority’s own bulletin gives 24%.', 'notes: "24%\u0085of\u2028capacity"'),
+      SIDECAR.replace('notes: The authority’s own bulletin gives 24%.', 'notes: "24%\tof capacity"'),
+      SIDECAR.replace(/\n/g, '\r\n'),
+      `\uFEFF${SIDECAR}`,
+      SIDECAR.replace('claims:\n', '\uFEFFclaims:\n'),
+      `${SIDECAR}...\n`,
+      `---\n${SIDECAR}`,
+    ]) {
+      assertSameReading(variant, ARTICLE);
+    }
+  });
+
+  it('agrees with the full read on sidecars with generated values, keys and stray text', function () {
+    this.timeout(120_000);
+    const tricky = fc.constantFrom(
+      '~', 'null', 'true', 'False', 'yes', 'off', '0x1F', '0o17', '0b11', '1_0', '+1', '-.5', '.inf', '1e999', '2024-06-10', '12:30',
+      '<<', '-', '?', ':', '!!str x', '!x', '&a x', '*a', '%', '#', '"q"', "'q'", '[a, b]', '{a: 1}', '|', '>', '"\\x41"', '"\\u00e9"', '\t', '\r', '\r\n', '\n', ' ', '\u0085', '\u2028', '\uFEFF', '\u0000',
+    );
+    const chunk = fc.array(fc.oneof(tricky, fc.string({ maxLength: 4 }), fc.integer().map(String), fc.double().map(String)), { maxLength: 5 }).map((parts) => parts.join(''));
+    const place = fc.constantFrom(
+      (x: string) => SIDECAR.replace('claims:\n', `extra:\n  key: ${x}\nclaims:\n`),
+      (x: string) => SIDECAR.replace('claims:\n', `extra:\n  ${x}: value\nclaims:\n`),
+      (x: string) => SIDECAR.replace('verdict: mostly-false', `verdict: ${x}`),
+      (x: string) => SIDECAR.replace('notes: The authority’s own bulletin gives 24%.', `notes: ${x}`),
+      (x: string) => SIDECAR.replace('quote: Zoë Aldám,', `quote: ${x},`),
+      (x: string) => SIDECAR.replace('{ start: 122,', `{ start: ${x},`),
+    );
+    const anywhere = fc.tuple(fc.nat(SIDECAR.length), fc.nat(3), chunk).map(([at, cut, x]) => SIDECAR.slice(0, at) + x + SIDECAR.slice(at + cut));
+    fc.assert(
+      fc.property(fc.oneof(fc.tuple(place, chunk).map(([put, x]) => put(x)), anywhere), (source) => assertSameReading(source, ARTICLE)),
+      { numRuns: 1500 },
+    );
   });
 });
