@@ -95,7 +95,7 @@ function positioner(source: string, lineCounter: LineCounter) {
 function decodeFully(source: string, articleText: string, options: DecodeOptions): DecodeResult {
   const lineCounter = new LineCounter();
   const at = positioner(source, lineCounter);
-  const scanned = scanSidecar(source).problems;
+  const scanned = scanSidecar(source);
   if (scanned.length) {
     lineCounter.addNewLine(0);
     for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) {
@@ -203,12 +203,13 @@ type Report = (code: ProblemCode, message: string, paths: (string | number)[][],
  * Text the fast reader might read differently from the full one, or that the full one
  * refuses: anchors and aliases, tags, directives, explicit, collection, empty or null keys,
  * merge keys, tabs, lone carriage returns, control characters, a byte-order mark past the
- * start, half a surrogate pair. A sidecar as Newsmark writes it has none of them outside
+ * start, half a surrogate pair, and indentation deep enough to hint at nesting past the
+ * limit (which js-yaml reads slowly before it overflows). A sidecar as Newsmark writes it has none of them outside
  * its quotes; one inside a quote only costs the full read.
  */
 const UNUSUAL =
   // eslint-disable-next-line no-control-regex -- control characters are what this looks for
-  /[&*\t\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\r(?!\n)|^%|(?:^|[\s[{,:])!|(?:^|[\s[{,])\?(?:\s|$)|<<|[\]}][ ]*:|(?:^|[[{,]|[-?] )[ ]*(?:~|null|Null|NULL)?[ ]*:(?:\s|$)/m;
+  /[&*\t\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\r(?!\n)|^%|(?:^|[\s[{,:])!|(?:^|[\s[{,])\?(?:\s|$)|<<|[\]}][ ]*:|(?:^|[[{,]|[-?] )[ ]*(?:~|null|Null|NULL)?[ ]*:(?:\s|$)|^ {128}/m;
 
 /** Deeper data than this takes the full read, whose count of levels may err by one per line. */
 const FAST_DEPTH_LIMIT = NESTING_LIMIT / 2 - 1;
@@ -242,13 +243,9 @@ function decodeDataOnly(source: string, articleText: string, options: DecodeOpti
   if (UNUSUAL.test(source.charCodeAt(0) === 0xfeff ? source.slice(1) : source)) {
     return undefined;
   }
-  const scan = scanSidecar(source);
-  if (scan.problems.length || scan.spansLines) {
-    return undefined;
-  }
   let data: unknown;
   try {
-    data = loadYamlData(source, { schema: FAST_SCHEMA });
+    data = loadWithinBounds(source);
   } catch {
     return undefined;
   }
@@ -260,6 +257,38 @@ function decodeDataOnly(source: string, articleText: string, options: DecodeOpti
     reported = true;
   });
   return reported ? undefined : { annotations, problems: [], stale };
+}
+
+/**
+ * js-yaml's reading of the text; undefined if a value or a flow collection runs over several
+ * lines, where YAML readers differ on how far continuation lines must be indented (Newsmark
+ * never writes them: a multi-line note is a "|" block), or if it nests deeper than the fast
+ * read goes.
+ */
+function loadWithinBounds(source: string): unknown {
+  const opened: [number, number][] = [];
+  let unusual = false;
+  const data = loadYamlData(source, {
+    schema: FAST_SCHEMA,
+    listener(event, state) {
+      if (event === 'open') {
+        opened.push([state.position, state.line]);
+        unusual ||= opened.length > FAST_DEPTH_LIMIT;
+        return;
+      }
+      const [position, line] = opened.pop()!;
+      if (state.line > line) {
+        // A node's events start before the spaces in front of it.
+        let first = position;
+        while (first < source.length && /\s/.test(source[first])) {
+          first++;
+        }
+        const c = source.charAt(first);
+        unusual ||= state.kind === 'scalar' ? c !== '|' && c !== '>' : c === '[' || c === '{';
+      }
+    },
+  });
+  return unusual ? undefined : data;
 }
 
 /** Data shallow enough and with keys short enough that the full reader would take it as it is. */

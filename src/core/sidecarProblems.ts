@@ -66,26 +66,14 @@ const FORBIDDEN_CHARACTER = /[\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\u
 /** A carriage return not followed by a line feed: a line break to some readers, text to others. */
 const LONE_CR = /\r(?!\n)/g;
 
-/** What a scan of the text found. */
-export interface Scan {
-  /** To be refused before the text is parsed. */
-  problems: TextProblem[];
-  /**
-   * A value or a flow collection runs over several lines. YAML readers differ on how far
-   * such continuation lines must be indented; Newsmark never writes them (a multi-line note
-   * is a "|" block), so the fast reader leaves such a sidecar to the full one.
-   */
-  spansLines: boolean;
-}
-
 /**
  * What must be refused before the text is handed to the YAML reader: characters it would
  * misread, nesting that would overflow the stack, and tags and directives that change what
  * plain values mean. One linear pass of the lexer, which does not recurse.
  */
-export function scanSidecar(source: string): Scan {
+export function scanSidecar(source: string): TextProblem[] {
   const characters = [...characterProblems(source, FORBIDDEN_CHARACTER, forbiddenWords), ...characterProblems(source, LONE_CR, () => LONE_CR_WORDS)];
-  return characters.length ? { problems: characters.sort((a, b) => a.offset - b.offset), spansLines: false } : structureProblems(source);
+  return characters.length ? characters.sort((a, b) => a.offset - b.offset) : structureProblems(source);
 }
 
 const LONE_CR_WORDS =
@@ -121,16 +109,13 @@ interface Level {
  * key's column), flow nesting by brackets; a value on its key's line counts as one more level,
  * so the count errs on the deep side by at most one per line.
  */
-function structureProblems(source: string): Scan {
+function structureProblems(source: string): TextProblem[] {
   const problems: TextProblem[] = [];
-  let spansLines = false;
   const levels: Level[] = [];
   let flow = 0;
   let offset = 0;
   let lineStart = 0;
   let scalarNext = false;
-  // After a "|" or ">" header, the next scalar token is the block's text, lines and all.
-  let blockScalar = false;
   const nodeAt = (at: number, list: boolean): boolean => {
     if (flow === 0) {
       const column = at - lineStart;
@@ -160,10 +145,6 @@ function structureProblems(source: string): Scan {
     const type = scalarNext ? 'scalar' : CST.tokenType(token);
     scalarNext = false;
     const newline = token.lastIndexOf('\n');
-    if (newline >= 0 && (flow > 0 || (type !== 'newline' && type !== 'comment' && !(type === 'scalar' && blockScalar)))) {
-      spansLines = true;
-    }
-    blockScalar = type === 'block-scalar-header' || (blockScalar && type !== 'scalar');
     let tooDeep = false;
     switch (type) {
       case 'scalar':
@@ -203,13 +184,13 @@ function structureProblems(source: string): Scan {
     if (tooDeep) {
       // Nothing after this point can be read safely; the first place is the one to show.
       const message = `Lists and maps are nested more than ${NESTING_LIMIT} levels deep here; a sidecar needs about 6. The file may be damaged, or not be a Newsmark sidecar.`;
-      return { problems: [{ code: 'nesting', message, offset: at, length: Math.max(1, token.length) }], spansLines };
+      return [{ code: 'nesting', message, offset: at, length: Math.max(1, token.length) }];
     }
     if (problems.length === MAX_LISTED) {
       break;
     }
   }
-  return { problems, spansLines };
+  return problems;
 }
 
 function tagWords(tag: string): string {

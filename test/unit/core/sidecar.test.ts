@@ -627,6 +627,69 @@ actors:
     });
   });
 
+  describe('CRLF line endings', () => {
+    const variants: [string, string][] = [
+      ['notes: The authority’s own bulletin gives 24%.', 'notes: Bulletin says: 24%.'],
+      ['    status: in-progress\n', '    status: in-progress\n    status: checked\n'],
+      ['{ start: 122,', '{ start: "ten",'],
+      ['quote: Zoë Aldám,', 'quote: Zoe Aldam,'],
+      ['claimant: tomas-rehor', 'claimnt: tomas-rehor'],
+      ['verdict: mostly-false', 'verdict: !!str yes'],
+      ['    notes: Minister since 2021.\n', `    notes: Minister since 2021.\n    extra:\n      deep: ${'['.repeat(70)}${']'.repeat(70)}\n`],
+    ];
+    for (const [from, to] of variants) {
+      it(`puts a problem at the same line and column as with LF: ${JSON.stringify(to.trim().slice(0, 32))}`, () => {
+        const lf = SIDECAR.replace(from, to);
+        const expected = decodeSidecar(lf, ARTICLE).problems;
+        assert.ok(expected.length > 0);
+        const crlf = decodeSidecar(lf.replace(/\n/g, '\r\n'), ARTICLE).problems;
+        assert.deepEqual(
+          crlf.map((p) => [p.code, p.line, p.column, p.message]),
+          expected.map((p) => [p.code, p.line, p.column, p.message]),
+        );
+      });
+    }
+
+    it('does not count a byte-order mark as a column of the first line', () => {
+      const problem = decodeSidecar('\uFEFF' + SIDECAR.replace('newsmark: 1', 'newsmark: 2'), ARTICLE).problems[0];
+      assert.deepEqual([problem.code, problem.line, problem.column], ['format-version', 1, 11]);
+    });
+  });
+
+  describe('anchors without prefix and suffix', () => {
+    const text = 'Yerevan, 10 June. Ana Petrosyan disagreed.\n';
+    const bare = (anchor: string) => `newsmark: 1
+article:
+  file: a.txt
+actors:
+  - id: ana-petrosyan
+    name: Ana Petrosyan
+    type: person
+    mentions:
+      - ${anchor}
+`;
+
+    it('reads them with empty context, on both reads', () => {
+      for (const dataOnly of [false, true]) {
+        const mention = decodeSidecar(bare('{ start: 18, end: 31, quote: Ana Petrosyan }'), text, { dataOnly }).annotations?.actors[0].mentions[0];
+        assert.deepEqual(mention, { start: 18, end: 31, quote: 'Ana Petrosyan', prefix: '', suffix: '' });
+      }
+    });
+
+    it('writes the context of an attached one from the article, where it really is', () => {
+      const source = bare('{ start: 18, end: 31, quote: Ana Petrosyan }');
+      const out = roundTrip(source, text);
+      assert.equal(out.split('\n').find((line) => line.includes('start:')), '      - { start: 18, end: 31, quote: Ana Petrosyan, prefix: "Yerevan, 10 June. ", suffix: " disagreed.\\n" }');
+    });
+
+    it('keeps an orphan’s context empty rather than taking text at its old position', () => {
+      const source = bare('{ start: 0, end: 7, quote: Ana Petrosyan, orphaned: true }');
+      const out = roundTrip(source, text);
+      assert.equal(out.split('\n').find((line) => line.includes('start:')), '      - { start: 0, end: 7, quote: Ana Petrosyan, prefix: "", suffix: "", orphaned: true }');
+      assert.deepEqual(decoded(out, text).actors[0].mentions[0], { start: 0, end: 7, quote: 'Ana Petrosyan', prefix: '', suffix: '', orphaned: true });
+    });
+  });
+
   describe('problems', () => {
     it('reports a YAML syntax error where it is, with a hint a hand editor can act on', () => {
       const source = SIDECAR.replace('notes: The authority’s own bulletin gives 24%.', 'notes: Bulletin says: 24%.');
