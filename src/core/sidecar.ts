@@ -204,8 +204,8 @@ type Report = (code: ProblemCode, message: string, paths: (string | number)[][],
  * refuses: anchors and aliases, tags, directives, explicit, collection, empty or null keys,
  * merge keys, tabs, lone carriage returns, control characters, a byte-order mark past the
  * start, half a surrogate pair, and indentation deep enough to hint at nesting past the
- * limit (which js-yaml reads slowly before it overflows). A sidecar as Newsmark writes it has none of them outside
- * its quotes; one inside a quote only costs the full read.
+ * limit (which js-yaml reads slowly before it overflows). A sidecar as Newsmark writes it
+ * has none of them outside its quotes; one inside a quote only costs the full read.
  */
 const UNUSUAL =
   // eslint-disable-next-line no-control-regex -- control characters are what this looks for
@@ -249,7 +249,7 @@ function decodeDataOnly(source: string, articleText: string, options: DecodeOpti
   } catch {
     return undefined;
   }
-  if (!data || typeof data !== 'object' || (data as { newsmark?: unknown }).newsmark !== FORMAT_VERSION || !plainEnough(data) || !validateSchema(data)) {
+  if (!data || typeof data !== 'object' || (data as { newsmark?: unknown }).newsmark !== FORMAT_VERSION || !keysShortEnough(data) || !validateSchema(data)) {
     return undefined;
   }
   let reported = false;
@@ -291,22 +291,18 @@ function loadWithinBounds(source: string): unknown {
   return unusual ? undefined : data;
 }
 
-/** Data shallow enough and with keys short enough that the full reader would take it as it is. */
-function plainEnough(data: object): boolean {
-  const pending: [unknown, number][] = [[data, 1]];
+/** Keys short enough that the full reader, which enforces YAML's limit on a key's length, would take them. */
+function keysShortEnough(data: object): boolean {
+  const pending: unknown[] = [data];
   while (pending.length) {
-    const [value, depth] = pending.pop()!;
-    if (value === null || typeof value !== 'object') {
-      continue;
-    }
-    if (depth > FAST_DEPTH_LIMIT) {
-      return false;
-    }
-    for (const [key, child] of Object.entries(value)) {
-      if (key.length > FAST_KEY_LIMIT) {
-        return false;
+    const value = pending.pop();
+    if (value !== null && typeof value === 'object') {
+      for (const [key, child] of Object.entries(value)) {
+        if (key.length > FAST_KEY_LIMIT) {
+          return false;
+        }
+        pending.push(child);
       }
-      pending.push([child, depth + 1]);
     }
   }
   return true;
