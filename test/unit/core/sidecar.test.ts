@@ -1,6 +1,9 @@
 // Tests of the sidecar codec: the exact YAML Newsmark writes, round trips that keep hand edits, code-point offsets, and the problems a bad sidecar reports.
 
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
 import { sha256 } from '../../../src/core/hash';
 import { anchorAt, type Anchor, type Annotations } from '../../../src/core/model';
 import { decodeSidecar, encodeSidecar, sidecarNameFor, toSidecarData, type DecodeResult, type SidecarProblem } from '../../../src/core/sidecar';
@@ -624,6 +627,69 @@ actors:
     });
   });
 
+  describe('CRLF line endings', () => {
+    const variants: [string, string][] = [
+      ['notes: The authority’s own bulletin gives 24%.', 'notes: Bulletin says: 24%.'],
+      ['    status: in-progress\n', '    status: in-progress\n    status: checked\n'],
+      ['{ start: 122,', '{ start: "ten",'],
+      ['quote: Zoë Aldám,', 'quote: Zoe Aldam,'],
+      ['claimant: tomas-rehor', 'claimnt: tomas-rehor'],
+      ['verdict: mostly-false', 'verdict: !!str yes'],
+      ['    notes: Minister since 2021.\n', `    notes: Minister since 2021.\n    extra:\n      deep: ${'['.repeat(70)}${']'.repeat(70)}\n`],
+    ];
+    for (const [from, to] of variants) {
+      it(`puts a problem at the same line and column as with LF: ${JSON.stringify(to.trim().slice(0, 32))}`, () => {
+        const lf = SIDECAR.replace(from, to);
+        const expected = decodeSidecar(lf, ARTICLE).problems;
+        assert.ok(expected.length > 0);
+        const crlf = decodeSidecar(lf.replace(/\n/g, '\r\n'), ARTICLE).problems;
+        assert.deepEqual(
+          crlf.map((p) => [p.code, p.line, p.column, p.message]),
+          expected.map((p) => [p.code, p.line, p.column, p.message]),
+        );
+      });
+    }
+
+    it('does not count a byte-order mark as a column of the first line', () => {
+      const problem = decodeSidecar('\uFEFF' + SIDECAR.replace('newsmark: 1', 'newsmark: 2'), ARTICLE).problems[0];
+      assert.deepEqual([problem.code, problem.line, problem.column], ['format-version', 1, 11]);
+    });
+  });
+
+  describe('anchors without prefix and suffix', () => {
+    const text = 'Yerevan, 10 June. Ana Petrosyan disagreed.\n';
+    const bare = (anchor: string) => `newsmark: 1
+article:
+  file: a.txt
+actors:
+  - id: ana-petrosyan
+    name: Ana Petrosyan
+    type: person
+    mentions:
+      - ${anchor}
+`;
+
+    it('reads them with empty context, on both reads', () => {
+      for (const dataOnly of [false, true]) {
+        const mention = decodeSidecar(bare('{ start: 18, end: 31, quote: Ana Petrosyan }'), text, { dataOnly }).annotations?.actors[0].mentions[0];
+        assert.deepEqual(mention, { start: 18, end: 31, quote: 'Ana Petrosyan', prefix: '', suffix: '' });
+      }
+    });
+
+    it('writes the context of an attached one from the article, where it really is', () => {
+      const source = bare('{ start: 18, end: 31, quote: Ana Petrosyan }');
+      const out = roundTrip(source, text);
+      assert.equal(out.split('\n').find((line) => line.includes('start:')), '      - { start: 18, end: 31, quote: Ana Petrosyan, prefix: "Yerevan, 10 June. ", suffix: " disagreed.\\n" }');
+    });
+
+    it('keeps an orphan’s context empty rather than taking text at its old position', () => {
+      const source = bare('{ start: 0, end: 7, quote: Ana Petrosyan, orphaned: true }');
+      const out = roundTrip(source, text);
+      assert.equal(out.split('\n').find((line) => line.includes('start:')), '      - { start: 0, end: 7, quote: Ana Petrosyan, prefix: "", suffix: "", orphaned: true }');
+      assert.deepEqual(decoded(out, text).actors[0].mentions[0], { start: 0, end: 7, quote: 'Ana Petrosyan', prefix: '', suffix: '', orphaned: true });
+    });
+  });
+
   describe('problems', () => {
     it('reports a YAML syntax error where it is, with a hint a hand editor can act on', () => {
       const source = SIDECAR.replace('notes: The authority’s own bulletin gives 24%.', 'notes: Bulletin says: 24%.');
@@ -817,5 +883,70 @@ describe('sidecar read for the workspace index (dataOnly)', () => {
     const fast = decodeSidecar(SIDECAR, `Breaking: ${ARTICLE}`, { dataOnly: true });
     assert.equal(fast.stale, true);
     assert.ok(fast.annotations);
+  });
+  /** The fast read and the full read give the same annotations, or both refuse with the same problems. */
+  function assertSameReading(source: string, text: string): void {
+    const full = decodeSidecar(source, text, { verdicts: VERDICTS });
+    const fast = decodeSidecar(source, text, { verdicts: VERDICTS, dataOnly: true });
+    assert.deepEqual(fast.annotations, full.annotations, `the two reads differ on ${JSON.stringify(source.slice(0, 300))}`);
+    assert.equal(fast.stale, full.stale);
+    if (!full.annotations) {
+      assert.deepEqual(fast.problems, full.problems);
+    }
+  }
+
+  describe('agrees with the full read on every malformed sidecar', () => {
+    const folder = path.resolve(__dirname, '../../../../test/fixtures/malformed');
+    const article = fs.readFileSync(path.join(folder, 'article.txt'), 'utf8');
+    for (const name of fs.readdirSync(folder).filter((n) => n.endsWith('.yaml'))) {
+      it(name, () => assertSameReading(fs.readFileSync(path.join(folder, name), 'utf8'), article));
+    }
+  });
+
+  it('agrees with the full read on what YAML readers are known to take differently', () => {
+    const values = ['0b101', '-0x1F', '+.5', '1e400', '.NaN', '-0', '017', '0o17', '1_000', 'yes', 'No', 'on', '~', 'NULL', '2001-12-14t21:59:43.10-05:00', '12:30:00'];
+    for (const value of values) {
+      assertSameReading(SIDECAR.replace('claims:\n', `extra:\n  value: ${value}\n  ${value}: as a key\nclaims:\n`), ARTICLE);
+      assertSameReading(SIDECAR.replace('verdict: mostly-false', `verdict: ${value}`), ARTICLE);
+    }
+    for (const variant of [
+      `%YAML 1.1\n---\n${SIDECAR.replace('verdict: mostly-false', 'verdict: yes')}`,
+      `%YAML 1.2\n---\n${SIDECAR}`,
+      SIDECAR.replace('verdict: mostly-false', 'verdict: !!str yes'),
+      SIDECAR.replace('claims:\n', 'extra:\n  <<: { merged: 1 }\n  ? [a, b]\n  : c\nclaims:\n'),
+      SIDECAR.replace('claims:\n', 'extra:\n  ~: nothing\nclaims:\n'),
+      SIDECAR.replace('notes: The authority’s own bulletin gives 24%.', 'notes: "24%\rof capacity"'),
+      SIDECAR.replace('notes: The authority’s own bulletin gives 24%.', 'notes: "24%\u0085of\u2028capacity"'),
+      SIDECAR.replace('notes: The authority’s own bulletin gives 24%.', 'notes: "24%\tof capacity"'),
+      SIDECAR.replace(/\n/g, '\r\n'),
+      `\uFEFF${SIDECAR}`,
+      SIDECAR.replace('claims:\n', '\uFEFFclaims:\n'),
+      `${SIDECAR}...\n`,
+      `---\n${SIDECAR}`,
+    ]) {
+      assertSameReading(variant, ARTICLE);
+    }
+  });
+
+  it('agrees with the full read on sidecars with generated values, keys and stray text', function () {
+    this.timeout(120_000);
+    const tricky = fc.constantFrom(
+      '~', 'null', 'true', 'False', 'yes', 'off', '0x1F', '0o17', '0b11', '1_0', '+1', '-.5', '.inf', '1e999', '2024-06-10', '12:30',
+      '<<', '-', '?', ':', '!!str x', '!x', '&a x', '*a', '%', '#', '"q"', "'q'", '[a, b]', '{a: 1}', '|', '>', '"\\x41"', '"\\u00e9"', '\t', '\r', '\r\n', '\n', ' ', '\u0085', '\u2028', '\uFEFF', '\u0000',
+    );
+    const chunk = fc.array(fc.oneof(tricky, fc.string({ maxLength: 4 }), fc.integer().map(String), fc.double().map(String)), { maxLength: 5 }).map((parts) => parts.join(''));
+    const place = fc.constantFrom(
+      (x: string) => SIDECAR.replace('claims:\n', `extra:\n  key: ${x}\nclaims:\n`),
+      (x: string) => SIDECAR.replace('claims:\n', `extra:\n  ${x}: value\nclaims:\n`),
+      (x: string) => SIDECAR.replace('verdict: mostly-false', `verdict: ${x}`),
+      (x: string) => SIDECAR.replace('notes: The authority’s own bulletin gives 24%.', `notes: ${x}`),
+      (x: string) => SIDECAR.replace('quote: Zoë Aldám,', `quote: ${x},`),
+      (x: string) => SIDECAR.replace('{ start: 122,', `{ start: ${x},`),
+    );
+    const anywhere = fc.tuple(fc.nat(SIDECAR.length), fc.nat(3), chunk).map(([at, cut, x]) => SIDECAR.slice(0, at) + x + SIDECAR.slice(at + cut));
+    fc.assert(
+      fc.property(fc.oneof(fc.tuple(place, chunk).map(([put, x]) => put(x)), anywhere), (source) => assertSameReading(source, ARTICLE)),
+      { numRuns: 1500 },
+    );
   });
 });
