@@ -1,0 +1,146 @@
+// Tests of the sidecar codec at the edges its main tests leave open: empty anchors, old positions past an emoji, rejected suggestions.
+
+import assert from 'node:assert/strict';
+import { anchorAt, type Anchor, type Annotations } from '../../../src/core/model';
+import { decodeSidecar, encodeSidecar } from '../../../src/core/sidecar';
+
+// "🐀" (U+1F400) is one code point and two UTF-16 units: everything after it sits one unit further on.
+const ARTICLE = 'Year of the 🐀: Armenia left the CSTO drills in Bishkek.\n';
+const EDITED = ARTICLE.replace('drills', 'exercise');
+
+function onQuote(text: string, quote: string): Anchor {
+  const start = text.indexOf(quote);
+  assert.ok(start >= 0, quote);
+  return anchorAt(text, start, start + quote.length);
+}
+
+function article(mentions: Anchor[], claimAnchor = onQuote(ARTICLE, 'Armenia left the CSTO drills')): Annotations {
+  return {
+    article: { file: 'drills.txt' },
+    actors: [{ id: 'armenia', name: 'Armenia', type: 'country', mentions }],
+    claims: [{ id: 'c1', anchor: claimAnchor, claimant: 'armenia', status: 'unchecked', sources: [] }],
+  };
+}
+
+/** Reads a sidecar both ways the editor does (full, and the workspace index's fast path) and checks they agree. */
+function readBothWays(yaml: string, text: string) {
+  const full = decodeSidecar(yaml, text);
+  const fast = decodeSidecar(yaml, text, { dataOnly: true });
+  assert.deepEqual(fast.annotations, full.annotations);
+  assert.deepEqual(fast.problems, full.problems);
+  assert.equal(fast.stale, full.stale);
+  return full;
+}
+
+const spans = (anchors: Anchor[]) => anchors.map((a) => [a.start, a.end, a.orphaned ?? false]);
+
+describe('sidecar codec, edge cases', () => {
+  describe('an empty anchor', () => {
+    it('is read back at its place, not refused as ending before it starts', () => {
+      const at = ARTICLE.indexOf('Armenia');
+      const point: Anchor = anchorAt(ARTICLE, at, at);
+      const yaml = encodeSidecar(article([point]), ARTICLE);
+      assert.match(yaml, /start: 15, end: 15, quote: ""/);
+      const result = readBothWays(yaml, ARTICLE);
+      assert.deepEqual(result.problems, []);
+      assert.deepEqual(spans(result.annotations!.actors[0].mentions), [[at, at, false]]);
+    });
+
+    it('is refused when it ends before it starts, with both numbers in the message', () => {
+      const yaml = encodeSidecar(article([onQuote(ARTICLE, 'Armenia')]), ARTICLE).replace('start: 15, end: 22', 'start: 22, end: 15');
+      const result = readBothWays(yaml, ARTICLE);
+      assert.equal(result.annotations, undefined);
+      assert.deepEqual(
+        result.problems.map((p) => [p.code, p.message]),
+        [['anchor-out-of-range', 'The mention of "Armenia" ends (15) before it starts (22); "end" must not be less than "start".']],
+      );
+    });
+
+    it('is refused past the end of the article, which is counted in code points', () => {
+      const length = [...ARTICLE].length;
+      const yaml = encodeSidecar(article([onQuote(ARTICLE, 'Armenia')]), ARTICLE).replace('start: 15, end: 22', `start: ${length}, end: ${length + 1}`);
+      const result = readBothWays(yaml, ARTICLE);
+      assert.deepEqual(
+        result.problems.map((p) => [p.code, p.message]),
+        [['anchor-out-of-range', `The mention of "Armenia" spans ${length}–${length + 1}, but the article is only ${length} characters long.`]],
+      );
+      // The last position itself is inside the article: an empty anchor may sit there.
+      const atEnd = encodeSidecar(article([onQuote(ARTICLE, 'Armenia')]), ARTICLE).replace(/start: 15, end: 22, quote: Armenia/, `start: ${length}, end: ${length}, quote: ""`);
+      assert.deepEqual(readBothWays(atEnd, ARTICLE).problems.map((p) => p.code), []);
+    });
+  });
+
+  describe('old positions of a stale sidecar', () => {
+    it('come back in UTF-16 units, past an emoji before the anchor', () => {
+      const yaml = encodeSidecar(article([onQuote(ARTICLE, 'Armenia'), onQuote(ARTICLE, 'Bishkek')]), ARTICLE);
+      // The sidecar counts code points: Armenia starts at 15, one less than its UTF-16 offset.
+      assert.match(yaml, /start: 15, end: 22, quote: Armenia/);
+      const result = readBothWays(yaml, EDITED);
+      assert.equal(result.stale, true);
+      assert.deepEqual(result.problems, []);
+      const [armenia, bishkek] = result.annotations!.actors[0].mentions;
+      assert.equal(EDITED.slice(armenia.start, armenia.end), 'Armenia');
+      assert.deepEqual([armenia.start, armenia.end], [16, 23]);
+      // Past the edit the old positions are only hints, but still in the same unit as the text.
+      assert.deepEqual([bishkek.start, bishkek.end], [ARTICLE.indexOf('Bishkek'), ARTICLE.indexOf('Bishkek') + 7]);
+      const claim = result.annotations!.claims[0].anchor;
+      assert.deepEqual([claim.start, claim.end], [16, ARTICLE.indexOf(' in Bishkek')]);
+    });
+
+    it('of an orphaned anchor come back in UTF-16 units too', () => {
+      const orphan: Anchor = { ...onQuote(ARTICLE, 'CSTO'), orphaned: true };
+      const yaml = encodeSidecar(article([orphan]), ARTICLE.replace('CSTO', 'NATO'));
+      const result = readBothWays(yaml, ARTICLE.replace('CSTO', 'NATO'));
+      assert.deepEqual(result.problems, []);
+      const [mention] = result.annotations!.actors[0].mentions;
+      assert.deepEqual([mention.start, mention.end, mention.orphaned, mention.quote], [ARTICLE.indexOf('CSTO'), ARTICLE.indexOf('CSTO') + 4, true, 'CSTO']);
+    });
+
+    it('stay inside an article that has become shorter, never past its end', () => {
+      const yaml = encodeSidecar(article([onQuote(ARTICLE, 'Bishkek')]), ARTICLE);
+      const shorter = 'Year of the 🐀: Armenia left.';
+      const result = readBothWays(yaml, shorter);
+      assert.equal(result.stale, true);
+      assert.deepEqual(result.problems, []);
+      const [bishkek] = result.annotations!.actors[0].mentions;
+      assert.deepEqual([bishkek.start, bishkek.end], [shorter.length, shorter.length]);
+      const claim = result.annotations!.claims[0].anchor;
+      assert.ok(claim.start <= shorter.length && claim.end <= shorter.length && claim.start <= claim.end, JSON.stringify(claim));
+      assert.equal(claim.start, 16);
+    });
+
+    it('keep an anchor that straddles the new end from ending before it starts', () => {
+      const yaml = encodeSidecar(article([onQuote(ARTICLE, 'CSTO drills in Bishkek')]), ARTICLE);
+      const shorter = 'Year of the 🐀: Armenia left the CSTO';
+      const [mention] = readBothWays(yaml, shorter).annotations!.actors[0].mentions;
+      assert.deepEqual([mention.start, mention.end], [shorter.indexOf('CSTO'), shorter.length]);
+    });
+  });
+
+  describe('rejected suggestions', () => {
+    it('are written once each, sorted, and read back', () => {
+      const annotations: Annotations = { ...article([onQuote(ARTICLE, 'Armenia')]), suggestions: { rejected: { actors: ['year', 'bishkek', 'year'], claims: ['the csto drills', 'armenia left'] } } };
+      const yaml = encodeSidecar(annotations, ARTICLE);
+      assert.match(yaml, /\nsuggestions:\n {2}rejected:\n {4}actors:\n {6}- bishkek\n {6}- year\n {4}claims:\n {6}- armenia left\n {6}- the csto drills\n$/);
+      const result = readBothWays(yaml, ARTICLE);
+      assert.deepEqual(result.problems, []);
+      assert.deepEqual(result.annotations!.suggestions, { rejected: { actors: ['bishkek', 'year'], claims: ['armenia left', 'the csto drills'] } });
+      assert.equal(encodeSidecar(result.annotations!, ARTICLE, result.document), yaml);
+    });
+
+    it('keep one kind when the other has none', () => {
+      const onlyActors = encodeSidecar({ ...article([]), suggestions: { rejected: { actors: ['bishkek'], claims: [] } } }, ARTICLE);
+      assert.deepEqual(readBothWays(onlyActors, ARTICLE).annotations!.suggestions, { rejected: { actors: ['bishkek'] } });
+      const onlyClaims = encodeSidecar({ ...article([]), suggestions: { rejected: { claims: ['armenia left'] } } }, ARTICLE);
+      assert.deepEqual(readBothWays(onlyClaims, ARTICLE).annotations!.suggestions, { rejected: { claims: ['armenia left'] } });
+    });
+
+    it('leave no trace in the sidecar when there are none', () => {
+      for (const suggestions of [undefined, {}, { rejected: {} }, { rejected: { actors: [], claims: [] } }]) {
+        const yaml = encodeSidecar({ ...article([]), suggestions }, ARTICLE);
+        assert.doesNotMatch(yaml, /suggestions/);
+        assert.equal(readBothWays(yaml, ARTICLE).annotations!.suggestions, undefined);
+      }
+    });
+  });
+});
