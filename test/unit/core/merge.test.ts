@@ -206,6 +206,27 @@ describe('mergeAnnotations', () => {
       }
     });
 
+    it('sees a change to the aliases an actor already had', () => {
+      const start = base();
+      start.actors[0].aliases = ['Kirghizia'];
+      const theirs = structuredClone(start);
+      theirs.actors[0].aliases = ['Kyrgyz Republic'];
+      const { merged, conflicts } = mergeAnnotations(start, structuredClone(start), theirs);
+      assert.deepEqual(conflicts, []);
+      assert.deepEqual(merged.actors[0].aliases, ['Kyrgyz Republic']);
+    });
+
+    it('does not see a conflict in an empty list of aliases written where there was none', () => {
+      const start = base();
+      const theirs = structuredClone(start);
+      theirs.actors[0].aliases = [];
+      const ours = structuredClone(start);
+      ours.actors[0].notes = 'Host country.';
+      const { merged, conflicts } = mergeAnnotations(start, ours, theirs);
+      assert.deepEqual(conflicts, []);
+      assert.equal(merged.actors[0].notes, 'Host country.');
+    });
+
     it('sees a change to any part of a claim on the other side', () => {
       const start = base();
       const variants: ((c: Annotations['claims'][number]) => void)[] = [

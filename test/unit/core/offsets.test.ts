@@ -88,6 +88,10 @@ describe('offsets', () => {
       assert.equal(index.toUtf16(3), undefined);
       assert.equal(index.toUtf16(1.5), undefined);
       assert.equal(index.toCodePoint(4), undefined);
+      assert.equal(index.toCodePoint(-1), undefined);
+      assert.equal(index.toCodePoint(0.5), undefined);
+      assert.equal(index.toCodePoint(Number.NaN), undefined);
+      assert.equal(index.toUtf16(Number.NaN), undefined);
       assert.equal(index.toUtf16(2), 3);
       assert.equal(index.toCodePoint(3), 2);
     });
