@@ -88,6 +88,15 @@ describe('citation', () => {
     assert.equal(formatCitation({ url: 'mailto:desk@example.org', title: 'Desk' }), 'Desk. mailto:desk@example.org');
   });
 
+  it('names every month', () => {
+    const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+    months.forEach((month, i) => assert.equal(readableDate(`2026-${String(i + 1).padStart(2, '0')}-15`), `15 ${month} 2026`));
+  });
+
+  it('copies an address without an archived copy without the spaces around it', () => {
+    assert.equal(formatCitation({ url: ' https://example.org/a\n', title: 'Levels' }), 'Levels. example.org. https://example.org/a');
+  });
+
   it('lists no sources as nothing', () => {
     assert.equal(formatCitations([]), '');
   });

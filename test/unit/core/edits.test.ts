@@ -90,6 +90,13 @@ describe('edits', () => {
       assert.equal(apply(TEXT, [tail]).slice(...span(shifted(claim, tail))), 'Armenia left the CSTO');
     });
 
+    it('keeps what is left after a replacement of another length over the beginning', () => {
+      const drills = at('CSTO drills');
+      const edit = { offset: drills.start - 4, length: 8, text: 'a NATO' };
+      const left = shifted(drills, edit);
+      assert.equal(apply(TEXT, [edit]).slice(...span(left)), ' drills');
+    });
+
     it('moves an anchor by the replacement that ends exactly where it starts', () => {
       const cs = at('CSTO');
       const edit = { offset: cs.start - 'the '.length, length: 'the '.length, text: 'a new ' };
