@@ -143,4 +143,86 @@ describe('sidecar codec, edge cases', () => {
       }
     });
   });
+
+  describe('problems a hand-edited sidecar reports, where and in the user’s words', () => {
+    /** A sidecar with every kind of field, as Newsmark writes it. */
+    function full(): string {
+      const annotations: Annotations = {
+        article: { file: 'drills.txt' },
+        actors: [{ id: 'armenia', name: 'Armenia', type: 'country', aliases: ['Hayastan'], wikidata: 'Q399', mentions: [onQuote(ARTICLE, 'Armenia')] }],
+        claims: [
+          {
+            id: 'c1',
+            anchor: onQuote(ARTICLE, 'Armenia left the CSTO drills'),
+            claimant: 'armenia',
+            status: 'checked',
+            verdict: 'false',
+            sources: [{ url: 'https://example.org/a', archived: 'https://web.archive.org/a', accessed: '2026-06-10' }],
+          },
+        ],
+        suggestions: { rejected: { actors: ['bishkek'] } },
+      };
+      return encodeSidecar(annotations, ARTICLE);
+    }
+    const problemsAfter = (from: string | RegExp, to: string) => {
+      const yaml = full().replace(from, to);
+      assert.notEqual(yaml, full(), `${from} is in the sidecar`);
+      const result = decodeSidecar(yaml, ARTICLE);
+      assert.equal(result.annotations, undefined, 'a sidecar with an error gives no annotations');
+      return result.problems.map((p) => [p.code, p.line, p.column, p.message]);
+    };
+
+    it('reads cleanly as written', () => {
+      assert.deepEqual(decodeSidecar(full(), ARTICLE).problems, []);
+    });
+
+    it('names the field and the item for values the format does not allow', () => {
+      const cases: [string | RegExp, string, unknown[]][] = [
+        ['start: 15, end: 22', 'start: -1, end: 22', ['schema', 13, 18, '"start" of mention 1 of actor 1 must not be negative.']],
+        ['name: Armenia', 'name: ""', ['schema', 7, 11, '"name" of actor 1 must not be empty.']],
+        ['- Hayastan', '- ""', ['schema', 10, 9, 'Alias 1 of actor 1 must not be empty.']],
+        ['wikidata: Q399', 'wikidata: X399', ['schema', 11, 15, '"wikidata" of actor 1 must be a Wikidata id such as Q42.']],
+        ['accessed: 2026-06-10', 'accessed: 10 June', ['schema', 23, 19, '"accessed" of source 1 of claim 1 must be a date written YYYY-MM-DD.']],
+        ['archived: https://web.archive.org/a', 'archived: web.archive.org/a', ['schema', 22, 19, '"archived" of source 1 of claim 1 must be a web address starting with http:// or https://.']],
+        [/sha256: \w+/, 'sha256: abc', ['schema', 4, 11, '"sha256" of "article" must be 64 hexadecimal digits.']],
+        ['id: c1', 'id: -c1', ['schema', 15, 9, '"id" of claim 1 may hold only letters, digits, ".", "_" and "-", starting with a letter or digit.']],
+        ['    actors:\n      - bishkek', '    actorz:\n      - bishkek', ['schema', 26, 5, '"rejected" of "suggestions" has an unknown key "actorz"; check its spelling.']],
+      ];
+      for (const [from, to, problem] of cases) {
+        assert.deepEqual(problemsAfter(from, to), [problem], to);
+      }
+    });
+
+    it('explains YAML mistakes in words, at the character that is wrong', () => {
+      assert.deepEqual(problemsAfter('name: Armenia', 'name: @Armenia'), [
+        ['syntax', 7, 11, 'YAML syntax error: a value cannot start with "@" unless it is quoted. Put the whole value in quotes.'],
+      ]);
+      assert.deepEqual(problemsAfter('name: Armenia', 'name: "Armenia'), [
+        ['syntax', 7, 19, 'YAML syntax error: a value opened with " is never closed; add the closing " where the value ends.'],
+      ]);
+      assert.deepEqual(problemsAfter('name: Armenia', "name: 'Armenia"), [
+        ['syntax', 28, 1, "YAML syntax error: a value opened with ' is never closed; add the closing ' where the value ends (write '' for an apostrophe inside it)."],
+      ]);
+      assert.deepEqual(problemsAfter('status: checked', 'status: [checked'), [['syntax', 19, 5, 'YAML syntax error: a "[ … ]" list is not closed; add the missing "]".']]);
+    });
+
+    it('refuses a second YAML document, at the line that starts it', () => {
+      const message = 'A sidecar holds one YAML document; remove the "---" line and everything after it, or merge it into the first document.';
+      assert.deepEqual(problemsAfter('claims:', '---\nclaims:'), [['multiple-documents', 14, 1, message]]);
+      assert.deepEqual(problemsAfter(/$/, '---\nnewsmark: 1\n'), [['multiple-documents', 28, 1, message]]);
+    });
+
+    it('says an empty anchor past the end lies outside the article, not that it ends before it starts', () => {
+      assert.deepEqual(problemsAfter('start: 15, end: 22', 'start: 70, end: 70'), [
+        ['anchor-out-of-range', 13, 9, 'The mention of "Armenia" spans 70–70, but the article is only 56 characters long.'],
+      ]);
+    });
+
+    it('shortens a long quote in a mismatch to sixty characters', () => {
+      const long = 'A very long quote that goes on and on well past sixty characters of text';
+      assert.deepEqual(problemsAfter('quote: Armenia,', `quote: ${long},`), [
+        ['anchor-mismatch', 13, 38, `The mention of "Armenia" quotes "${long.slice(0, 59)}…", but the article has "Armenia" at 15–22.`],
+      ]);
+    });
+  });
 });
