@@ -224,5 +224,80 @@ describe('sidecar codec, edge cases', () => {
         ['anchor-mismatch', 13, 38, `The mention of "Armenia" quotes "${long.slice(0, 59)}…", but the article has "Armenia" at 15–22.`],
       ]);
     });
+  
+    it('lists the keys allowed where an unknown one is written, or guesses the one meant', () => {
+      const cases: [string, string, unknown[]][] = [
+        ['actors:\n', 'colour: red\nactors:\n', ['schema', 5, 1, 'The sidecar has an unknown key "colour"; the keys allowed here are: newsmark, article, actors, claims, suggestions, extra.']],
+        ['  file: drills.txt', '  file: drills.txt\n  author: me', ['schema', 4, 3, 'The "article" section has an unknown key "author"; the keys allowed here are: file, title, url, sha256.']],
+        ['    name: Armenia', '    name: Armenia\n    colour: red', ['schema', 8, 5, 'Actor 1 has an unknown key "colour"; the keys allowed here are: id, name, type, aliases, wikidata, notes, mentions, extra.']],
+        ['quote: Armenia,', 'quote: Armenia, colour: red,', ['schema', 13, 47, 'Mention 1 of actor 1 has an unknown key "colour"; the keys allowed here are: start, end, quote, prefix, suffix, orphaned, changed.']],
+        ['        accessed: 2026-06-10', '        accessed: 2026-06-10\n        colour: red', ['schema', 24, 9, 'Source 1 of claim 1 has an unknown key "colour"; the keys allowed here are: url, title, archived, accessed.']],
+        ['    status: checked', '    status: checked\n    ntoes: Ask.', ['schema', 19, 5, 'Claim 1 has an unknown key "ntoes"; did you mean "notes"?']],
+        ['    status: checked', '    status: checked\n    notess: Ask.', ['schema', 19, 5, 'Claim 1 has an unknown key "notess"; did you mean "notes"?']],
+      ];
+      for (const [from, to, problem] of cases) {
+        assert.deepEqual(problemsAfter(from, to), [problem], to);
+      }
+    });
+
+    it('says what kind of value a field takes', () => {
+      assert.deepEqual(problemsAfter('start: 15, end: 22', 'start: x, end: 22'), [['schema', 13, 18, '"start" of mention 1 of actor 1 must be a whole number.']]);
+      assert.deepEqual(problemsAfter('quote: Armenia,', 'quote: Armenia, orphaned: yes,'), [['schema', 13, 57, '"orphaned" of mention 1 of actor 1 must be true or false.']]);
+      assert.deepEqual(problemsAfter('quote: Armenia,', 'quote: 5,'), [['schema', 13, 38, '"quote" of mention 1 of actor 1 must be text.']]);
+      const messages = (from: RegExp | string, to: string) => decodeSidecar(full().replace(from, to), ARTICLE).problems.map((p) => p.message);
+      assert.deepEqual(messages(/^actors:[\s\S]*?claims:/m, 'actors: 5\nclaims:'), ['The list of actors must be a list.']);
+      assert.deepEqual(messages(/^claims:[\s\S]*?suggestions:/m, 'claims: {}\nsuggestions:'), ['The list of claims must be a list.']);
+      assert.deepEqual(messages('article:\n  file: drills.txt', 'article: []\nx:\n  file: drills.txt'), [
+        'The sidecar has an unknown key "x"; the keys allowed here are: newsmark, article, actors, claims, suggestions, extra.',
+        'The "article" section must be a map of keys and values.',
+      ]);
+    });
+
+    it('shows a line break inside a mismatched quote as ⏎, and a quote of sixty characters whole', () => {
+      assert.deepEqual(problemsAfter('quote: Armenia,', 'quote: "Arm\\nenia",'), [
+        ['anchor-mismatch', 13, 38, 'The mention of "Armenia" quotes "Arm⏎enia", but the article has "Armenia" at 15–22.'],
+      ]);
+      const sixty = 'x'.repeat(60);
+      assert.deepEqual(problemsAfter('quote: Armenia,', `quote: ${sixty},`), [
+        ['anchor-mismatch', 13, 38, `The mention of "Armenia" quotes "${sixty}", but the article has "Armenia" at 15–22.`],
+      ]);
+    });
+  });
+
+  describe('key order', () => {
+    it('writes every key in the canonical order, whatever order the data has', () => {
+      const orphan: Anchor = { suffix: ' left', prefix: 'the 🐀: ', quote: 'Armenians', orphaned: true, end: 22, start: 15 };
+      const annotations: Annotations = {
+        extra: { brat: { relations: [] } },
+        suggestions: { rejected: { claims: ['x'] } },
+        claims: [
+          {
+            extra: { brat: 'T2' },
+            notes: 'Check.',
+            sources: [{ accessed: '2026-06-10', archived: 'https://web.archive.org/a', title: 'Bulletin', url: 'https://example.org/a' }],
+            verdict: 'false',
+            status: 'checked',
+            claimant: 'armenia',
+            anchor: onQuote(ARTICLE, 'left the CSTO drills'),
+            id: 'c1',
+          },
+        ],
+        actors: [{ extra: { brat: 'T1' }, mentions: [orphan], notes: 'Member.', wikidata: 'Q399', aliases: ['Hayastan'], type: 'country', name: 'Armenia', id: 'armenia' }],
+        article: { sha256: 'ignored', url: 'https://news.example.com/a', title: 'Drills', file: 'drills.txt' },
+      };
+      const yaml = encodeSidecar(annotations, ARTICLE);
+      const keys = [...yaml.matchAll(/^ *(?:- )?([a-z0-9]+):/gm)].map((m) => m[1]);
+      assert.deepEqual(keys, [
+        'newsmark', 'article', 'file', 'title', 'url', 'sha256',
+        'actors', 'id', 'name', 'type', 'aliases', 'wikidata', 'notes', 'mentions', 'extra', 'brat',
+        'claims', 'id', 'anchor', 'claimant', 'status', 'verdict', 'sources', 'url', 'title', 'archived', 'accessed', 'notes', 'extra', 'brat',
+        'suggestions', 'rejected', 'claims',
+        'extra', 'brat', 'relations',
+      ]);
+      // Written in code points: the rat before it counts once.
+      assert.match(yaml, /- \{ start: 14, end: 21, quote: Armenians, prefix: "the 🐀: ", suffix: " left", orphaned: true \}/);
+      const changed = { ...onQuote(ARTICLE, 'Armenia'), quote: 'Armenians' };
+      assert.match(encodeSidecar({ ...article([changed]) }, ARTICLE), /\{ start: 15, end: 22, quote: Armenians, prefix: "Year of the 🐀: ", suffix: " left the CSTO drills in Bishkek", changed: true \}/);
+    });
   });
 });
