@@ -300,4 +300,67 @@ describe('sidecar codec, edge cases', () => {
       assert.match(encodeSidecar({ ...article([changed]) }, ARTICLE), /\{ start: 15, end: 22, quote: Armenians, prefix: "Year of the 🐀: ", suffix: " left the CSTO drills in Bishkek", changed: true \}/);
     });
   });
+
+  describe('writing back a hand-edited sidecar', () => {
+    const TEXT = 'Year of the 🐀: Armenia left the CSTO drills in Bishkek.\nRussia\nstayed.\n';
+    /** A sidecar as a user left it: a comment on a line and above a key, and Russia's keys in their own order. */
+    function handEdited(): string {
+      const yaml = encodeSidecar(
+        {
+          article: { file: 'drills.txt' },
+          actors: [
+            { id: 'armenia', name: 'Armenia', type: 'country', mentions: [onQuote(TEXT, 'Armenia')] },
+            { id: 'russia', name: 'Russia', type: 'country', mentions: [] },
+          ],
+          claims: [{ id: 'c1', anchor: onQuote(TEXT, 'Armenia left the CSTO drills'), status: 'checked', notes: 'old note', sources: [{ url: 'https://example.org/a' }] }],
+        },
+        TEXT,
+      );
+      return yaml
+        .replace('actors:\n', '# Reviewed by the desk.\nactors:\n')
+        .replace('suffix: " left the CSTO drills in Bishkek" }', 'suffix: " left the CSTO drills in Bishkek" } # first mention')
+        .replace('    type: country\n    mentions: []', '    mentions: []\n    type: country');
+    }
+
+    it('keeps comments and the user’s key order, and puts new keys where they belong', () => {
+      const source = handEdited();
+      const read = decodeSidecar(source, TEXT);
+      assert.deepEqual(read.problems, []);
+      const annotations = read.annotations!;
+      annotations.claims[0].verdict = 'false';
+      annotations.claims[0].claimant = 'armenia';
+      delete annotations.claims[0].notes;
+      annotations.actors[1].wikidata = 'Q159';
+      annotations.actors[1].mentions.push(onQuote(TEXT, 'Russia\nstayed'));
+      const expected = source
+        .replace('    name: Russia\n    mentions: []\n', '    name: Russia\n    wikidata: Q159\n    mentions:\n      - { start: 56, end: 69, quote: "Russia\\nstayed", prefix: "eft the CSTO drills in Bishkek.\\n", suffix: ".\\n" }\n')
+        .replace('    status: checked\n', '    claimant: armenia\n    status: checked\n    verdict: "false"\n')
+        .replace('    notes: old note\n', '');
+      assert.equal(encodeSidecar(annotations, TEXT, read.document), expected);
+    });
+
+    it('rewrites a moved anchor on its own line and keeps the comment written after it', () => {
+      const source = handEdited();
+      const read = decodeSidecar(source, TEXT);
+      const moved = 'The ' + TEXT;
+      const annotations = read.annotations!;
+      for (const anchor of [annotations.actors[0].mentions[0], annotations.claims[0].anchor]) {
+        anchor.start += 4;
+        anchor.end += 4;
+      }
+      const expected = source
+        .replace(/sha256: \w+/, `sha256: ${/sha256: (\w+)/.exec(encodeSidecar(annotations, moved))![1]}`)
+        .replace('{ start: 15, end: 22, quote: Armenia, prefix: "Year of the 🐀: "', '{ start: 19, end: 26, quote: Armenia, prefix: "The Year of the 🐀: "')
+        .replace('{ start: 15, end: 43, quote: Armenia left the CSTO drills, prefix: "Year of the 🐀: "', '{ start: 19, end: 47, quote: Armenia left the CSTO drills, prefix: "The Year of the 🐀: "');
+      const written = encodeSidecar(annotations, moved, read.document);
+      assert.equal(written, expected);
+      assert.match(written, /\} # first mention\n/);
+    });
+
+    it('writes the same text again when nothing changed', () => {
+      const source = handEdited();
+      const read = decodeSidecar(source, TEXT);
+      assert.equal(encodeSidecar(read.annotations!, TEXT, read.document), source);
+    });
+  });
 });
