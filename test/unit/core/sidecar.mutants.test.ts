@@ -363,4 +363,43 @@ describe('sidecar codec, edge cases', () => {
       assert.equal(encodeSidecar(read.annotations!, TEXT, read.document), source);
     });
   });
+
+  describe('what a sidecar read back holds', () => {
+    const written = () => encodeSidecar(article([onQuote(ARTICLE, 'Armenia')]), ARTICLE);
+
+    it('has no suggestions or extra data the file does not have, and keeps those it has', () => {
+      const plain = readBothWays(written(), ARTICLE).annotations!;
+      assert.ok(!('suggestions' in plain) && !('extra' in plain), JSON.stringify(Object.keys(plain)));
+      const withExtra = readBothWays(`${written()}extra:\n  brat:\n    relations: []\n`, ARTICLE).annotations!;
+      assert.deepEqual(withExtra.extra, { brat: { relations: [] } });
+    });
+
+    it('gives an anchor written without context an empty prefix and suffix', () => {
+      const bare = written().replace(/, prefix: "[^"]*", suffix: "[^"]*" \}/, ' }');
+      const [mention] = readBothWays(bare, ARTICLE).annotations!.actors[0].mentions;
+      assert.deepEqual([mention.prefix, mention.suffix, mention.quote], ['', '', 'Armenia']);
+    });
+
+    it('reports an id used twice, naming the first owner, at the second', () => {
+      const twoActors = written().replace('claims:\n', '  - id: armenia\n    name: Hayastan\n    type: country\n    mentions: []\nclaims:\n');
+      assert.deepEqual(
+        decodeSidecar(twoActors, ARTICLE).problems.map((p) => [p.code, p.line, p.column, p.message]),
+        [['duplicate-id', 11, 9, 'The id "armenia" is already used by actor 1 ("Armenia"); give every actor and claim an id of its own.']],
+      );
+      const twoClaims = `${written()}  - id: c1\n    anchor: { start: 0, end: 4, quote: Year }\n    status: unchecked\n`;
+      assert.deepEqual(
+        decodeSidecar(twoClaims, ARTICLE).problems.map((p) => [p.code, p.line, p.column, p.message]),
+        [['duplicate-id', 16, 9, 'The id "c1" is already used by claim 1; give every actor and claim an id of its own.']],
+      );
+    });
+
+    it('warns about an actor type that is not configured, listing the configured ones', () => {
+      const result = decodeSidecar(written(), ARTICLE, { actorTypes: ['person', 'organisation'] });
+      assert.ok(result.annotations, 'a warning does not stop the sidecar from being read');
+      assert.deepEqual(
+        result.problems.map((p) => [p.code, p.severity, p.message]),
+        [['unknown-actor-type', 'warning', 'Actor "armenia" has the type "country", which is not one of the configured actor types (person, organisation).']],
+      );
+    });
+  });
 });
