@@ -12,6 +12,7 @@ const at = (quote: string): Anchor => {
 /** Applies edits as VS Code does: all against the text before the event. */
 const apply = (text: string, edits: readonly TextEdit[]) =>
   [...edits].sort((a, b) => b.offset - a.offset).reduce((t, e) => t.slice(0, e.offset) + e.text + t.slice(e.offset + e.length), text);
+const span = (anchor: Anchor): [number, number] => [anchor.start, anchor.end];
 const shifted = (anchor: Anchor, ...edits: TextEdit[]) => {
   const copy = { ...anchor };
   shiftAnchors([copy], edits);
@@ -68,6 +69,42 @@ describe('edits', () => {
       assert.equal(apply(TEXT, [end]).slice(overEnd.start, overEnd.end), 'CSTO ');
     });
 
+    it('keeps a retyped first word inside the claim', () => {
+      const claim = at('Armenia left the CSTO drills');
+      // Select "Armenia" and type over it: the claim still starts with what was typed.
+      const edit = { offset: claim.start, length: 'Armenia'.length, text: 'Yerevan' };
+      const retyped = shifted(claim, edit);
+      const text = apply(TEXT, [edit]);
+      assert.equal(text.slice(retyped.start, retyped.end), 'Yerevan left the CSTO drills');
+      assert.equal(anchorState(retyped, text), 'changed');
+      assert.equal(retyped.orphaned, undefined);
+    });
+
+    it('keeps a retyped last word inside the claim, and shrinks it when words are deleted at either end', () => {
+      const claim = at('Armenia left the CSTO drills');
+      const last = { offset: claim.end - 'drills'.length, length: 'drills'.length, text: 'exercise' };
+      assert.equal(apply(TEXT, [last]).slice(...span(shifted(claim, last))), 'Armenia left the CSTO exercise');
+      const first = { offset: claim.start, length: 'Armenia '.length, text: '' };
+      assert.equal(apply(TEXT, [first]).slice(...span(shifted(claim, first))), 'left the CSTO drills');
+      const tail = { offset: claim.end - ' drills'.length, length: ' drills'.length, text: '' };
+      assert.equal(apply(TEXT, [tail]).slice(...span(shifted(claim, tail))), 'Armenia left the CSTO');
+    });
+
+    it('keeps what is left after a replacement of another length over the beginning', () => {
+      const drills = at('CSTO drills');
+      const edit = { offset: drills.start - 4, length: 8, text: 'a NATO' };
+      const left = shifted(drills, edit);
+      assert.equal(apply(TEXT, [edit]).slice(...span(left)), ' drills');
+    });
+
+    it('moves an anchor by the replacement that ends exactly where it starts', () => {
+      const cs = at('CSTO');
+      const edit = { offset: cs.start - 'the '.length, length: 'the '.length, text: 'a new ' };
+      const moved = shifted(cs, edit);
+      assert.equal(apply(TEXT, [edit]).slice(...span(moved)), 'CSTO');
+      assert.equal(moved.orphaned, undefined);
+    });
+
     it('orphans an anchor whose whole span is deleted or replaced, keeping its quote', () => {
       const cs = at('CSTO');
       for (const edit of [
@@ -92,6 +129,18 @@ describe('edits', () => {
       const swallowed = shifted(orphan, { offset: p - 5, length: 10, text: 'x' });
       assert.deepEqual([swallowed.start, swallowed.end], [p - 5, p - 5]);
       assert.equal(swallowed.orphaned, true);
+    });
+
+    it('leaves an orphan where it is when text is typed at its place, and after a replacement ending there', () => {
+      const orphan: Anchor = { ...at('CSTO'), orphaned: true };
+      orphan.end = orphan.start;
+      const p = orphan.start;
+      const typed = shifted(orphan, { offset: p, length: 0, text: 'NATO ' });
+      assert.deepEqual([typed.start, typed.end], [p, p]);
+      const replaced = shifted(orphan, { offset: p - 4, length: 4, text: 'a new ' });
+      assert.deepEqual([replaced.start, replaced.end], [p + 2, p + 2]);
+      const after = shifted(orphan, { offset: p + 1, length: 3, text: '' });
+      assert.deepEqual([after.start, after.end, after.orphaned], [p, p, true]);
     });
 
     it('moves an empty anchor with text typed at its place, and orphans it when the text around it goes', () => {

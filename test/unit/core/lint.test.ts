@@ -1,7 +1,7 @@
 // Tests of the claim linter: which gaps in a fact-check each rule finds, where, and how severities turn rules down or off.
 
 import assert from 'node:assert/strict';
-import { DEFAULT_LINT_SEVERITIES, lintAnnotations, severityFrom, type LintFinding } from '../../../src/core/lint';
+import { DEFAULT_LINT_SEVERITIES, LINT_RULES, LINT_SEVERITIES, lintAnnotations, severityFrom, type LintFinding } from '../../../src/core/lint';
 import { anchorAt, type Annotations, type Claim } from '../../../src/core/model';
 
 const ARTICLE =
@@ -108,5 +108,87 @@ describe('lint', () => {
     assert.equal(severityFrom('warning', 'source-no-archive'), 'warning');
     assert.equal(severityFrom('loud', 'source-no-archive'), DEFAULT_LINT_SEVERITIES['source-no-archive']);
     assert.equal(severityFrom(undefined, 'unknown-claimant'), 'error');
+  });
+
+  it('ships the severities the settings describe', () => {
+    assert.deepEqual(DEFAULT_LINT_SEVERITIES, {
+      'claim-no-claimant': 'hint',
+      'checked-no-verdict': 'warning',
+      'verdict-no-source': 'warning',
+      'source-no-archive': 'info',
+      'orphaned-anchor': 'warning',
+      'unknown-claimant': 'error',
+    });
+    assert.deepEqual([...LINT_RULES].sort(), Object.keys(DEFAULT_LINT_SEVERITIES).sort());
+    assert.deepEqual(LINT_SEVERITIES, ['error', 'warning', 'info', 'hint', 'off']);
+    for (const severity of LINT_SEVERITIES) {
+      assert.equal(severityFrom(severity, 'claim-no-claimant'), severity);
+    }
+    assert.equal(severityFrom(2, 'checked-no-verdict'), 'warning');
+  });
+
+  it('writes each finding in the fact-checker’s words, with the claim, verdict and source it is about', () => {
+    const annotations = article([
+      claim('c1', 'reservoirs in the Brenn valley hold 31% of capacity', { status: 'checked' }),
+      claim('c2', 'Rationing began on 3 June', { claimant: 'nobody', verdict: 'false', sources: [{ url: 'https://example.org/b' }] }),
+    ]);
+    annotations.actors[0].mentions.push({ ...on('Zoë Aldám'), orphaned: true });
+    const findings = lintAnnotations(annotations, { 'claim-no-claimant': 'warning' });
+    assert.deepEqual(
+      findings.map((f) => [f.rule, f.severity, f.message, f.claim, f.actor, f.source]),
+      [
+        ['claim-no-claimant', 'warning', 'Claim c1 has no claimant, so it is attributed to the article itself. Say who makes it if someone does.', 'c1', undefined, undefined],
+        ['checked-no-verdict', 'warning', 'Claim c1 is checked but has no verdict.', 'c1', undefined, undefined],
+        [
+          'orphaned-anchor',
+          'warning',
+          'Orphaned mention of Tomáš Řehoř: “Zoë Aldám” was not found in the text. It is kept in the sidecar; select its text and re-attach it.',
+          undefined,
+          'tomas-rehor',
+          undefined,
+        ],
+        ['unknown-claimant', 'error', 'Claim c2 names the claimant “nobody”, but no actor of this article has that id.', 'c2', undefined, undefined],
+        [
+          'source-no-archive',
+          'info',
+          'Source 1 of claim c2 (https://example.org/b) has no archived copy; if the page changes or goes away, the evidence goes with it.',
+          'c2',
+          undefined,
+          0,
+        ],
+      ],
+    );
+    // Without a label for it, a verdict is named by its id.
+    const bare = lintAnnotations(article([claim('c3', 'hold 31% of capacity', { claimant: 'tomas-rehor', verdict: 'mostly-false' })]));
+    assert.deepEqual(bare.map((f) => f.message), ['Claim c3 has the verdict “mostly-false” but no source; readers cannot see the evidence.']);
+  });
+
+  it('reports an orphaned claim by its quote and where it was last seen', () => {
+    const annotations = article([claim('c1', 'hold 31% of capacity', { claimant: 'tomas-rehor' })]);
+    annotations.claims[0].anchor = { ...annotations.claims[0].anchor, orphaned: true };
+    const [finding] = lintAnnotations(annotations);
+    assert.equal(finding.message, 'Orphaned claim c1: “hold 31% of capacity” was not found in the text. It is kept in the sidecar; select its text and re-attach it.');
+    assert.equal(ARTICLE.slice(finding.start, finding.end), 'hold 31% of capacity');
+    assert.equal(finding.anchor, annotations.claims[0].anchor);
+  });
+
+  it('lists findings in text order, then by where they end', () => {
+    const findings = lintAnnotations(
+      article([
+        claim('late', 'Rationing began on 3 June'),
+        claim('long', 'reservoirs in the Brenn valley hold 31% of capacity'),
+        claim('short', 'reservoirs in the Brenn valley'),
+      ]),
+    );
+    assert.deepEqual(rules(findings), ['claim-no-claimant:short', 'claim-no-claimant:long', 'claim-no-claimant:late']);
+  });
+
+  it('keeps a finding whose anchor runs past a shortened text inside it', () => {
+    const annotations = article([claim('c1', 'Rationing began on 3 June')]);
+    const cut = ARTICLE.indexOf('Rationing') + 5;
+    const [finding] = lintAnnotations(annotations, {}, cut);
+    assert.deepEqual([finding.start, finding.end], [ARTICLE.indexOf('Rationing'), cut]);
+    const beyond = lintAnnotations(annotations, {}, 10);
+    assert.deepEqual([beyond[0].start, beyond[0].end], [10, 10]);
   });
 });

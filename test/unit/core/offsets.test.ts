@@ -1,13 +1,44 @@
 // Tests of the code-point ↔ UTF-16 conversion and of the context taken around an anchor.
 
 import assert from 'node:assert/strict';
-import { CodePointIndex, codePointLength, contextAfter, contextBefore } from '../../../src/core/offsets';
+import { CodePointIndex, codePointLength, contextAfter, contextBefore, withoutBom } from '../../../src/core/offsets';
 
 // Astral characters are two UTF-16 units each: one emoji, a flag (two regional indicators),
 // a family (three people joined by two zero-width joiners).
 const THUMBS = '👍';
 const FLAG = '🇦🇲';
 const FAMILY = '👩‍👩‍👧';
+
+/**
+ * Characters at the edges of the surrogate ranges (high D800–DBFF, low DC00–DFFF): a rat
+ * (D83D DC00), a bold A (D835 DC00), a Deseret letter (D801 DC00), the first and the last
+ * astral code points (D800 DC00, DBFF DFFF), and D800 DFFF / DBFF DC00.
+ */
+const EDGES = ['\u{1F400}', '\u{1D400}', '\u{10400}', '\u{10000}', '\u{10FFFF}', '\u{103FF}', '\u{10FC00}'];
+/** Units next to the surrogate ranges that never pair: D7FF and E000 around them, lone and doubled halves. */
+const NOT_PAIRS = ['\uD7FF\uDC00', '\uD800\uE000', '\uDBFF\uD800', '\uDC00\uDC00', '\uE000\uDFFF', '\uDFFF\uDC00', '\uD800a', 'z\uDBFF'];
+
+/** Asserts that an article's anchors land where JavaScript's own code-point iteration puts every character. */
+function assertCountsLikeIteration(text: string): void {
+  const chars = [...text];
+  const index = new CodePointIndex(text);
+  const label = JSON.stringify(text);
+  assert.equal(index.codePointLength, chars.length, label);
+  assert.equal(codePointLength(text), chars.length, label);
+  let utf16 = 0;
+  chars.forEach((char, cp) => {
+    assert.equal(index.toUtf16(cp), utf16, `${label}: code point ${cp}`);
+    assert.equal(index.toCodePoint(utf16), cp, `${label}: UTF-16 ${utf16}`);
+    assert.equal(contextAfter(text, utf16, 1), char, `${label}: the character after ${utf16}`);
+    if (char.length === 2) {
+      assert.equal(index.toCodePoint(utf16 + 1), undefined, `${label}: inside the pair at ${utf16}`);
+    }
+    utf16 += char.length;
+    assert.equal(contextBefore(text, utf16, 1), char, `${label}: the character before ${utf16}`);
+  });
+  assert.equal(index.toUtf16(chars.length), text.length, label);
+  assert.equal(index.toCodePoint(text.length), chars.length, label);
+}
 
 describe('offsets', () => {
   describe('CodePointIndex', () => {
@@ -57,6 +88,10 @@ describe('offsets', () => {
       assert.equal(index.toUtf16(3), undefined);
       assert.equal(index.toUtf16(1.5), undefined);
       assert.equal(index.toCodePoint(4), undefined);
+      assert.equal(index.toCodePoint(-1), undefined);
+      assert.equal(index.toCodePoint(0.5), undefined);
+      assert.equal(index.toCodePoint(Number.NaN), undefined);
+      assert.equal(index.toUtf16(Number.NaN), undefined);
       assert.equal(index.toUtf16(2), 3);
       assert.equal(index.toCodePoint(3), 2);
     });
@@ -87,6 +122,53 @@ describe('offsets', () => {
       const index = new CodePointIndex(text);
       assert.equal(index.codePointLength, 9);
       assert.equal(index.toUtf16(5), 5);
+    });
+  });
+
+  describe('characters at the edges of the surrogate ranges', () => {
+    it('counts a character whose surrogates sit at a range edge as one code point', () => {
+      for (const char of EDGES) {
+        assert.equal(char.length, 2);
+        assertCountsLikeIteration(char);
+        assertCountsLikeIteration(`Rat ${char} year`);
+      }
+    });
+
+    it('puts an anchor after a rat or a bold A where the article has it', () => {
+      const text = 'Year of the \u{1F400}: \u{1D400}rmenia joined the CSTO.';
+      const index = new CodePointIndex(text);
+      const cp = [...text].indexOf('C');
+      assert.equal(text.slice(index.toUtf16(cp), index.toUtf16(cp + 4)), 'CSTO');
+      assert.equal(index.toCodePoint(text.indexOf('CSTO')), cp);
+    });
+
+    it('counts units next to the ranges, or a lone half, as one code point each', () => {
+      for (const units of NOT_PAIRS) {
+        assertCountsLikeIteration(units);
+        assertCountsLikeIteration(`a${units}b`);
+        assert.equal(codePointLength(units), 2, JSON.stringify(units));
+      }
+    });
+
+    it('counts mixed runs of pairs and lone halves the way iteration does', () => {
+      assertCountsLikeIteration(`${EDGES.join('')}${NOT_PAIRS.join('')}`);
+      assertCountsLikeIteration(`${NOT_PAIRS.join('x')}${EDGES.join(' ')}\uD800`);
+      assertCountsLikeIteration(`\uDC00${THUMBS}\uD83D`);
+    });
+  });
+
+  describe('withoutBom', () => {
+    it('drops one leading byte-order mark and nothing else', () => {
+      assert.equal(withoutBom('\uFEFFThe CSTO'), 'The CSTO');
+      assert.equal(withoutBom('\uFEFF\uFEFFx'), '\uFEFFx');
+      assert.equal(withoutBom('\uFEFF'), '');
+    });
+
+    it('leaves a text without one as it is, a mark inside the text included', () => {
+      assert.equal(withoutBom('The CSTO'), 'The CSTO');
+      assert.equal(withoutBom('a\uFEFFb'), 'a\uFEFFb');
+      assert.equal(withoutBom(''), '');
+      assert.equal(withoutBom(`${THUMBS}\uFEFF`), `${THUMBS}\uFEFF`);
     });
   });
 

@@ -1,0 +1,90 @@
+// Runs StrykerJS on the core, then lists only the surviving mutants not already accepted as equivalent in stryker.equivalent.json.
+//
+// Usage: node scripts/mutation.mjs [--ci] [stryker options, e.g. --mutate src/core/offsets.ts]
+//        node scripts/mutation.mjs --report out/mutation/mutation.json   (read a report, run nothing)
+//
+// The score printed per file leaves out the accepted equivalents. With --ci the short
+// configuration runs and the exit code is non-zero when any file scores below its break threshold.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const ci = args.includes('--ci');
+const reportAt = args.indexOf('--report');
+const equivalentsFile = join(root, 'stryker.equivalent.json');
+
+/** The CI run fails below this adjusted score in any mutated file; the codec's goal is 85%, not reached yet by its in-place writer's tests. */
+const BREAK = { 'src/core/sidecar.ts': 80, default: 90 };
+
+let report = reportAt >= 0 ? args[reportAt + 1] : join(root, ci ? 'out/mutation/ci.json' : 'out/mutation/mutation.json');
+if (reportAt < 0) {
+  const config = ci ? 'stryker.ci.config.mjs' : 'stryker.config.mjs';
+  const forwarded = args.filter((a) => a !== '--ci');
+  const started = Date.now();
+  const run = spawnSync('npx', ['stryker', 'run', config, ...forwarded], { cwd: root, stdio: 'inherit' });
+  console.log(`\nStryker took ${Math.round((Date.now() - started) / 1000)} s.`);
+  if (run.status !== 0 || !existsSync(report)) {
+    process.exit(run.status || 1);
+  }
+}
+report = JSON.parse(readFileSync(report, 'utf8'));
+
+const equivalents = JSON.parse(readFileSync(equivalentsFile, 'utf8')).mutants;
+const keyOf = (file, mutator, original, replacement) => JSON.stringify([file, mutator, original.replace(/\s+/g, ' '), replacement.replace(/\s+/g, ' ')]);
+const accepted = new Map(equivalents.map((e) => [keyOf(e.file, e.mutator, e.original, e.replacement), e]));
+const used = new Set();
+
+/** The text a mutant replaced, from the report's copy of the source (lines and columns count from 1). */
+function originalText(source, { start, end }) {
+  const lines = source.split('\n');
+  const offset = (p) => lines.slice(0, p.line - 1).reduce((n, l) => n + l.length + 1, 0) + p.column - 1;
+  return source.slice(offset(start), offset(end));
+}
+
+const fresh = [];
+const rows = [];
+let failed = false;
+for (const [file, { source, mutants }] of Object.entries(report.files)) {
+  const count = { detected: 0, undetected: 0, equivalent: 0, invalid: 0 };
+  for (const mutant of mutants) {
+    if (mutant.status === 'Killed' || mutant.status === 'Timeout') {
+      count.detected++;
+    } else if (mutant.status === 'Survived' || mutant.status === 'NoCoverage') {
+      const key = keyOf(file, mutant.mutatorName, originalText(source, mutant.location), mutant.replacement ?? '');
+      if (accepted.has(key)) {
+        used.add(key);
+        count.equivalent++;
+      } else {
+        count.undetected++;
+        const { line, column } = mutant.location.start;
+        fresh.push(`${file}:${line}:${column} ${mutant.mutatorName} (${mutant.status}): ${originalText(source, mutant.location).replace(/\s+/g, ' ')} → ${(mutant.replacement ?? '').replace(/\s+/g, ' ')}`);
+      }
+    } else {
+      count.invalid++;
+    }
+  }
+  const scored = count.detected + count.undetected;
+  const score = scored ? (100 * count.detected) / scored : 100;
+  const raw = scored + count.equivalent ? (100 * count.detected) / (scored + count.equivalent) : 100;
+  const threshold = BREAK[file] ?? BREAK.default;
+  failed ||= ci && score < threshold;
+  rows.push(`| ${file} | ${mutants.length} | ${raw.toFixed(1)}% | ${count.equivalent} | ${score.toFixed(1)}% |`);
+}
+
+console.log('\n| file | mutants | score | equivalent | score without them |\n|---|---|---|---|---|');
+console.log(rows.join('\n'));
+console.log(fresh.length ? `\n${fresh.length} surviving mutants not listed in stryker.equivalent.json:\n${fresh.join('\n')}` : '\nNo surviving mutants beyond the listed equivalents.');
+const mutated = new Set(Object.keys(report.files));
+const unused = equivalents.filter((e) => mutated.has(e.file) && !used.has(keyOf(e.file, e.mutator, e.original, e.replacement)));
+if (unused.length) {
+  console.log(`\n${unused.length} entries of stryker.equivalent.json matched no survivor (killed now, or the code changed):`);
+  console.log(unused.map((e) => `${e.file} ${e.mutator}: ${e.original} → ${e.replacement}`).join('\n'));
+}
+if (failed) {
+  console.log(`\nA file scores below its threshold (${JSON.stringify(BREAK)}).`);
+  process.exit(1);
+}
