@@ -4,7 +4,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { checkSidecar } from './parallel';
 import type { DecodeOptions } from './sidecar';
 
-const options = (workerData as { options: DecodeOptions }).options;
+// Loaded outside a worker (a test requiring every module), it does nothing.
+const options = (workerData as { options: DecodeOptions } | null)?.options ?? {};
 parentPort?.on('message', (paths: readonly string[]) => {
   void (async () => {
     const checked = [];
