@@ -11,6 +11,8 @@ const production = process.argv.includes('--production');
 const entries = [
   { in: 'src/extension.ts', out: 'extension' },
   { in: 'src/core/suggest/index.ts', out: 'suggest' },
+  // validateMany's worker threads load this file, found beside the command-line tool.
+  { in: 'src/core/validateWorker.ts', out: 'validateWorker' },
 ];
 if (existsSync('src/cli.ts')) {
   entries.push({ in: 'src/cli.ts', out: 'cli' });

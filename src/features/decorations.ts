@@ -5,6 +5,9 @@ import { anchorState, type Annotations } from '../core/model';
 import { actorTypes, onDidChangeSettings, verdicts } from './config';
 import type { AnnotationStore } from './store';
 
+/** A redraw that took longer than this once is deferred until typing pauses, rather than made at every change. */
+const FRAME_MS = 16;
+/** How long typing must pause before a deferred redraw. */
 const UPDATE_DELAY_MS = 60;
 
 type DecorationKey = string;
@@ -93,6 +96,8 @@ export function decorationRanges(annotations: Annotations, text: string, known: 
 export interface DecorationsHandle extends vscode.Disposable {
   /** Fires after decorations were applied to an editor (used by tests and the benchmark). */
   readonly onDidApply: vscode.Event<vscode.Uri>;
+  /** How long the latest drawing took, from the change that asked for it (read by the benchmark). */
+  readonly lastDrawMs: number;
 }
 
 export function registerDecorations(store: AnnotationStore): DecorationsHandle {
@@ -100,7 +105,11 @@ export function registerDecorations(store: AnnotationStore): DecorationsHandle {
   const applied = new vscode.EventEmitter<vscode.Uri>();
   const timers = new Map<string, NodeJS.Timeout>();
 
+  /** Per article: how long its latest drawing took, to tell whether the next can be made at once. */
+  const cost = new Map<string, number>();
+  let lastDrawMs = 0;
   const apply = (editor: vscode.TextEditor) => {
+    const started = performance.now();
     const entry = store.get(editor.document.uri);
     const enabled = vscode.workspace.getConfiguration('newsmark').get<boolean>('decorations.enabled', true);
     const ranges =
@@ -108,14 +117,22 @@ export function registerDecorations(store: AnnotationStore): DecorationsHandle {
         ? decorationRanges(entry.annotations, editor.document.getText(), new Set(types.keys()))
         : new Map<DecorationKey, [number, number][]>();
     const doc = editor.document;
+    const shown = drawnKeys.get(editor) ?? new Set<DecorationKey>();
     for (const [key, type] of types) {
-      editor.setDecorations(
-        type,
-        (ranges.get(key) ?? []).map(([s, e]) => new vscode.Range(doc.positionAt(s), doc.positionAt(e))),
-      );
+      const list = ranges.get(key);
+      // A type with nothing to show that showed nothing before needs no message to the editor.
+      if (!list && !shown.has(key)) {
+        continue;
+      }
+      editor.setDecorations(type, (list ?? []).map(([s, e]) => new vscode.Range(doc.positionAt(s), doc.positionAt(e))));
     }
+    drawnKeys.set(editor, new Set(ranges.keys()));
+    lastDrawMs = performance.now() - started;
+    cost.set(doc.uri.toString(), lastDrawMs);
     applied.fire(doc.uri);
   };
+  /** The decoration types each editor shows something of. */
+  const drawnKeys = new WeakMap<vscode.TextEditor, Set<DecorationKey>>();
   const applyAll = (uri?: vscode.Uri) => {
     for (const editor of vscode.window.visibleTextEditors) {
       if (!uri || editor.document.uri.toString() === uri.toString()) {
@@ -125,12 +142,27 @@ export function registerDecorations(store: AnnotationStore): DecorationsHandle {
   };
   /** Articles drawn with their annotations loaded: the first drawing is not delayed. */
   const drawn = new Set<string>();
-  // Typing fires many changes; redraw once the burst settles.
+  /** Articles to redraw once the current change is handled: one event can notify several times. */
+  const soon = new Set<string>();
+  // Typing fires many changes: each is drawn at once while drawing fits in a frame; an article
+  // too heavy for that is drawn once the burst settles.
   const schedule = (uri: vscode.Uri) => {
     const key = uri.toString();
     if (!drawn.has(key) && store.get(uri)?.annotations) {
       drawn.add(key);
       applyAll(uri);
+      return;
+    }
+    if ((cost.get(key) ?? 0) <= FRAME_MS) {
+      clearTimeout(timers.get(key));
+      timers.delete(key);
+      if (!soon.has(key)) {
+        soon.add(key);
+        queueMicrotask(() => {
+          soon.delete(key);
+          applyAll(uri);
+        });
+      }
       return;
     }
     clearTimeout(timers.get(key));
@@ -158,6 +190,9 @@ export function registerDecorations(store: AnnotationStore): DecorationsHandle {
   applyAll();
   return {
     onDidApply: applied.event,
+    get lastDrawMs() {
+      return lastDrawMs;
+    },
     dispose: () => {
       for (const t of timers.values()) {
         clearTimeout(t);

@@ -19,6 +19,13 @@ interface IndexedArticle {
 const INDEX_CONCURRENCY = 4;
 /** How often the index looks for sidecars the file watcher missed, at most. */
 const CATCH_UP_INTERVAL = 2000;
+/**
+ * A look costs time in proportion to the sidecars (a stat each): on a large archive it is
+ * made at most this often for its cost, so that it takes under 5% of the time.
+ */
+const CATCH_UP_COST_FACTOR = 20;
+/** Stats of one look under way at once: each is a round trip to the file system, mostly waiting. */
+const STAT_CONCURRENCY = 32;
 /** How long after a change the cache is written, so a burst of changes writes it once. */
 const CACHE_WRITE_DELAY = 2000;
 
@@ -32,6 +39,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   private cache = IndexCache.parse(undefined);
   private cacheWrite: NodeJS.Timeout | undefined;
   private caughtUpAt = 0;
+  /** How long the latest look for missed changes took. */
+  private catchUpCost = 0;
   private catchingUp: Promise<void> = Promise.resolve();
   /** Sidecars being read again after a change was reported; requests wait for them, so they never show the old version. */
   private readonly reading = new Set<Promise<void>>();
@@ -157,7 +166,7 @@ export class WorkspaceIndex implements vscode.Disposable {
    */
   private catchUp(): Promise<void> {
     const now = Date.now();
-    if (now - this.caughtUpAt >= CATCH_UP_INTERVAL) {
+    if (now - this.caughtUpAt >= Math.max(CATCH_UP_INTERVAL, this.catchUpCost * CATCH_UP_COST_FACTOR)) {
       this.caughtUpAt = now;
       this.catchingUp = this.lookForChanges();
     }
@@ -165,15 +174,23 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   private async lookForChanges(): Promise<void> {
+    const started = Date.now();
     const sidecars = await vscode.workspace.findFiles(`**/*${SIDECAR_SUFFIX}`, '**/node_modules/**');
     let changed = false;
-    for (const uri of sidecars) {
-      const known = this.articles.get(articleUriOf(uri).toString());
-      if (!known || known.seen !== (await seenStamp(uri))) {
-        await this.index(uri);
-        changed = true;
-      }
-    }
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: STAT_CONCURRENCY }, async () => {
+        while (next < sidecars.length) {
+          const uri = sidecars[next++];
+          const known = this.articles.get(articleUriOf(uri).toString());
+          if (!known || known.seen !== (await seenStamp(uri))) {
+            await this.index(uri);
+            changed = true;
+          }
+        }
+      }),
+    );
+    this.catchUpCost = Date.now() - started;
     if (changed) {
       this.changeEmitter.fire();
     }
