@@ -2,11 +2,13 @@
 
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { describeFsError, FileError, readArticleFile, readSidecarFile } from '../core/files';
-import { type FileProblem } from '../core/fileRules';
-import { type DecodeResult, decodeSidecar, SIDECAR_SUFFIX, sidecarNameFor } from '../core/sidecar';
+import { describeFsError, FileError, readArticleFile } from '../core/files';
+import { SIDECAR_SUFFIX, sidecarNameFor } from '../core/sidecar';
 import { ConfigError, readSettings, type Settings, SETTINGS_FILE } from '../core/settingsFile';
+import { articlePathFor, type PairRead, readPair as readCorePair } from '../core/pairs';
 import { type Io, shownPath } from './io';
+
+export { articlePathFor, type PairRead };
 
 /**
  * Reads the settings named by --config, else the nearest .newsmark.json from the working
@@ -53,36 +55,9 @@ export function sidecarPathFor(path: string): string {
   return path.endsWith(SIDECAR_SUFFIX) ? path : sidecarNameFor(path);
 }
 
-export function articlePathFor(sidecar: string): string {
-  return sidecar.slice(0, -SIDECAR_SUFFIX.length);
-}
-
-/** A sidecar and its article, read; or what kept them from being read (`file` is the one at fault). */
-export type PairRead = { missing: string } | { problem: FileProblem; file: string } | { source: string; text: string; article: string; decoded: DecodeResult };
-
-/**
- * `dataOnly`: only the annotations are needed, not the YAML document (to write it back), so the
- * fast reader is used; it keeps a 30 MB sidecar in about a tenth of the memory, and a sidecar with
- * any problem is still read again the full way for positions.
- */
-export async function readPair(sidecar: string, settings: Settings, dataOnly = false): Promise<PairRead> {
-  const article = articlePathFor(sidecar);
-  const source = await readSidecarFile(sidecar);
-  if (source.status === 'missing') {
-    return { missing: `has no sidecar (${basename(sidecar)})` };
-  }
-  if (source.status === 'problem') {
-    return { problem: source.problem, file: sidecar };
-  }
-  const text = await readArticleFile(article);
-  if (text.status === 'missing') {
-    return { missing: `the article ${basename(article)} is missing next to this sidecar` };
-  }
-  if (text.status === 'problem') {
-    return { problem: text.problem, file: article };
-  }
-  const decoded = decodeSidecar(source.text, text.text, { actorTypes: settings.actorTypes, verdicts: settings.scale.verdicts.map((v) => v.id), dataOnly });
-  return { source: source.text, text: text.text, article, decoded };
+/** Reads a sidecar and its article with the settings' actor types and verdicts (see the core's readPair). */
+export function readPair(sidecar: string, settings: Settings, dataOnly = false): Promise<PairRead> {
+  return readCorePair(sidecar, { actorTypes: settings.actorTypes, verdicts: settings.scale.verdicts.map((v) => v.id), dataOnly });
 }
 
 /** Prints why a pair could not be read: `where` is how the article is named when the sidecar is missing. Returns true if it could not. */

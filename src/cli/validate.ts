@@ -2,8 +2,9 @@
 
 import { relative, resolve } from 'node:path';
 import { count } from '../core/text';
-import { EXIT, type Io, parse, shaPosition, UsageError } from './io';
-import { loadSettings, readPair, reportUnread, sidecarsAt } from './files';
+import { validateMany } from '../core/parallel';
+import { EXIT, type Io, parse, shownPath, UsageError } from './io';
+import { loadSettings, sidecarsAt } from './files';
 
 /** What `newsmark validate --help` prints. */
 export const usage = `Usage: newsmark validate [--strict] <path>…
@@ -35,15 +36,22 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
       errors++;
       continue;
     }
-    for (const sidecar of sidecars) {
+    // Read and checked on every core; the results come back in the order the sidecars were found.
+    for (const check of await validateMany(sidecars, settings)) {
       checked++;
-      const shown = relative(io.cwd, sidecar) || sidecar;
-      const read = await readPair(sidecar, settings, true);
-      if (reportUnread(io, read, `${shown}:1:1`, io.out)) {
+      const shown = relative(io.cwd, check.sidecar) || check.sidecar;
+      if (check.missing) {
+        io.out(`${shown}:1:1: ${check.missing}\n`);
         errors++;
         continue;
       }
-      for (const p of read.decoded.problems) {
+      if (check.unreadable) {
+        const p = check.unreadable.problem;
+        io.out(`${shownPath(io, check.unreadable.file)}:${p.line}:${p.column}: ${p.message}\n`);
+        errors++;
+        continue;
+      }
+      for (const p of check.problems) {
         io.out(`${shown}:${p.line}:${p.column}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}\n`);
         if (p.severity === 'error') {
           errors++;
@@ -51,9 +59,8 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
           warnings++;
         }
       }
-      if (read.decoded.stale && read.decoded.annotations) {
-        const { line, column } = shaPosition(read.source, read.decoded);
-        io.out(`${shown}:${line}:${column}: warning: the article changed since this sidecar was written; run "newsmark reanchor ${relative(io.cwd, read.article)}".\n`);
+      if (check.stale) {
+        io.out(`${shown}:${check.stale.line}:${check.stale.column}: warning: the article changed since this sidecar was written; run "newsmark reanchor ${relative(io.cwd, check.article)}".\n`);
         warnings++;
       }
     }

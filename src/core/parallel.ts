@@ -2,11 +2,11 @@
 
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { readArticleFile, readSidecarFile } from './files';
+import { articlePathFor, readPair } from './pairs';
 import type { FileProblem } from './fileRules';
-import { decodeSidecar, type DecodeOptions, SIDECAR_SUFFIX, type SidecarProblem } from './sidecar';
+import { type DecodeOptions, type SidecarProblem } from './sidecar';
 
 /** What checking one sidecar found. */
 export interface SidecarCheck {
@@ -41,26 +41,17 @@ export function decodeOptionsOf(settings: CheckSettings): DecodeOptions {
 
 /** Reads and checks one sidecar with its article. */
 export async function checkSidecar(sidecar: string, options: DecodeOptions): Promise<SidecarCheck> {
-  const article = sidecar.endsWith(SIDECAR_SUFFIX) ? sidecar.slice(0, -SIDECAR_SUFFIX.length) : sidecar;
-  const base = { sidecar, article, problems: [] };
-  const source = await readSidecarFile(sidecar);
-  if (source.status === 'missing') {
-    return { ...base, missing: `has no sidecar (${basename(sidecar)})` };
+  const read = await readPair(sidecar, options);
+  const base = { sidecar, article: articlePathFor(sidecar), problems: [] };
+  if ('missing' in read) {
+    return { ...base, missing: read.missing };
   }
-  if (source.status === 'problem') {
-    return { ...base, unreadable: { file: sidecar, problem: source.problem } };
+  if ('problem' in read) {
+    return { ...base, unreadable: { file: read.file, problem: read.problem } };
   }
-  const text = await readArticleFile(article);
-  if (text.status === 'missing') {
-    return { ...base, missing: `the article ${basename(article)} is missing next to this sidecar` };
-  }
-  if (text.status === 'problem') {
-    return { ...base, unreadable: { file: article, problem: text.problem } };
-  }
-  const decoded = decodeSidecar(source.text, text.text, options);
-  const check: SidecarCheck = { ...base, problems: decoded.problems };
-  if (decoded.stale && decoded.annotations) {
-    check.stale = shaPosition(source.text);
+  const check: SidecarCheck = { ...base, problems: read.decoded.problems };
+  if (read.decoded.stale && read.decoded.annotations) {
+    check.stale = shaPosition(read.source);
   }
   return check;
 }
