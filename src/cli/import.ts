@@ -13,7 +13,9 @@ export const usage = `Usage: newsmark import brat [--force] <txt> <ann>
 
 Reads a brat standoff pair and writes the sidecar next to the .txt (<txt>${SIDECAR_SUFFIX}).
 Nothing is written if the .ann has any problem; each is printed as ann:line:column: message.
-An existing sidecar is replaced only with --force.
+An existing sidecar is replaced only with --force. Lines imported but not used as they stand
+(a second verdict, status or claimant on one claim, kept in its notes) are printed as
+ann:line:column: warning: message, and the exit code is still 0.
 `;
 
 export async function run(args: readonly string[], io: Io): Promise<number> {
@@ -59,6 +61,10 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
     return EXIT.problems;
   }
   await writeFileAtomic(sidecar, yaml);
+  // Lines kept but not used as they stand (a second verdict on one claim): imported all the same, and said.
+  for (const w of result.warnings) {
+    io.err(`${annArg}:${w.line}:${w.column}: warning: ${w.message}\n`);
+  }
   const a = result.annotations;
   const mentions = a.actors.reduce((n, x) => n + x.mentions.length, 0);
   io.out(

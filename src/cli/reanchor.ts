@@ -1,12 +1,12 @@
 // newsmark reanchor: re-attaches sidecars to articles changed outside the editor, with the editor's algorithm.
 
-import { relative, resolve } from 'node:path';
+import { basename, relative, resolve } from 'node:path';
 import { reattachAnnotations } from '../core/anchoring';
-import { writeFileAtomic } from '../core/files';
 import { inFormOf } from '../core/fileRules';
 import { allAnchors, anchorState, type AnchorState } from '../core/model';
 import { type DecodeResult, encodeSidecar } from '../core/sidecar';
 import { type Settings } from '../core/settingsFile';
+import { diskStateOf, nodeSidecarFiles, writeMerged } from '../core/store';
 import { EXIT, type Io, parse, printProblems, shownPath, UsageError } from './io';
 import { articlePathFor, loadSettings, readPair, reportUnread, sidecarPathFor } from './files';
 
@@ -33,46 +33,55 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
   return failed ? EXIT.problems : EXIT.ok;
 }
 
-/** How many times reanchor starts again on a sidecar that keeps changing under it before it gives up. */
-const REANCHOR_ATTEMPTS = 3;
-
 /**
- * Re-attaches one sidecar and writes it, unless it changed on disk since it was read. Then
- * its new version is read and re-attached instead: re-attachment is the only change
- * reanchor makes, so making it again on their version is the annotation-by-annotation merge
- * in which every edit made there is kept. A version that cannot be read is never written over.
+ * Re-attaches one sidecar and writes it through the editor's write path: if the sidecar
+ * changed on disk since it was read, the change made there is merged per annotation with the
+ * re-attached anchors (an annotation changed differently on both sides is refused, as there is
+ * no one to ask). A version that cannot be read is never written over.
  */
 async function reanchorOne(io: Io, sidecar: string, settings: Settings, dryRun: boolean): Promise<boolean> {
-  const shown = relative(io.cwd, articlePathFor(sidecar));
-  for (let attempt = 1; ; attempt++) {
-    const read = await readPair(sidecar, settings);
-    if (attempt > 1 && !('decoded' in read && read.decoded.annotations)) {
-      io.err(`${shownPath(io, sidecar)}: changed on disk while reanchor ran, and the version there now cannot be read; it was left as it is.\n`);
-    }
-    if (reportUnread(io, read, shown)) {
-      return false;
-    }
-    const { decoded } = read;
-    if (!decoded.annotations || !decoded.document) {
-      printProblems(io, shownPath(io, sidecar), decoded);
-      return false;
-    }
-    const { output, states } = reattached(read.text, decoded);
-    const next = inFormOf(read.source, output);
-    const counts = `${shown}: ${states.attached} re-attached, ${states.changed} changed, ${states.orphaned} orphaned`;
-    if (next === read.source || dryRun) {
-      io.out(`${counts} (${next === read.source ? 'sidecar already up to date' : 'dry run, sidecar not written'})\n`);
+  const article = articlePathFor(sidecar);
+  const shown = relative(io.cwd, article);
+  const read = await readPair(sidecar, settings);
+  if (reportUnread(io, read, shown)) {
+    return false;
+  }
+  const { decoded } = read;
+  if (!decoded.annotations || !decoded.document) {
+    printProblems(io, shownPath(io, sidecar), decoded);
+    return false;
+  }
+  // Taken before re-attaching, which changes the decoded annotations in place.
+  const base = diskStateOf(read.source, decoded);
+  const { output, states } = reattached(read.text, decoded);
+  const counts = `${shown}: ${states.attached} re-attached, ${states.changed} changed, ${states.orphaned} orphaned`;
+  const next = inFormOf(read.source, output);
+  if (next === read.source || dryRun) {
+    io.out(`${counts} (${next === read.source ? 'sidecar already up to date' : 'dry run, sidecar not written'})\n`);
+    return true;
+  }
+  const files = nodeSidecarFiles(undefined, io.beforeRename);
+  const decode = { actorTypes: settings.actorTypes, verdicts: settings.scale.verdicts.map((v) => v.id) };
+  const outcome = await writeMerged(files, { article, name: basename(article), articleText: read.text, base, ours: decoded.annotations, decode });
+  const where = shownPath(io, sidecar);
+  switch (outcome.kind) {
+    case 'written':
+      io.out(`${counts} (sidecar updated${outcome.merged ? ', keeping the changes made to it while reanchor ran' : ''})\n`);
       return true;
-    }
-    const written = await writeFileAtomic(sidecar, next, { expected: read.source, beforeRename: io.beforeRename && (() => io.beforeRename!(sidecar)) });
-    if (written.status === 'written') {
-      io.out(`${counts} (sidecar updated${attempt > 1 ? ', keeping the changes made to it while reanchor ran' : ''})\n`);
-      return true;
-    }
-    if (attempt === REANCHOR_ATTEMPTS) {
-      io.err(`${shownPath(io, sidecar)}: kept changing on disk while reanchor ran, so it was left as it is; run reanchor again once nothing else is writing it.\n`);
+    case 'unreadable':
+      io.err(`${where}: changed on disk while reanchor ran, and the version there now cannot be read; it was left as it is.\n`);
+      for (const p of outcome.problems) {
+        io.err(`${where}:${p.line}:${p.column}: ${p.message}\n`);
+      }
       return false;
-    }
+    case 'undecided':
+      io.err(
+        `${where}: changed on disk while reanchor ran, and ${outcome.conflicts.join(', ')} changed both there and here; it was left as it is. Run reanchor again.\n`,
+      );
+      return false;
+    case 'contended':
+      io.err(`${where}: kept changing on disk while reanchor ran, so it was left as it is; run reanchor again once nothing else is writing it.\n`);
+      return false;
   }
 }
 

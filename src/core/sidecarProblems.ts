@@ -25,7 +25,11 @@ export type ProblemCode =
   | 'character'
   | 'line-break'
   | 'key'
-  | 'unreadable';
+  | 'unreadable'
+  // The file as a whole could not be taken as text (src/core/fileRules.ts).
+  | 'encoding'
+  | 'not-a-file'
+  | 'too-large';
 
 /** A problem found in a sidecar, positioned on the sidecar text (line and column are 1-based). */
 export interface SidecarProblem {

@@ -178,6 +178,23 @@ function anchorNode(document: Document, value: { [key: string]: Plain }): YAMLMa
 
 const LINE_BREAK = /[\n\r\u0085\u2028\u2029]/;
 
+/**
+ * Text of line breaks and blanks only (" \n"). As a block scalar its space-only lines would
+ * be read back as indentation and the spaces lost, as no line with content fixes the
+ * indentation; double quotes keep every character.
+ */
+function onlyBlankLines(value: unknown): boolean {
+  return typeof value === 'string' && LINE_BREAK.test(value) && /^\s*$/.test(value);
+}
+
+/** Quotes a text scalar whose block form would not read back as written (see onlyBlankLines). */
+function keepBlanks<T extends YamlNode>(node: T): T {
+  if (isScalar(node) && onlyBlankLines(node.value)) {
+    node.type = Scalar.QUOTE_DOUBLE;
+  }
+  return node;
+}
+
 /** Anchors are written one per line, as flow maps, so a moved mention is a one-line diff. */
 function markFlow(node: YamlNode, kind: string): void {
   if (isMap(node)) {
@@ -201,6 +218,8 @@ function markFlow(node: YamlNode, kind: string): void {
     for (const item of node.items) {
       markFlow(item as YamlNode, kind);
     }
+  } else {
+    keepBlanks(node);
   }
 }
 
@@ -267,9 +286,9 @@ function syncValue(document: Document, node: YamlNode | null, value: Plain, kind
     return seq;
   }
   if (isScalar(node)) {
-    return node.value === value ? node : Object.assign(new Scalar(value), node, { value });
+    return node.value === value ? node : keepBlanks(Object.assign(new Scalar(value), node, { value }));
   }
-  return document.createNode(value) as YamlNode;
+  return keepBlanks(document.createNode(value) as YamlNode);
 }
 
 function syncSeq(document: Document, seq: YAMLSeq, values: Plain[], kind: string): void {

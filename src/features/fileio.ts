@@ -62,6 +62,14 @@ export async function atomicWrite(uri: vscode.Uri, text: string, options: WriteO
   if (uri.scheme === 'file') {
     return writeFileAtomic(uri.fsPath, text, options);
   }
+  if (options.expected !== undefined) {
+    // Elsewhere than on disk, compared as late as vscode.workspace.fs allows: before the temporary file.
+    const current = await readText(uri, 'sidecar');
+    const same = options.expected === null ? current.status === 'missing' : current.status === 'ok' && current.text === options.expected;
+    if (!same) {
+      return { status: 'changed', current };
+    }
+  }
   const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
   const folder = uri.path.slice(0, uri.path.lastIndexOf('/'));
   const temp = uri.with({ path: `${folder}/${tempNameFor(name, process.pid, Date.now().toString(36))}` });

@@ -10,6 +10,8 @@ import {
   ArticleStore,
   type ConflictChoice,
   type ConflictQuestion,
+  type SidecarRead,
+  sidecarReadOf,
   type StoreHost,
   type Step,
   type StoreReport,
@@ -18,7 +20,7 @@ import {
   type WriteAnswer,
 } from '../core/store';
 import { actorTypes, verdicts } from './config';
-import { atomicWrite, readTextIfExists } from './fileio';
+import { atomicWrite, readSidecarText, readTextIfExists } from './fileio';
 
 /** Languages Newsmark annotates. */
 export const ARTICLE_LANGUAGES = ['plaintext', 'markdown', 'news-article'] as const;
@@ -36,7 +38,8 @@ const USE_DISK = 'Use the Version on Disk';
 
 export class AnnotationStore implements vscode.Disposable {
   private readonly uris = new Map<string, vscode.Uri>();
-  private readonly core = new ArticleStore(new EditorHost((key) => this.uriOf(key)));
+  private readonly host = new EditorHost((key) => this.uriOf(key));
+  private readonly core = new ArticleStore(this.host);
   private readonly entries = new WeakMap<ArticleSession, ArticleEntry>();
   private readonly documents = new WeakMap<vscode.TextDocument, ArticleDocument>();
   private readonly changeEmitter = new vscode.EventEmitter<vscode.Uri>();
@@ -80,6 +83,11 @@ export class AnnotationStore implements vscode.Disposable {
       doc.uri.scheme !== 'untitled' &&
       !doc.uri.path.endsWith(SIDECAR_SUFFIX)
     );
+  }
+
+  /** The latest errors shown about sidecars (unreadable, not saved), oldest first: what the user was told. */
+  get reported(): readonly string[] {
+    return this.host.reported;
   }
 
   get(uri: vscode.Uri): ArticleEntry | undefined {
@@ -254,25 +262,28 @@ export class AnnotationStore implements vscode.Disposable {
 
 /** The store core's host in the editor: files through vscode.workspace.fs, questions and reports as notifications. */
 class EditorHost implements StoreHost {
+  readonly reported: string[] = [];
+
   constructor(private readonly uriOf: (key: string) => vscode.Uri) {}
 
-  readSidecar(article: string): Promise<string | undefined> {
-    return readTextIfExists(sidecarUriFor(this.uriOf(article)));
+  /** Strictly: a byte that is not UTF-8 is a positioned problem, never a U+FFFD a later write would keep. */
+  async readSidecar(article: string): Promise<SidecarRead> {
+    return sidecarReadOf(await readSidecarText(sidecarUriFor(this.uriOf(article))));
   }
 
   readArticle(article: string): Promise<string | undefined> {
     return readTextIfExists(this.uriOf(article));
   }
 
+  /**
+   * Compares with `expected` just before the rename. Answers with the text as written, in the
+   * file's own line breaks, so a CRLF sidecar is not taken for an outside change next time. A
+   * refusal (read-only, not a file) throws a FileError, reported as a failed write: the
+   * annotations stay as they are in the editor and the file is left alone.
+   */
   async writeSidecar(article: string, text: string, expected: string | undefined): Promise<WriteAnswer> {
-    const uri = sidecarUriFor(this.uriOf(article));
-    // Compared as late as this side can; a check inside atomicWrite, just before its rename,
-    // would close the remaining gap and answer the same way.
-    if ((await readTextIfExists(uri)) !== expected) {
-      return 'changed';
-    }
-    await atomicWrite(uri, text);
-    return 'written';
+    const outcome = await atomicWrite(sidecarUriFor(this.uriOf(article)), text, { expected: expected ?? null });
+    return outcome.status === 'changed' ? 'changed' : { written: typeof outcome.data === 'string' ? outcome.data : text };
   }
 
   async ask(question: ConflictQuestion): Promise<ConflictChoice> {
@@ -281,6 +292,8 @@ class EditorHost implements StoreHost {
   }
 
   report(report: StoreReport): void {
+    this.reported.push(report.message);
+    this.reported.splice(0, this.reported.length - 20);
     if (report.kind === 'write-failed') {
       void vscode.window.showErrorMessage(report.message);
       return;

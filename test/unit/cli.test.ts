@@ -110,6 +110,19 @@ describe('cli', () => {
       assert.ok(!existsSync(join(dir, 'articles/summit.txt.annotations.yaml')));
     });
 
+    it('imports a second verdict on one claim into its notes, warning at the .ann line, with exit 0', async () => {
+      const dir = track(newsroom());
+      const ann = readFileSync(join(dir, 'articles/summit.ann'), 'utf8');
+      const line = ann.split('\n').length;
+      writeFileSync(join(dir, 'articles/summit.ann'), `${ann}A9\tVerdict T6 true\n`);
+      const r = await run(dir, 'import', 'brat', 'articles/summit.txt', 'articles/summit.ann');
+      assert.equal(r.code, EXIT.ok, r.err);
+      assert.match(r.err, new RegExp(`^articles/summit\\.ann:${line}:\\d+: warning: T6 has a second verdict: "true" on line ${line} \\(A9\\)[^\n]*\n$`));
+      const sidecar = readFileSync(join(dir, 'articles/summit.txt.annotations.yaml'), 'utf8');
+      assert.match(sidecar, /verdict: mostly-false/);
+      assert.match(sidecar, /A9/, 'the second verdict is kept in the claim’s notes');
+    });
+
     it('keeps an existing sidecar unless --force is given', async () => {
       const dir = track(await imported());
       const sidecar = join(dir, 'articles/summit.txt.annotations.yaml');

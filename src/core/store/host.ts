@@ -1,5 +1,6 @@
 // What the annotation store needs from its surroundings (files, the user, timers), so its decisions run without an editor.
 
+import type { TextRead } from '../files';
 import type { DecodeOptions, SidecarProblem } from '../sidecar';
 
 /**
@@ -36,8 +37,10 @@ export type SidecarRead = string | undefined | UnreadableSidecar;
 /**
  * How a write ended. `changed`: the host compared the file just before replacing it and found
  * something other than `expected` there, so it wrote nothing; the store reads again and merges.
+ * `{ written }`: written, and this is the text now on disk when the host put it in the file's own
+ * form (CRLF line breaks, a byte-order mark), so the next read is known as our own write.
  */
-export type WriteAnswer = 'written' | 'changed';
+export type WriteAnswer = 'written' | 'changed' | { readonly written: string };
 
 /** The user's answer to a conflict: keep ours, take the file on disk, or undefined to decide later. */
 export type ConflictChoice = 'mine' | 'theirs' | undefined;
@@ -69,7 +72,8 @@ export interface SidecarFiles {
   /**
    * Replaces the sidecar atomically. `expected` is the content the write was based on
    * (undefined: no file was there); a host that can compare just before the rename answers
-   * `changed` when it differs, and one that cannot simply writes.
+   * `changed` when it differs, and one that cannot simply writes. A refusal (a read-only
+   * file) throws, worded for the user.
    */
   writeSidecar(article: string, text: string, expected: string | undefined): Promise<WriteAnswer>;
   /** Asked when a merge cannot decide. */
@@ -92,4 +96,16 @@ export type Timer = unknown;
 
 export function isUnreadable(read: SidecarRead): read is UnreadableSidecar {
   return typeof read === 'object';
+}
+
+/** A sidecar read by the file layer, as the store takes it: a file that is not text (not UTF-8, not a file, too large) is unreadable. */
+export function sidecarReadOf(read: TextRead): SidecarRead {
+  if (read.status === 'missing') {
+    return undefined;
+  }
+  if (read.status === 'ok') {
+    return read.text;
+  }
+  const { problem } = read;
+  return { problems: [problem], fingerprint: `${problem.code}:${problem.line}:${problem.column}:${problem.message}` };
 }

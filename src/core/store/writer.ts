@@ -99,15 +99,18 @@ export async function writeMerged(files: SidecarFiles, request: WriteRequest): P
       annotations.article.file = request.name;
     }
     const text = encodeSidecar(annotations, request.articleText, document);
-    if ((await files.writeSidecar(request.article, text, read)) === 'changed') {
+    const answer = await files.writeSidecar(request.article, text, read);
+    if (answer === 'changed') {
       base = nextBase;
       continue;
     }
     const reread = decodeSidecar(text, request.articleText);
+    // The base is the text as it now is on disk, so the next read of it is no outside change.
+    const onDisk = typeof answer === 'object' ? answer.written : text;
     return {
       kind: 'written',
       annotations,
-      disk: { text, document: reread.document!, annotations: structuredClone(reread.annotations ?? annotations) },
+      disk: { text: onDisk, document: reread.document!, annotations: structuredClone(reread.annotations ?? annotations) },
       problems: reread.problems,
       merged,
     };

@@ -18,7 +18,7 @@ const textBound = fc.record({
   fragments: fc.array(span, { minLength: 1, maxLength: 2 }),
 });
 const value = fc.constantFrom('true', 'false', 'mostly-false', 'in-progress', 'checked', 'unchecked', 'x y', 'a⟨U+202E⟩b', '');
-const note = fc.constantFrom('', 'trailing ', 'Checked with the ministry.', 'Also in brat: Verdict true (A1).', 'tab\there', '⟨U+2066⟩x');
+const note = fc.constantFrom('', ' ', '  ', 'trailing ', 'Checked with the ministry.', 'Also in brat: Verdict true (A1).', 'tab\there', '⟨U+2066⟩x');
 
 const annFile = fc
   .record({

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { anchorAt, type Annotations } from '../../../src/core/model';
 import { decodeSidecar, encodeSidecar } from '../../../src/core/sidecar';
 
@@ -135,4 +136,34 @@ describe('sidecar rewrite, byte for byte', () => {
       });
     }
   }
+});
+
+describe('notes of blanks and line breaks', () => {
+  const TEXT = 'Kyrgyzstan hosts the exercise.\n';
+  const withNotes = (notes: string): Annotations => ({
+    article: { file: 'a.txt' },
+    actors: [{ id: 'kyrgyzstan', name: 'Kyrgyzstan', type: 'country', notes, mentions: [anchorAt(TEXT, 0, 10)] }],
+    claims: [],
+  });
+  const readBack = (yaml: string) => decodeSidecar(yaml, TEXT).annotations?.actors[0].notes;
+
+  it('come back exactly, written fresh and rewritten in place', () => {
+    // Space-only lines before a line break were read back as a block's indentation and lost.
+    const cases = [' \n', '\n \n', '  \n  \n', ' \t\n', '\n', ' \nX', 'a\n \n', '  \n\nY\n'];
+    const previous = decodeSidecar(encodeSidecar(withNotes('Before.'), TEXT), TEXT).document;
+    for (const notes of cases) {
+      assert.equal(readBack(encodeSidecar(withNotes(notes), TEXT)), notes, `fresh: ${JSON.stringify(notes)}`);
+      assert.equal(readBack(encodeSidecar(withNotes(notes), TEXT, previous)), notes, `in place: ${JSON.stringify(notes)}`);
+    }
+  });
+
+  it('come back exactly whatever their blanks, breaks and letters', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(' ', '\n', '\t', 'x', '\r\n'), { maxLength: 8 }), (parts) => {
+        const notes = parts.join('');
+        assert.equal(readBack(encodeSidecar(withNotes(notes), TEXT)), notes);
+      }),
+      { numRuns: 150 },
+    );
+  });
 });

@@ -148,4 +148,37 @@ describe('writeMerged', () => {
     await writeMerged(nodeSidecarFiles(), { article, name: 'csto.txt', articleText: CHANGED, ours });
     assert.equal((await saved()).article.file, 'csto.txt');
   });
+  it('reports a sidecar that is not UTF-8 at its line and column, and leaves it byte for byte', async () => {
+    const { base, ours } = await reanchored();
+    const latin1 = Buffer.concat([Buffer.from(encodeSidecar(annotations(ARTICLE), ARTICLE)), Buffer.from('# Jos'), Buffer.from([0xe9]), Buffer.from('\n')]);
+    await fs.writeFile(sidecar, latin1);
+    const outcome = await writeMerged(nodeSidecarFiles(), { article, name: 'csto.txt', articleText: CHANGED, base, ours });
+    assert.equal(outcome.kind, 'unreadable');
+    const problem = outcome.kind === 'unreadable' ? outcome.problems[0] : undefined;
+    assert.equal(problem?.code, 'encoding');
+    assert.equal(problem?.line, latin1.toString('latin1').split('\n').length - 1);
+    assert.equal(problem?.column, 6);
+    assert.deepEqual(await fs.readFile(sidecar), latin1);
+  });
+
+  it('keeps a CRLF sidecar CRLF, and takes what it wrote as the base so the next write merges nothing', async () => {
+    const crlf = encodeSidecar(annotations(ARTICLE), ARTICLE).replace(/\n/g, '\r\n');
+    await fs.writeFile(sidecar, crlf);
+    const { base, ours } = await reanchored();
+    const outcome = await writeMerged(nodeSidecarFiles(), { article, name: 'csto.txt', articleText: CHANGED, base, ours });
+    const onDisk = await fs.readFile(sidecar, 'utf8');
+    assert.ok(onDisk.includes('\r\n') && !/[^\r]\n/.test(onDisk), 'every line break stays CRLF');
+    assert.ok(outcome.kind === 'written');
+    assert.equal(outcome.disk.text, onDisk);
+    ours.actors[0].notes = 'Host country.';
+    const next = await writeMerged(nodeSidecarFiles(), { article, name: 'csto.txt', articleText: CHANGED, base: outcome.disk, ours });
+    assert.ok(next.kind === 'written' && !next.merged, 'our own write is not an outside change');
+  });
+
+  it('refuses a read-only sidecar with a message, writing nothing', async () => {
+    const { source, base, ours } = await reanchored();
+    await fs.chmod(sidecar, 0o444);
+    await assert.rejects(writeMerged(nodeSidecarFiles(), { article, name: 'csto.txt', articleText: CHANGED, base, ours }), /read-only/);
+    assert.equal(await fs.readFile(sidecar, 'utf8'), source);
+  });
 });
