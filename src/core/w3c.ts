@@ -269,7 +269,14 @@ function creatorOf(setting: Partial<Agent> | undefined, warnings: ExportWarning[
     return undefined;
   }
   const type = setting?.type === 'Person' || setting?.type === 'Software' ? setting.type : 'Organization';
-  const id = typeof setting?.id === 'string' && IRI.test(setting.id.trim()) ? setting.id.trim() : undefined;
+  const given = typeof setting?.id === 'string' ? setting.id.trim() : '';
+  const id = IRI.test(given) ? given : undefined;
+  if (given && !id) {
+    warnings.push({
+      code: 'creator-id',
+      message: `The "id" of newsmark.export.w3c.creator, "${given}", is not an address such as https://factcheck.example.org/, so the creator is named without it.`,
+    });
+  }
   return { ...(id ? { id } : {}), type, name };
 }
 

@@ -419,6 +419,9 @@ describe('w3c', () => {
     assert.match(warnings.find((w) => w.code === 'no-creator-name')!.message, /newsmark\.export\.w3c\.creator .*"name"/);
     const named = exportW3C(annotations, text, { ...options, creator: { name: 'Factcheck Desk' } }).collection;
     assert.deepEqual(named.first!.items[0].creator, { type: 'Organization', name: 'Factcheck Desk' });
+    const badId = exportW3C(annotations, text, { ...options, creator: { name: 'Factcheck Desk', id: 'our desk' } });
+    assert.deepEqual(badId.collection.first!.items[0].creator, { type: 'Organization', name: 'Factcheck Desk' });
+    assert.match(badId.warnings.find((w) => w.code === 'creator-id')!.message, /"our desk", is not an address/);
   });
 
   it('gives the editor’s empty default creator setting no creator through the shared export entry', () => {
