@@ -1,7 +1,8 @@
 // ClaimReview (schema.org JSON-LD) export: one review per checked claim, for search engines and fact-check aggregators.
 
+import { articlePublished, articleWebAddress } from './articleDetails';
 import { bratFragments } from './brat';
-import type { Actor, Annotations, Claim } from './model';
+import type { Actor, ArticleInfo, Annotations, Claim } from './model';
 import { DEFAULT_VERDICT_SCALE, findVerdict, isOnNumericScale, type VerdictScale } from './verdicts';
 
 export interface ClaimReviewAuthor {
@@ -12,8 +13,8 @@ export interface ClaimReviewAuthor {
 
 export interface ClaimReviewOptions {
   verdicts?: VerdictScale;
-  /** The fact-checking organisation (or person) publishing the reviews, from settings. */
-  author?: ClaimReviewAuthor;
+  /** The fact-checking organisation (or person) publishing the reviews, from settings; without a name there is no author. */
+  author?: Partial<ClaimReviewAuthor>;
   /**
    * The address of the page holding the fact check, from settings. `{article}` becomes the
    * article's file name without its extension and `{claim}` the claim id, both URL-encoded.
@@ -40,7 +41,8 @@ export interface ClaimReview {
   itemReviewed: {
     '@type': 'Claim';
     author?: Thing;
-    appearance?: { '@type': 'NewsArticle'; url: string; headline?: string };
+    datePublished?: string;
+    appearance?: Appearance;
   };
   reviewRating: {
     '@type': 'Rating';
@@ -51,10 +53,21 @@ export interface ClaimReview {
   };
 }
 
+/** The article the claim appeared in, as schema.org describes a news article. */
+export interface Appearance {
+  '@type': 'NewsArticle';
+  url?: string;
+  headline?: string;
+  publisher?: { '@type': 'Organization'; name: string };
+  datePublished?: string;
+}
+
 export interface ExportWarning {
   code: string;
   message: string;
 }
+
+const FOR_CLI = ' — in .newsmark.json for the command line.';
 
 /** Reviews for every checked claim that has a verdict on the scale; other claims are not yet fact checks. */
 export function exportClaimReview(annotations: Annotations, text: string, options: ClaimReviewOptions = {}): { reviews: ClaimReview[]; warnings: ExportWarning[] } {
@@ -63,14 +76,11 @@ export function exportClaimReview(annotations: Annotations, text: string, option
   const fragments = bratFragments(annotations, text);
   const reviews: ClaimReview[] = [];
   const checked = annotations.claims.filter((c) => c.status === 'checked');
-  if (checked.length && !annotations.article.url) {
-    warnings.push({ code: 'no-article-url', message: 'The sidecar has no article url, so the reviews cannot say where the claims appeared; add "url" under "article".' });
-  }
-  if (checked.length && !options.author) {
-    warnings.push({ code: 'no-author', message: 'No fact-checking organisation is configured as the reviews’ author.' });
-  }
-  if (checked.length && !options.url) {
-    warnings.push({ code: 'no-url', message: 'No address is configured for the fact-check page; search engines require one.' });
+  const appearance = appearanceOf(annotations.article);
+  const author = authorThing(options.author);
+  const published = articlePublished(annotations.article);
+  if (checked.length) {
+    warnings.push(...missing(annotations.article, options, !!author));
   }
   for (const claim of checked) {
     const verdict = findVerdict(scale, claim.verdict);
@@ -101,19 +111,19 @@ export function exportClaimReview(annotations: Annotations, text: string, option
     if (options.datePublished) {
       review.datePublished = options.datePublished;
     }
-    if (options.author) {
-      review.author = { '@type': options.author.type ?? 'Organization', name: options.author.name, ...(options.author.url ? { url: options.author.url } : {}) };
+    if (author) {
+      review.author = author;
     }
     const claimant = annotations.actors.find((a) => a.id === claim.claimant);
     if (claimant) {
       review.itemReviewed.author = claimantThing(claimant);
     }
-    if (annotations.article.url) {
-      review.itemReviewed.appearance = {
-        '@type': 'NewsArticle',
-        url: annotations.article.url,
-        ...(annotations.article.title ? { headline: annotations.article.title } : {}),
-      };
+    // The article's date is when the claim was made public, as far as the article tells.
+    if (published) {
+      review.itemReviewed.datePublished = published;
+    }
+    if (appearance) {
+      review.itemReviewed.appearance = { ...appearance, ...(appearance.publisher ? { publisher: { ...appearance.publisher } } : {}) };
     }
     reviews.push(review);
   }
@@ -130,6 +140,61 @@ export function claimedWords(claim: Claim, text: string, fragments: [number, num
     .map((p) => p.replace(/\s+/g, ' ').trim())
     .filter(Boolean)
     .join(' … ');
+}
+
+/** What the reviews lack, each with the setting or command that fills it. */
+function missing(article: ArticleInfo, options: ClaimReviewOptions, hasAuthor: boolean): ExportWarning[] {
+  const out: ExportWarning[] = [];
+  if (!articleWebAddress(article)) {
+    out.push({
+      code: 'no-article-url',
+      message: 'The article has no web address, so the reviews cannot say where the claims appeared: run Newsmark: Set Article Details… or set article.url in the sidecar.',
+    });
+  }
+  if (!hasAuthor) {
+    const partial = options.author && Object.values(options.author).some((v) => v !== undefined && v !== '');
+    out.push({
+      code: 'no-author',
+      message: partial
+        ? `newsmark.export.claimReview.author has no name, so the reviews have no author: add its "name"${FOR_CLI}`
+        : `No fact-checking organisation is set as the reviews’ author: set newsmark.export.claimReview.author (name, type, url)${FOR_CLI}`,
+    });
+  }
+  if (!options.url?.trim()) {
+    out.push({
+      code: 'no-url',
+      message: `No address is set for the fact-check page, which search engines require: set newsmark.export.claimReview.url, e.g. https://factcheck.example.org/checks/{article}#{claim}${FOR_CLI}`,
+    });
+  }
+  return out;
+}
+
+/** The fact-checker publishing the reviews, or undefined when the setting gives no name (never a nameless Organization). */
+function authorThing(author: Partial<ClaimReviewAuthor> | undefined): Thing | undefined {
+  const name = typeof author?.name === 'string' ? author.name.trim() : '';
+  if (!name) {
+    return undefined;
+  }
+  const url = typeof author?.url === 'string' ? author.url.trim() : '';
+  return { '@type': author?.type === 'Person' ? 'Person' : 'Organization', name, ...(url ? { url } : {}) };
+}
+
+/** The article as the claim's appearance, from the sidecar's details; undefined when none is known. */
+function appearanceOf(article: ArticleInfo): Appearance | undefined {
+  const url = articleWebAddress(article);
+  const headline = article.title?.trim();
+  const publisher = article.publisher?.trim();
+  const datePublished = articlePublished(article);
+  if (!url && !headline && !publisher && !datePublished) {
+    return undefined;
+  }
+  return {
+    '@type': 'NewsArticle',
+    ...(url ? { url } : {}),
+    ...(headline ? { headline } : {}),
+    ...(publisher ? { publisher: { '@type': 'Organization', name: publisher } } : {}),
+    ...(datePublished ? { datePublished } : {}),
+  };
 }
 
 function claimantThing(actor: Actor): Thing {

@@ -24,15 +24,17 @@ export interface ExportSettings {
   scale: VerdictScale;
   actorTypeLabels?: Record<string, string>;
   brat: Partial<BratMapping>;
-  claimReview: { author?: ClaimReviewAuthor; url?: string };
-  w3c: { baseIri?: string; creator?: Agent };
+  /** A setting left empty or without a name (the editor's default is `{}`) means no author or creator, never a nameless one. */
+  claimReview: { author?: Partial<ClaimReviewAuthor>; url?: string };
+  w3c: { baseIri?: string; creator?: Partial<Agent> };
 }
 
 export const DEFAULT_EXPORT_SETTINGS: ExportSettings = { scale: DEFAULT_VERDICT_SCALE, brat: {}, claimReview: {}, w3c: {} };
 
 /**
- * Exports one article. `articleIri` names the article in W3C output when the sidecar gives
- * no published URL (a file: URL from the command line, the document URI in the editor).
+ * Exports one article. The article's details in the sidecar (web address, headline,
+ * publisher, date published) go into every format; `articleIri`, where the article was read
+ * from, is used only when it is a web address, since a local path means nothing to readers.
  */
 export function exportArticle(
   format: ExportFormat,
@@ -71,17 +73,19 @@ export function exportArticle(
   }
 }
 
+/** How the name of each format's export ends. */
+export const EXPORT_SUFFIXES: Record<ExportFormat, string> = {
+  brat: '.ann',
+  w3c: '.annotations.jsonld',
+  claimreview: '.claimreview.jsonld',
+  markdown: '.report.md',
+  csv: '.claims.csv',
+};
+
 /** The file an export of `articleFile` is written to: `csto.txt` → `csto.ann`, `csto.report.md`, … */
 export function exportFileName(articleFile: string, format: ExportFormat): string {
   const name = articleFile.slice(articleFile.lastIndexOf('/') + 1);
   const dot = name.lastIndexOf('.');
   const stem = dot > 0 ? name.slice(0, dot) : name;
-  const suffix: Record<ExportFormat, string> = {
-    brat: '.ann',
-    w3c: '.annotations.jsonld',
-    claimreview: '.claimreview.jsonld',
-    markdown: '.report.md',
-    csv: '.claims.csv',
-  };
-  return stem + suffix[format];
+  return stem + EXPORT_SUFFIXES[format];
 }

@@ -85,9 +85,14 @@ export interface ArticleInfo {
   file: string;
   /** sha256 (hex) of the article text when the sidecar was last written. */
   sha256?: string;
-  /** Where the article is published (ClaimReview's appearance). */
+  /** Where the article is published: the W3C target's source and ClaimReview's appearance. */
   url?: string;
+  /** The article's headline. */
   title?: string;
+  /** Who published the article (a newspaper, an agency). */
+  publisher?: string;
+  /** When the article was published: YYYY-MM-DD. */
+  published?: string;
 }
 
 /** Suggestions the user turned down, normalised, so they are not offered again. */

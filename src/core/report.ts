@@ -3,7 +3,8 @@
 import { bratFragments } from './brat';
 import { claimedWords } from './claimreview';
 import { isWebAddress } from './describe';
-import { type Actor, type Annotations, anchorState, CLAIM_STATUS_LABELS, CLAIM_STATUSES, type Claim } from './model';
+import { articlePublished } from './articleDetails';
+import { type Actor, type Annotations, anchorState, type ArticleInfo, CLAIM_STATUS_LABELS, CLAIM_STATUSES, type Claim } from './model';
 import { CodePointIndex } from './offsets';
 import { foldLineBreaks, oneLine, showControls, splitLines } from './text';
 import { DEFAULT_VERDICT_SCALE, findVerdict, type VerdictScale, verdictLabel } from './verdicts';
@@ -31,6 +32,10 @@ export function exportMarkdownReport(annotations: Annotations, text: string, opt
 
   out.push(`# Fact-check report: ${inline(article.title ?? article.file)}`, '');
   out.push(article.url && isWebAddress(article.url) ? `Article: ${linked(article.title ?? article.file, article.url)} (${code(article.file)})` : `Article: ${code(article.file)}`, '');
+  const byline = publication(article);
+  if (byline) {
+    out.push(byline, '');
+  }
 
   if (!claims.length) {
     out.push('No claims are marked in this article yet.', '');
@@ -179,6 +184,16 @@ function csvField(value: string | number): string {
 /** Reading order; orphaned claims, which have no place, last. */
 function order(claim: Claim): number {
   return claim.anchor.orphaned ? Number.MAX_SAFE_INTEGER : claim.anchor.start;
+}
+
+/** "Published by Example News on 2026-11-20.", from what the sidecar knows of the article. */
+function publication(article: ArticleInfo): string | undefined {
+  const publisher = article.publisher?.trim();
+  const date = articlePublished(article);
+  if (!publisher && !date) {
+    return undefined;
+  }
+  return `Published${publisher ? ` by ${inline(publisher)}` : ''}${date ? ` on ${inline(date)}` : ''}.`;
 }
 
 function count(n: number, noun: string): string {

@@ -26,7 +26,7 @@ function rejectedData(annotations: Annotations): Plain | undefined {
 /** Canonical key order: new keys are written in this order; keys a user reordered stay where they are. */
 export const KEY_ORDER: Record<string, readonly string[]> = {
   root: ['newsmark', 'article', 'actors', 'claims', 'suggestions', 'extra'],
-  article: ['file', 'title', 'url', 'sha256'],
+  article: ['file', 'title', 'url', 'publisher', 'published', 'sha256'],
   actor: ['id', 'name', 'type', 'aliases', 'wikidata', 'notes', 'mentions', 'extra'],
   claim: ['id', 'anchor', 'claimant', 'status', 'verdict', 'sources', 'notes', 'sameAs', 'notSameAs', 'extra'],
   anchor: ['start', 'end', 'quote', 'prefix', 'suffix', 'orphaned', 'changed'],

@@ -1,6 +1,7 @@
 // W3C Web Annotation (JSON-LD) export: one Annotation per mention and per claim, gathered in an AnnotationCollection.
 
 import { createHash } from 'node:crypto';
+import { articleWebAddress } from './articleDetails';
 import { bratFragments } from './brat';
 import { type Anchor, type Annotations, CLAIM_STATUS_LABELS, CONTEXT_LENGTH } from './model';
 import { CodePointIndex, contextAfter, contextBefore } from './offsets';
@@ -81,15 +82,16 @@ export interface AnnotationCollection {
 
 export interface W3CExportOptions {
   /**
-   * The article's IRI when the sidecar has no `article.url`: the editor passes the document's
-   * URI, the command-line tool a file: URL. A published URL wins, because that is what other
-   * annotation tools can open.
+   * Where the article was read from (the editor's document URI, the command line's file: URL).
+   * It becomes the targets' source only when it is a web address: a local path means nothing
+   * to other annotation tools and tells them where the fact-checker keeps files. The sidecar's
+   * `article.url` wins over it.
    */
-  articleIri: string;
+  articleIri?: string;
   /** Annotation ids are minted under this IRI; without it they are name-based urn:uuid ids. */
   baseIri?: string;
-  /** Who made the annotations (the fact-checker or the newsroom), from settings. */
-  creator?: Agent;
+  /** Who made the annotations (the fact-checker or the newsroom), from settings; without a name there is no creator. */
+  creator?: Partial<Agent>;
   /** When the export is made; written on the collection with Newsmark as its generator. */
   generated?: Date;
   verdicts?: VerdictScale;
@@ -112,7 +114,8 @@ const UUID_NAMESPACE = 'newsmark web annotation ids';
  */
 export function exportW3C(annotations: Annotations, text: string, options: W3CExportOptions): { collection: AnnotationCollection; warnings: ExportWarning[] } {
   const warnings: ExportWarning[] = [];
-  const source = annotations.article.url ?? options.articleIri;
+  const source = articleSource(annotations, options, warnings);
+  const creator = creatorOf(options.creator, warnings);
   const scale = options.verdicts ?? DEFAULT_VERDICT_SCALE;
   const index = new CodePointIndex(text);
   const fragments = bratFragments(annotations, text);
@@ -148,8 +151,8 @@ export function exportW3C(annotations: Annotations, text: string, options: W3CEx
     if (typeof created === 'string' && isUtcDateTime(created)) {
       out.created = created;
     }
-    if (options.creator) {
-      out.creator = options.creator;
+    if (creator) {
+      out.creator = creator;
     }
     return out;
   };
@@ -234,6 +237,53 @@ export function exportW3C(annotations: Annotations, text: string, options: W3CEx
     };
   }
   return { collection, warnings };
+}
+
+/**
+ * The IRI the annotations target: the article's web address, else a name-based URN from its
+ * file name, the same on every machine, with a warning that says how to give the address.
+ */
+function articleSource(annotations: Annotations, options: W3CExportOptions, warnings: ExportWarning[]): string {
+  const url = articleWebAddress(annotations.article) ?? (options.articleIri && isWebIri(options.articleIri) ? options.articleIri : undefined);
+  if (url) {
+    return url;
+  }
+  warnings.push({
+    code: 'no-article-url',
+    message:
+      'The article has no web address, so the annotations target a name made from its file name, which other tools cannot open: run Newsmark: Set Article Details… or set article.url in the sidecar.',
+  });
+  return nameUuid(`article\n${annotations.article.file}`);
+}
+
+/** The creator as the model wants an Agent: with a name, or not at all (never `{}`). */
+function creatorOf(setting: Partial<Agent> | undefined, warnings: ExportWarning[]): Agent | undefined {
+  const name = typeof setting?.name === 'string' ? setting.name.trim() : '';
+  if (!name) {
+    if (setting && Object.values(setting).some((v) => v !== undefined && v !== '')) {
+      warnings.push({
+        code: 'no-creator-name',
+        message: 'newsmark.export.w3c.creator has no name, so the annotations name no creator: add its "name" (in .newsmark.json for the command line).',
+      });
+    }
+    return undefined;
+  }
+  const type = setting?.type === 'Person' || setting?.type === 'Software' ? setting.type : 'Organization';
+  const given = typeof setting?.id === 'string' ? setting.id.trim() : '';
+  const id = IRI.test(given) ? given : undefined;
+  if (given && !id) {
+    warnings.push({
+      code: 'creator-id',
+      message: `The "id" of newsmark.export.w3c.creator, "${given}", is not an address such as https://factcheck.example.org/, so the creator is named without it.`,
+    });
+  }
+  return { ...(id ? { id } : {}), type, name };
+}
+
+const IRI = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|\\^`]+$/;
+
+function isWebIri(iri: string): boolean {
+  return /^https?:\/\/[^\s]+$/i.test(iri);
 }
 
 /** A name-based (version 5 style, SHA-1) UUID as a urn:uuid IRI. */

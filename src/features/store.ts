@@ -1,6 +1,7 @@
 // The one store that owns the annotations of open articles: the editor's side of the store core (documents, files, messages, timers).
 
 import * as vscode from 'vscode';
+import { isArticlePath } from '../core/articleFiles';
 import type { TextEdit } from '../core/edits';
 import type { Actor, Annotations, Claim } from '../core/model';
 import { type DecodeOptions, SIDECAR_SUFFIX, sidecarNameFor, type SidecarProblem } from '../core/sidecar';
@@ -78,11 +79,7 @@ export class AnnotationStore implements vscode.Disposable {
   }
 
   static isArticle(doc: vscode.TextDocument): boolean {
-    return (
-      (ARTICLE_LANGUAGES as readonly string[]).includes(doc.languageId) &&
-      doc.uri.scheme !== 'untitled' &&
-      !doc.uri.path.endsWith(SIDECAR_SUFFIX)
-    );
+    return (ARTICLE_LANGUAGES as readonly string[]).includes(doc.languageId) && doc.uri.scheme !== 'untitled' && isArticlePath(doc.uri.path);
   }
 
   /** The latest errors shown about sidecars (unreadable, not saved), oldest first: what the user was told. */

@@ -244,7 +244,9 @@ describe('cli', () => {
       assert.equal(single.code, EXIT.ok);
       const collection = JSON.parse(readFileSync(join(dir, 'out/summit.jsonld'), 'utf8'));
       assert.equal(collection.type, 'AnnotationCollection');
-      assert.match(collection.first.items[0].target.source, /^file:\/\/.*\/articles\/summit\.txt$/);
+      // Without a web address the target is a name-based URN: a local path would tell readers where files are kept.
+      assert.match(collection.first.items[0].target.source, /^urn:uuid:/);
+      assert.doesNotMatch(readFileSync(join(dir, 'out/summit.jsonld'), 'utf8'), /file:/);
       for (const format of ['brat', 'w3c', 'claimreview', 'markdown']) {
         const r = await run(dir, 'export', '--format', format, '-o', `by-format/${format}`, 'articles/summit.txt', 'articles/budget.txt');
         assert.equal(r.code, EXIT.ok, r.err);
@@ -273,7 +275,8 @@ describe('cli', () => {
       const r = await run(dir, 'export', '--format', 'claimreview', 'articles/summit.txt');
       assert.equal(r.code, EXIT.ok);
       assert.equal(JSON.parse(r.out).length, 1);
-      assert.match(r.err, /^articles\/summit\.txt: warning: The sidecar has no article url/m);
+      assert.match(r.err, /^articles\/summit\.txt: warning: The article has no web address, .*Set Article Details… or set article\.url/m);
+      assert.match(r.err, /^articles\/summit\.txt: warning: .*set newsmark\.export\.claimReview\.author .*\.newsmark\.json/m);
     });
 
     it('refuses to export from a changed article or a broken sidecar, and exits 1', async () => {

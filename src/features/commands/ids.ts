@@ -21,6 +21,7 @@ export enum Command {
   ShowWorkspace = 'newsmark.showWorkspace',
   ShowActiveArticle = 'newsmark.showActiveArticle',
   CopyCitation = 'newsmark.copyCitation',
+  SetArticleDetails = 'newsmark.setArticleDetails',
   MergeActors = 'newsmark.mergeActors',
   SetWikidataId = 'newsmark.setWikidataId',
   Suggest = 'newsmark.suggest',

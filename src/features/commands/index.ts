@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { AnnotationStore } from '../store';
 import type { ViewScope } from '../tree';
 import { anchorCommands } from './anchors';
+import { articleCommands } from './article';
 import { Feedback } from './feedback';
 import type { CommandId } from './ids';
 import { markCommands } from './mark';
@@ -43,6 +44,7 @@ export function registerCommands(store: AnnotationStore, scope: ViewScope, feedb
     ...anchorCommands(ctx),
     ...navigateCommands(ctx),
     ...workflowCommands(ctx),
+    ...articleCommands(ctx),
   });
   return vscode.Disposable.from(readable, commands);
 }

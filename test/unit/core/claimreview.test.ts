@@ -23,6 +23,8 @@ describe('claimreview', () => {
     const a: Annotations = structuredClone(imported);
     a.article.url = 'https://news.example.com/2024/05/yerevan-summit';
     a.article.title = 'Yerevan summit ends without a peace deal';
+    a.article.publisher = 'Caucasus Daily';
+    a.article.published = '2024-05-01';
     return a;
   }
 
@@ -37,7 +39,14 @@ describe('claimreview', () => {
         itemReviewed: {
           '@type': 'Claim',
           author: { '@type': 'Person', name: 'Pashinyan' },
-          appearance: { '@type': 'NewsArticle', url: 'https://news.example.com/2024/05/yerevan-summit', headline: 'Yerevan summit ends without a peace deal' },
+          datePublished: '2024-05-01',
+          appearance: {
+            '@type': 'NewsArticle',
+            url: 'https://news.example.com/2024/05/yerevan-summit',
+            headline: 'Yerevan summit ends without a peace deal',
+            publisher: { '@type': 'Organization', name: 'Caucasus Daily' },
+            datePublished: '2024-05-01',
+          },
         },
         reviewRating: { '@type': 'Rating', ratingValue: 2, bestRating: 5, worstRating: 1, alternateName: 'Mostly false' },
         url: 'https://factcheck.example.org/checks/summit#c1',
@@ -91,6 +100,38 @@ describe('claimreview', () => {
     assert.deepEqual(warnings.map((w) => w.code), ['no-article-url', 'no-author', 'no-url', 'no-verdict', 'unknown-verdict']);
   });
 
+  it('names the setting or command that fills each missing part', () => {
+    const a: Annotations = structuredClone(imported);
+    const { reviews, warnings } = exportClaimReview(a, text, {});
+    assert.deepEqual(reviews[0].itemReviewed, { '@type': 'Claim', author: { '@type': 'Person', name: 'Pashinyan' } });
+    const said = Object.fromEntries(warnings.map((w) => [w.code, w.message]));
+    assert.match(said['no-article-url'], /run Newsmark: Set Article Details… or set article\.url/);
+    assert.match(said['no-author'], /set newsmark\.export\.claimReview\.author \(name, type, url\) — in \.newsmark\.json for the command line/);
+    assert.match(said['no-url'], /set newsmark\.export\.claimReview\.url/);
+  });
+
+  it('writes no nameless author: an empty or partial author setting is no author, with a warning', () => {
+    for (const author of [{}, { name: ' ' }, { url: 'https://factcheck.example.org/' }]) {
+      const { reviews, warnings } = exportClaimReview(annotated(), text, { ...settings, author });
+      assert.equal(reviews[0].author, undefined, JSON.stringify(author));
+      assert.deepEqual(warnings.map((w) => w.code), ['no-author']);
+    }
+    const { warnings } = exportClaimReview(annotated(), text, { ...settings, author: { url: 'https://factcheck.example.org/' } });
+    assert.match(warnings[0].message, /newsmark\.export\.claimReview\.author has no name/);
+    const { content } = exportArticle('claimreview', 'file:///summit.txt', annotated(), text, { ...DEFAULT_EXPORT_SETTINGS, claimReview: { author: {}, url: settings.url } });
+    assert.doesNotMatch(content, /"author":\{"@type":"Organization"\}/);
+  });
+
+  it('describes the article from what the sidecar knows of it, and leaves out a date that is not one', () => {
+    const a: Annotations = structuredClone(imported);
+    a.article.title = 'Yerevan summit ends without a peace deal';
+    a.article.published = '2024-02-30';
+    const { reviews, warnings } = exportClaimReview(a, text, settings);
+    assert.deepEqual(reviews[0].itemReviewed.appearance, { '@type': 'NewsArticle', headline: 'Yerevan summit ends without a peace deal' });
+    assert.equal(reviews[0].itemReviewed.datePublished, undefined);
+    assert.deepEqual(warnings.map((w) => w.code), ['no-article-url']);
+  });
+
   it('writes nothing, and warns of nothing, for an article without checked claims', () => {
     const a: Annotations = structuredClone(imported);
     a.claims.forEach((c) => (c.status = 'in-progress'));
@@ -101,6 +142,7 @@ describe('claimreview', () => {
     const a = annotated();
     const hostile = '</script><script>alert(1)</script> <!-- x \u2028\u2029 </SCRIPT >';
     a.article.title = hostile;
+    a.article.publisher = hostile;
     a.actors.find((x) => x.name === 'Pashinyan')!.name = hostile;
     const exportSettings = { ...DEFAULT_EXPORT_SETTINGS, claimReview: { author: { name: hostile }, url: settings.url } };
     const { content } = exportArticle('claimreview', 'file:///summit.txt', a, text, exportSettings);
@@ -111,5 +153,6 @@ describe('claimreview', () => {
     const { reviews } = exportClaimReview(a, text, { verdicts: exportSettings.scale, author: { name: hostile }, url: settings.url });
     assert.deepEqual(JSON.parse(content), reviews);
     assert.equal(JSON.parse(content)[0].itemReviewed.author.name, hostile);
+    assert.equal(JSON.parse(content)[0].itemReviewed.appearance.publisher.name, hostile);
   });
 });

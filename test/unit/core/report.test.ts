@@ -119,6 +119,8 @@ describe('report', () => {
       const t = 'The mayor said the bridges are safe.';
       const a = emptyAnnotations(`bridges${hostile}.txt`);
       a.article.url = 'javascript:alert(3)';
+      a.article.publisher = `Daily ${hostile}`;
+      a.article.published = `2024-01-01${hostile}`;
       a.actors.push({ id: 'mayor', name: `Mayor ${hostile}`, type: 'person', wikidata: 'Q1"><img src=x>' as string, mentions: [anchorAt(t, 4, 9)] });
       a.claims.push({
         id: 'c1',
@@ -147,6 +149,25 @@ describe('report', () => {
       // The notes stay in their list item: one line each, no heading, list or code made of them.
       assert.equal((html.match(/<li>/g) ?? []).length, 6, html);
       assert.match(html, /<strong>Notes:<\/strong> First\.<br>\s*indented code\?<br>\s*===<br>/, html);
+    });
+
+    it('starts with the article’s headline, link, publisher and date published', () => {
+      const a = annotated();
+      a.article.publisher = 'Caucasus *Daily*';
+      a.article.published = '2024-05-01';
+      const top = exportMarkdownReport(a, text).split('\n').slice(0, 6);
+      assert.deepEqual(top, [
+        '# Fact-check report: Yerevan summit ends without a peace deal',
+        '',
+        'Article: [Yerevan summit ends without a peace deal](https://news.example.com/2024/05/yerevan-summit) (`summit.txt`)',
+        '',
+        'Published by Caucasus \\*Daily\\* on 2024-05-01.',
+        '',
+      ]);
+      delete a.article.publisher;
+      assert.ok(exportMarkdownReport(a, text).split('\n').includes('Published on 2024-05-01.'));
+      a.article.published = '1 May';
+      assert.doesNotMatch(exportMarkdownReport(a, text), /^Published/m);
     });
 
     it('says so when an article has no claims yet', () => {

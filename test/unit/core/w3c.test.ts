@@ -384,7 +384,49 @@ describe('w3c', () => {
     const { collection, warnings } = exportW3C(copy, 'The minister resigned.', options);
     const target = collection.first!.items[0].target as { selector: unknown };
     assert.deepEqual(target.selector, { type: 'TextQuoteSelector', exact: 'inflation had halved', prefix: 'The minister said ', suffix: '.' });
-    assert.deepEqual(warnings.map((w) => w.code), ['orphaned']);
+    assert.deepEqual(warnings.map((w) => w.code), ['no-article-url', 'orphaned']);
+  });
+
+  it('never writes a local path: without a web address the source is a name-based URN, the same on every machine, with a warning saying what to fill', () => {
+    const here = exportW3C(annotations, text, options);
+    const there = exportW3C(annotations, text, { articleIri: 'file:///home/someone/elsewhere/summit.txt' });
+    assert.doesNotMatch(JSON.stringify(here.collection), /file:|newsroom/);
+    const source = (here.collection.first!.items[0].target as { source: string }).source;
+    assert.match(source, /^urn:uuid:[0-9a-f-]{36}$/);
+    assert.equal((there.collection.first!.items[0].target as { source: string }).source, source);
+    assert.deepEqual(there.collection.first!.items.map((a) => a.id), here.collection.first!.items.map((a) => a.id));
+    const warning = here.warnings.find((w) => w.code === 'no-article-url');
+    assert.match(warning!.message, /Newsmark: Set Article Details… or set article\.url/);
+    assert.deepEqual(modelViolations(here.collection, text), []);
+  });
+
+  it('targets the article’s web address from the sidecar, with no warning about it', () => {
+    const copy: Annotations = structuredClone(annotations);
+    copy.article.url = 'https://news.example.com/2024/05/yerevan-summit';
+    const { collection, warnings } = exportW3C(copy, text, options);
+    const sources = collection.first!.items.flatMap((a) => (Array.isArray(a.target) ? a.target : [a.target]).map((t) => t.source));
+    assert.deepEqual([...new Set(sources)], ['https://news.example.com/2024/05/yerevan-summit']);
+    assert.deepEqual(warnings.filter((w) => w.code === 'no-article-url'), []);
+  });
+
+  it('names no creator when the setting has no name, rather than writing an empty one', () => {
+    for (const creator of [{}, { name: '  ' }, { id: 'https://factcheck.example.org/' }]) {
+      const { collection, warnings } = exportW3C(annotations, text, { ...options, creator });
+      assert.ok(collection.first!.items.every((a) => !('creator' in a)), JSON.stringify(creator));
+      assert.equal(warnings.some((w) => w.code === 'no-creator-name'), Object.keys(creator).length > 0);
+    }
+    const { warnings } = exportW3C(annotations, text, { ...options, creator: { id: 'https://factcheck.example.org/' } });
+    assert.match(warnings.find((w) => w.code === 'no-creator-name')!.message, /newsmark\.export\.w3c\.creator .*"name"/);
+    const named = exportW3C(annotations, text, { ...options, creator: { name: 'Factcheck Desk' } }).collection;
+    assert.deepEqual(named.first!.items[0].creator, { type: 'Organization', name: 'Factcheck Desk' });
+    const badId = exportW3C(annotations, text, { ...options, creator: { name: 'Factcheck Desk', id: 'our desk' } });
+    assert.deepEqual(badId.collection.first!.items[0].creator, { type: 'Organization', name: 'Factcheck Desk' });
+    assert.match(badId.warnings.find((w) => w.code === 'creator-id')!.message, /"our desk", is not an address/);
+  });
+
+  it('gives the editor’s empty default creator setting no creator through the shared export entry', () => {
+    const { content } = exportArticle('w3c', 'file:///newsroom/summit.txt', annotations, text, { ...DEFAULT_EXPORT_SETTINGS, w3c: { creator: {} } });
+    assert.doesNotMatch(content, /"creator"|file:/);
   });
 
   it('writes JSON that HTML can embed in a script element and that reads back the same', () => {
