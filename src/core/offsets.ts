@@ -1,4 +1,4 @@
-// Conversion between the sidecar's code-point offsets and JavaScript/VS Code UTF-16 offsets: the one place it happens.
+// Conversion between code-point offsets (the sidecar, brat, W3C selectors) and JavaScript/VS Code UTF-16 offsets: the one place it happens.
 
 import { lowerBound, partitionPoint } from './search';
 
@@ -115,4 +115,50 @@ function isLowSurrogate(c: number): boolean {
  */
 export function withoutBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * How a standoff format's offsets count the text. brat documents offsets as code points of the
+ * .txt, \r included; brat's own editor counts a Windows line break as one character
+ * (nlplab/brat#853), so files it wrote over CRLF text are read that way when, and only when,
+ * the plain reading does not fit.
+ */
+export type OffsetCounting = 'code-points' | 'crlf-as-one';
+
+/** Offsets in one counting of a text, converted to and from UTF-16 offsets into it. */
+export interface OffsetSpace {
+  /** Code points in this counting → UTF-16 offset into the text. */
+  toUtf16(offset: number): number | undefined;
+  fromUtf16(utf16: number): number | undefined;
+  length: number;
+}
+
+/** The offset space of `text` in `counting`. */
+export function offsetSpace(text: string, counting: OffsetCounting): OffsetSpace {
+  if (counting === 'code-points' || !text.includes('\r\n')) {
+    const index = new CodePointIndex(text);
+    return { toUtf16: (o) => index.toUtf16(o), fromUtf16: (u) => index.toCodePoint(u), length: index.codePointLength };
+  }
+  const folded = text.replace(/\r\n/g, '\n');
+  const index = new CodePointIndex(folded);
+  // UTF-16 positions of each CRLF's \r in the text, and of its \n in the folded text.
+  const crInText: number[] = [];
+  const lfInFolded: number[] = [];
+  for (let i = text.indexOf('\r\n'); i >= 0; i = text.indexOf('\r\n', i + 2)) {
+    lfInFolded.push(i - crInText.length);
+    crInText.push(i);
+  }
+  return {
+    toUtf16(offset) {
+      const u = index.toUtf16(offset);
+      return u === undefined ? undefined : u + lowerBound(lfInFolded, u);
+    },
+    fromUtf16(u) {
+      if (u > 0 && text.charCodeAt(u - 1) === 13 && text.charCodeAt(u) === 10) {
+        return undefined;
+      }
+      return index.toCodePoint(u - lowerBound(crInText, u));
+    },
+    length: index.codePointLength,
+  };
 }

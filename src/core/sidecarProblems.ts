@@ -3,6 +3,7 @@
 import type { ErrorObject } from 'ajv';
 import { CST, Document, isMap, isPair, isScalar, Lexer, type Node as YamlNode } from 'yaml';
 import { childKind, KEY_ORDER } from './sidecarWriter';
+import { editDistance } from './text';
 
 export type ProblemCode =
   | 'syntax'
@@ -260,7 +261,7 @@ export function describeSchemaError(document: Document, error: ErrorObject): { n
       const known = KEY_ORDER[kindOf(path)] ?? [];
       const present = isMap(node) ? node.items.map((p) => (isScalar(p.key) ? String(p.key.value) : '')) : [];
       // Only keys still missing from the map: "claimnt" next to an existing "claimant" is no typo of it.
-      const guess = known.find((k) => !present.includes(k) && editDistance(k, key) <= 2);
+      const guess = known.find((k) => !present.includes(k) && editDistance(k, key, 2) <= 2);
       return {
         node: keyNodeAt(document, path, key) ?? node,
         message: guess
@@ -299,19 +300,6 @@ function kindOf(path: (string | number)[]): string {
     }
   }
   return kind;
-}
-
-/** Levenshtein distance, for suggesting the key a typo meant. Keys are short, so the plain table is fine. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
 }
 
 function describePath(path: (string | number)[]): string {

@@ -3,12 +3,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bratFragments, exportBrat, importBrat, parseAnn } from '../../../src/core/brat';
-import { shiftAnchors } from '../../../src/core/edits';
-import { type Annotations, anchorAt, emptyAnnotations } from '../../../src/core/model';
-import { decodeSidecar, encodeSidecar } from '../../../src/core/sidecar';
+import { bratFragments, exportBrat, importBrat, parseAnn } from '../../../../src/core/brat';
+import { shiftAnchors } from '../../../../src/core/edits';
+import { type Annotations, anchorAt, emptyAnnotations } from '../../../../src/core/model';
+import { decodeSidecar, encodeSidecar } from '../../../../src/core/sidecar';
 
-const FIXTURES = join(__dirname, '../../../../test/fixtures/brat');
+const FIXTURES = join(__dirname, '../../../../../test/fixtures/brat');
 const read = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
 
 /** Imports a pair and passes it through the sidecar on disk, as the command-line tool does. */

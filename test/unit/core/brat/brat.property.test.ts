@@ -4,10 +4,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { exportBrat, importBrat } from '../../../src/core/brat';
-import { decodeSidecar, encodeSidecar } from '../../../src/core/sidecar';
+import { exportBrat, importBrat } from '../../../../src/core/brat';
+import { decodeSidecar, encodeSidecar } from '../../../../src/core/sidecar';
 
-const FIXTURES = join(__dirname, '../../../../test/fixtures/brat');
+const FIXTURES = join(__dirname, '../../../../../test/fixtures/brat');
 const TEXT = readFileSync(join(FIXTURES, 'summit.txt'), 'utf8');
 const CODE_POINTS = Array.from(TEXT);
 
