@@ -98,14 +98,19 @@ export function describeActor(annotations: Annotations, actor: Actor, labels: La
 export function describeClaim(annotations: Annotations, claim: Claim, text: string, labels: Labels, articleUri: string): string {
   const lines: string[] = [];
   const ref = { uri: articleUri, claim: claim.id };
-  lines.push(`**Claim ${escapeMarkdown(claim.id)}** · ${claimVerdictText(claim, labels)}`);
-  lines.push(`> ${escapeMarkdown(quoteSnippet(claim.anchor.quote, 240))}`);
+  const changed = anchorState(claim.anchor, text) === 'changed';
+  // The claim's own words lead (as the article reads now), then where its check stands, once.
+  const words = changed ? text.slice(claim.anchor.start, claim.anchor.end) : claim.anchor.quote;
+  lines.push(`> ${escapeMarkdown(quoteSnippet(words, 240))}`);
+  lines.push(
+    `**Claim ${escapeMarkdown(claim.id)}** · ${CLAIM_STATUS_LABELS[claim.status]} · ` +
+      (claim.verdict ? `Verdict: **${escapeMarkdown(labels.verdict(claim.verdict))}**` : 'No verdict yet'),
+  );
   const claimant = claim.claimant === undefined ? undefined : annotations.actors.find((a) => a.id === claim.claimant);
   lines.push(
     `Claimant: ${claim.claimant === undefined ? 'the article itself' : claimant ? `**${escapeMarkdown(claimant.name)}** (${escapeMarkdown(labels.actorType(claimant.type))})` : `${escapeMarkdown(claim.claimant)} (no such actor)`}`,
   );
-  lines.push(`Status: ${CLAIM_STATUS_LABELS[claim.status]}${claim.verdict ? ` · Verdict: **${escapeMarkdown(labels.verdict(claim.verdict))}**` : ' · No verdict yet'}`);
-  if (anchorState(claim.anchor, text) === 'changed') {
+  if (changed) {
     lines.push(
       `$(warning) The wording changed since this claim was marked; the check may need redoing. It was: “${escapeMarkdown(quoteSnippet(claim.anchor.quote, 240))}” · ` +
         commandLink('Accept new wording', 'newsmark.acceptNewWording', ref),

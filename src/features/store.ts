@@ -50,7 +50,12 @@ export class AnnotationStore implements vscode.Disposable {
   readonly onDidChange = this.changeEmitter.event;
 
   constructor() {
-    const unsubscribe = this.core.onDidChange((key) => this.changeEmitter.fire(this.uriOf(key)));
+    const unsubscribe = this.core.onDidChange((key) => {
+      if (!this.core.get(key) || this.core.get(key)?.annotations) {
+        this.host.dismissUnreadable(key);
+      }
+      this.changeEmitter.fire(this.uriOf(key));
+    });
     this.disposables.push(
       this.changeEmitter,
       { dispose: unsubscribe },
@@ -73,6 +78,7 @@ export class AnnotationStore implements vscode.Disposable {
 
   dispose(): void {
     this.core.dispose();
+    this.host.dispose();
     for (const d of this.disposables) {
       d.dispose();
     }
@@ -260,6 +266,8 @@ export class AnnotationStore implements vscode.Disposable {
 /** The store core's host in the editor: files through vscode.workspace.fs, questions and reports as notifications. */
 class EditorHost implements StoreHost {
   readonly reported: string[] = [];
+  /** Closes the open "cannot read" notification, by article. */
+  private readonly unreadable = new Map<string, () => void>();
 
   constructor(private readonly uriOf: (key: string) => vscode.Uri) {}
 
@@ -295,13 +303,42 @@ class EditorHost implements StoreHost {
       void vscode.window.showErrorMessage(report.message);
       return;
     }
-    const sidecarUri = sidecarUriFor(this.uriOf(report.article));
-    const at = new vscode.Position(report.line - 1, report.column - 1);
-    void vscode.window.showErrorMessage(report.message, 'Open Sidecar').then((choice) => {
-      if (choice) {
-        void vscode.window.showTextDocument(sidecarUri, { selection: new vscode.Range(at, at) });
-      }
-    });
+    this.showUnreadable(report.article, report.message);
+  }
+
+  /**
+   * A notification cannot be closed by its extension, so the unreadable sidecar is said in a
+   * progress notification, which closes when its promise settles: superseded by the next problem
+   * of the same sidecar, gone once it reads again. Its link opens the sidecar at the first error.
+   */
+  private showUnreadable(article: string, message: string): void {
+    this.dismissUnreadable(article);
+    const open = `command:newsmark.openSidecar?${encodeURIComponent(JSON.stringify([{ uri: article }]))}`;
+    void vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `${message} [Open Sidecar](${open})`, cancellable: true },
+      (_progress, token) =>
+        new Promise<void>((resolve) => {
+          const close = () => {
+            if (this.unreadable.get(article) === close) {
+              this.unreadable.delete(article);
+            }
+            resolve();
+          };
+          this.unreadable.set(article, close);
+          token.onCancellationRequested(close);
+        }),
+    );
+  }
+
+  /** The sidecar reads again (or its article is closed): its error notification goes. */
+  dismissUnreadable(article: string): void {
+    this.unreadable.get(article)?.();
+  }
+
+  dispose(): void {
+    for (const close of [...this.unreadable.values()]) {
+      close();
+    }
   }
 
   decodeOptions(): DecodeOptions {

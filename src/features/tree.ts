@@ -475,14 +475,9 @@ export interface TreesHandle extends vscode.Disposable {
   readonly assertionsView: vscode.TreeView<TreeNode>;
 }
 
-/** Why the shown article's annotations cannot be shown, with where the sidecar goes wrong; undefined when they can. */
-export function brokenMessage(entry: ArticleEntry | undefined): string | undefined {
-  if (!entry || entry.annotations) {
-    return undefined;
-  }
-  const first = entry.problems.find((p) => p.severity === 'error');
-  const where = first ? ` (line ${first.line}, column ${first.column}: ${first.message})` : '';
-  return `The annotations of ${basename(entry.uri)} cannot be read: its sidecar has a problem${where}. Fix it in the sidecar; nothing is changed until then.`;
+/** Whether the shown article's sidecar cannot be read, so its annotations cannot be shown. */
+function isBroken(entry: ArticleEntry | undefined): boolean {
+  return !!entry && !entry.annotations;
 }
 
 /** Remembers what the user expands and collapses, by row id. */
@@ -500,12 +495,11 @@ export function registerTrees(store: AnnotationStore, index: WorkspaceIndex, sco
   const actorsView = vscode.window.createTreeView('newsmark.actors', { treeDataProvider: actors, showCollapseAll: true });
   const assertionsView = vscode.window.createTreeView('newsmark.assertions', { treeDataProvider: assertions, showCollapseAll: true });
   let broken: boolean | undefined;
+  // Said by the views' welcome, which has an Open Sidecar button; a view's message would hide it.
   const showBroken = () => {
-    const message = scope.current === 'article' ? brokenMessage(actors.shownEntry()?.entry) : undefined;
-    actorsView.message = message;
-    assertionsView.message = message;
-    if (broken !== !!message) {
-      broken = !!message;
+    const now = scope.current === 'article' && isBroken(actors.shownEntry()?.entry);
+    if (broken !== now) {
+      broken = now;
       void vscode.commands.executeCommand('setContext', 'newsmark.sidecarBroken', broken);
     }
   };

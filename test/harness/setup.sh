@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the integration harness needs (Debian chromium, ripgrep, Kerberos headers; code-server and playwright-core) and is a no-op once done.
+# Installs what the integration harness needs (Debian chromium, ripgrep, Kerberos headers, an emoji font; code-server and playwright-core) and is a no-op once done.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -10,8 +10,10 @@ die() { echo "[harness] ERROR: $*" >&2; exit 1; }
 SETUP_VERSION=1
 
 # chromium drives the workbench; ripgrep replaces the binary that
-# @vscode/ripgrep would download; libkrb5-dev lets the kerberos addon build.
-APT_PACKAGES=(chromium ripgrep libkrb5-dev)
+# @vscode/ripgrep would download; libkrb5-dev lets the kerberos addon build;
+# fonts-noto-color-emoji lets Chromium draw emoji in tree labels instead of boxes.
+# (Each package is checked on every run, so adding one needs no SETUP_VERSION bump.)
+APT_PACKAGES=(chromium ripgrep libkrb5-dev fonts-noto-color-emoji)
 
 # code-server 4.100.3 pins @vscode/ripgrep 1.15.11, whose postinstall fetches
 # this release from GitHub unless the archive is already in its cache.

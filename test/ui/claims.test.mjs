@@ -1,8 +1,8 @@
-// Checking claims: mark one with its claimant, work it through status, source and verdict, and read it back in hover and CodeLens.
+// Checking claims: mark one with its claimant (a new one typed in the picker too), work it through status, source and verdict, and read it back in hover and CodeLens.
 import assert from 'node:assert/strict';
 import { describe, it } from 'mocha';
 import { record } from './figures.mjs';
-import { ARTICLE, ARTICLE_TEXT, position, useWorkbench } from './workbench.mjs';
+import { ARTICLE, ARTICLE_TEXT, position, useWorkbench, waitFor } from './workbench.mjs';
 
 const SENTENCE = 'Pashinyan’s government has sought to diversify Armenia’s security partnerships, reaching out to countries like the United States and France.';
 const today = () => new Date().toISOString().slice(0, 10);
@@ -90,6 +90,10 @@ describe('Checking claims', () => {
     assert.match(hover, /Claim c1\b/);
     assert.match(hover, /Claimant: the article itself/);
     assert.match(hover, /Verdict: Mostly true/);
+    // The hover leads with the claim’s words and says its status and verdict once.
+    assert.ok(hover.indexOf('Approximately 2,500 personnel') < hover.indexOf('Claim c1'), hover);
+    assert.equal(hover.split('Mostly true').length - 1, 1, hover);
+    assert.equal(hover.split('Checked').length - 1, 1, hover);
     assert.match(hover, new RegExp(`OSCE exercise report · accessed ${today()}`));
     const rows = await wb.waitForRows('Assertions', (r) => r.some((row) => row.text === 'Checked · Mostly true 1'));
     assert.deepEqual(
@@ -97,6 +101,28 @@ describe('Checking claims', () => {
       ['Checked · True 1', 'a defense alliance compr', 'Checked · Mostly true 1', 'Approximately 2,500 pers'],
     );
     await wb.statusBarItem().filter({ hasText: '0 unchecked' }).waitFor();
+  });
+
+  it('lets the claimant picker add a new actor from what was typed, and shows the sentence being marked', async () => {
+    const { wb } = s;
+    const { line, column } = position(ARTICLE_TEXT, 'see this as part');
+    await wb.goTo(line, column);
+    await wb.pressChord('KeyC');
+    await wb.expectQuickInput('Who makes this claim?');
+    const widget = await wb.page.locator('.quick-input-widget').innerText();
+    const placeholder = await wb.quickInput.getAttribute('placeholder');
+    assert.match(`${widget} ${placeholder}`, /Many experts see this/);
+    await wb.typeInQuickPick('Many experts');
+    await waitFor(async () => (await wb.quickPickItems()).some((i) => /New actor/.test(i.label)), 'a New actor… entry');
+    await wb.pickItem(/New actor/);
+    // The name is what was typed; only its type is left to ask.
+    await wb.expectQuickInput('New actor: what is Many experts?');
+    await wb.pickItem('Other', { filter: 'Other' });
+    const sidecar = await wb.waitForSidecar((y) => y.claims?.length === 3);
+    const claim = sidecar.claims[2];
+    assert.match(claim.anchor.quote, /^Many experts see this as part/);
+    const claimant = sidecar.actors.find((a) => a.id === claim.claimant);
+    assert.deepEqual([claimant?.name, claimant?.type], ['Many experts', 'other']);
   });
 
   it('offers to add a source when a verdict is set on a claim that has none', async () => {

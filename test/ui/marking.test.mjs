@@ -1,8 +1,8 @@
-// Marking actors as a fact-checker does: by palette title and by chord, new and existing actors, cancelling, marking all.
+// Marking actors as a fact-checker does: by palette title and by chord, new and existing actors, possessives, undo and redo, cancelling, marking all.
 import assert from 'node:assert/strict';
 import { describe, it } from 'mocha';
 import { record } from './figures.mjs';
-import { ARTICLE_TEXT, offsetOf, useWorkbench } from './workbench.mjs';
+import { ARTICLE, ARTICLE_TEXT, offsetOf, useWorkbench } from './workbench.mjs';
 
 describe('Marking actors', () => {
   const s = useWorkbench();
@@ -57,16 +57,56 @@ describe('Marking actors', () => {
       items.map((i) => [i.label, i.description]),
       [
         ['New actor “Pashinyan”…', ''],
-        ['Nikol Pashinyan', 'Person · 1 mention'],
+        ['Nikol Pashinyan', '1 mention'],
       ],
     );
-    await wb.page.keyboard.press('ArrowDown');
+    // “Pashinyan” is part of the actor’s name, so Enter takes the actor, not a new one.
+    assert.equal(items.find((i) => i.focused)?.label, 'Nikol Pashinyan');
     record('Mark Actor (existing actor): Enter to highlight', await wb.timeToHighlight(() => wb.enter(), 'Pashinyan’s'));
 
     const sidecar = await wb.waitForSidecar((y) => y.actors?.[0]?.mentions.length === 2);
     assert.deepEqual(sidecar.actors[0].mentions.map((m) => m.quote), ['Nikol Pashinyan', 'Pashinyan']);
     assert.equal(sidecar.actors.length, 1);
     await wb.statusBarItem().filter({ hasText: '1 actor · 0 claims' }).waitFor();
+  });
+
+  it('proposes “Armenia”, not “Armenia’s”, for a double-clicked possessive', async () => {
+    const { wb } = s;
+    await wb.doubleClickWord('Armenia’s');
+    await wb.pressChord('KeyA');
+    assert.equal(await wb.expectQuickInput('as a mention of'), 'Mark “Armenia” as a mention of…');
+    await wb.pickItem(/New actor/);
+    await wb.expectQuickInput('New actor (1/2)');
+    assert.equal(await wb.quickInputValue(), 'Armenia');
+    await wb.enter();
+    await wb.expectQuickInput('what is');
+    await wb.pickItem('Country', { filter: 'Country' });
+    const sidecar = await wb.waitForSidecar((y) => y.actors?.length === 1);
+    assert.deepEqual(sidecar.actors[0].mentions.map((m) => [m.quote, m.end - m.start]), [['Armenia', 7]]);
+  });
+
+  it('undoes Mark Actor with Ctrl+Z and redoes it with Ctrl+Shift+Z, leaving the text alone', async () => {
+    const { wb } = s;
+    await wb.selectText('Kyrgyzstan');
+    await wb.pressChord('KeyA');
+    await wb.expectQuickInput('as a mention of');
+    await wb.enter();
+    await wb.expectQuickInput('New actor (1/2)');
+    await wb.enter();
+    await wb.expectQuickInput('what is Kyrgyzstan?');
+    await wb.pickItem('Country', { filter: 'Country' });
+    await wb.waitForHighlight('Kyrgyzstan');
+    await wb.waitForSidecar((y) => y.actors?.length === 1);
+    record('Undo of Mark Actor: Ctrl+Z to the highlight gone', await wb.timeToRedecorate(() => wb.undo(), 'Kyrgyzstan'));
+    await wb.waitForHighlight('Kyrgyzstan', 0, false);
+    await wb.waitForSidecar((y) => (y.actors ?? []).every((a) => a.mentions.length === 0), 'the mention to be gone from the sidecar');
+    await wb.statusBarItem().filter({ hasText: '0 actors · 0 claims' }).waitFor();
+    assert.equal(await wb.page.locator('.tabs-container .tab.active.dirty').count(), 0, 'the article text is unchanged');
+    assert.equal(wb.readFile(ARTICLE), ARTICLE_TEXT);
+    record('Redo of Mark Actor: Ctrl+Shift+Z to highlight', await wb.timeToHighlight(() => wb.redo(), 'Kyrgyzstan'));
+    const sidecar = await wb.waitForSidecar((y) => y.actors?.[0]?.mentions.length === 1, 'the mention to be back');
+    assert.equal(sidecar.actors[0].mentions[0].start, offsetOf(ARTICLE_TEXT, 'Kyrgyzstan'));
+    assert.equal(await wb.page.locator('.tabs-container .tab.active.dirty').count(), 0, 'the article text is still unchanged');
   });
 
   it('leaves the article untouched when the user presses Escape in any of the pickers', async () => {

@@ -69,13 +69,39 @@ describe('The article and its sidecar on disk', () => {
     await wb.waitForNotification(/cannot change until csto-exercise\.txt\.annotations\.yaml is fixed/);
     assert.equal(wb.readFile(SIDECAR), broken);
 
-    await wb.clickNotificationButton('cannot read the annotations', 'Open Sidecar');
+    await wb.clickNotificationLink('cannot read the annotations', 'Open Sidecar');
     await wb.page.locator('.tabs-container .tab.active', { hasText: SIDECAR }).waitFor();
     assert.equal(wb.readFile(SIDECAR), broken);
 
     wb.writeFile(SIDECAR, SAMPLE_SIDECAR);
     await wb.page.locator('.tabs-container .tab', { hasText: ARTICLE }).first().click();
+    // The sidecar opened beside the article, whose narrower lines may push line 9 off screen.
+    await wb.waitForHighlight('Kyrgyzstan');
+    await wb.waitForRows('Actors', (r) => r.some((row) => row.text === 'Russia 7 mentions'));
+  });
+
+  it('says in the views that the sidecar cannot be read, with Open Sidecar, and clears the errors once it reads again', async () => {
+    const { wb } = s;
     await wb.waitForHighlight('Moscow');
+    wb.writeFile(SIDECAR, SAMPLE_SIDECAR.replace('    name: Russia\n', '    name: [Russia\n'));
+    await wb.waitForNotification(/cannot read the annotations/);
+    const message = await waitFor(async () => {
+      const text = await wb.viewMessage('Actors');
+      return /cannot be read|cannot read/i.test(text) ? text : null;
+    }, 'the Actors view to say the sidecar cannot be read');
+    assert.doesNotMatch(message, /No actors marked/);
+    await wb.pane('Actors').locator('.welcome-view-content .monaco-button', { hasText: 'Open Sidecar' }).waitFor();
+    // Broken another way: the new problem replaces the old message rather than adding one.
+    const again = SAMPLE_SIDECAR.replace('    name: Armenia\n', '    name: [Armenia\n');
+    wb.writeFile(SIDECAR, again);
+    const { line } = position(again, 'name: [Armenia');
+    await waitFor(async () => {
+      const said = (await wb.notifications()).filter((m) => /cannot read the annotations/.test(m));
+      return said.length === 1 && (said[0].includes(`line ${line},`) || said[0].includes(`line ${line + 1},`));
+    }, 'one error message, naming the new line');
+    wb.writeFile(SIDECAR, SAMPLE_SIDECAR);
+    await wb.waitForHighlight('Moscow');
+    await waitFor(async () => !(await wb.notifications()).some((m) => /cannot read the annotations/.test(m)), 'the error to be dismissed');
     await wb.waitForRows('Actors', (r) => r.some((row) => row.text === 'Russia 7 mentions'));
   });
 

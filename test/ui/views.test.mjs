@@ -22,7 +22,16 @@ describe('The Actors and Assertions views', () => {
     await wb.expandTreeRow('Actors', 'Russia');
     const expanded = await wb.waitForRows('Actors', (r) => r.some((row) => row.label === 'Moscow'));
     const mentions = expanded.filter((r) => r.level === 3).map((r) => r.text);
-    assert.deepEqual(mentions, ['Russia line 4', 'Russia line 6', 'Russia line 6', 'Russia line 9', 'Moscow line 9', 'Russia line 10', 'Russia line 11']);
+    // Two mentions on one line are told apart by their column and the words around them.
+    assert.deepEqual(mentions, [
+      'Russia line 4:84 · …Growing Rift with Russia In a significant …',
+      'Russia line 6:83 · …stan, Kyrgyzstan, Russia, and Tajikistan, …',
+      'Russia line 6:239 · …storically one of Russia’s closest allies,…',
+      'Russia line 9:79 · …rts, particularly Russia. Moscow, which tr…',
+      'Moscow line 9:87 · …ticularly Russia. Moscow, which traditiona…',
+      'Russia line 10:360 · …onships with both Russia and the wider CST…',
+      'Russia line 11:129 · …or powers such as Russia, China, and the U…',
+    ]);
 
     await wb.clickTreeRow('Actors', 'Moscow');
     const { line, column } = position(ARTICLE_TEXT, 'Moscow');

@@ -544,6 +544,12 @@ export class Workbench {
     await toast.locator('.monaco-button', { hasText: button }).first().click();
   }
 
+  /** Clicks a link in the message of the notification matching `pattern`. */
+  async clickNotificationLink(pattern, link) {
+    const toast = this.page.locator('.notifications-toasts .notification-toast', { hasText: pattern });
+    await toast.locator('.notification-list-item-message a', { hasText: link }).first().click();
+  }
+
   /** The Newsmark status-bar item ("3 actors · 1 claim · 1 unchecked"). */
   statusBarItem() {
     return this.page.locator('.part.statusbar .statusbar-item', { hasText: /\d+ actors? · \d+ claims? · \d+ unchecked/ });

@@ -205,6 +205,12 @@ export class ArticleStore {
   }
 
   private notify(article: string): void {
+    if (this.sessions.get(article)?.annotations) {
+      // It reads again: the same problem coming back later is news again.
+      for (const key of [...this.reported].filter((k) => k.startsWith(`${article}#`))) {
+        this.reported.delete(key);
+      }
+    }
     for (const listener of [...this.listeners]) {
       listener(article);
     }

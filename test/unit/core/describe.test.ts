@@ -28,7 +28,10 @@ describe('describe', () => {
   it('describes a claim: claimant, status, verdict, sources as links', () => {
     const a = annotations();
     const md = describeClaim(a, a.claims[0], TEXT, labels, 'file:///a.txt');
-    assert.ok(md.includes('**Claim c1** · Checked, Mostly true'));
+    assert.ok(md.startsWith('> approximately 2,500 personnel'), 'the claim’s words come first');
+    assert.ok(md.includes('**Claim c1** · Checked · Verdict: **Mostly true**'));
+    assert.equal(md.split('Mostly true').length, 2, 'the verdict is said once');
+    assert.equal(md.split('Checked').length, 2, 'the status is said once');
     assert.ok(md.includes('Claimant: **Nikol Pashinyan** (Person)'));
     assert.ok(md.includes('1. [Report](https://example.org/r) · accessed 2026\\-11\\-28'));
     assert.ok(md.includes('command:newsmark.setVerdict?'));

@@ -232,6 +232,10 @@ describe('ArticleStore', () => {
       assert.equal(store.get(URI)?.annotations?.claims.length, 1);
       assert.deepEqual(store.get(URI)?.problems, []);
       assert.equal(changes.length, 2);
+      // The same mistake made again later is reported again.
+      host.files.set(`${URI}.annotations.yaml`, BROKEN);
+      await store.sidecarChangedOnDisk(URI);
+      assert.equal(host.reports.length, 2);
     });
   });
 

@@ -154,6 +154,17 @@ describe('undo', () => {
       );
     });
 
+    it('finds a deleted word again as soon as it is typed back in its place, a letter at a time', async () => {
+      const { host, doc, store, session } = await open();
+      const start = ARTICLE.indexOf('Armenia', LINE_START + 10);
+      store.changed(doc, doc.edit(start, 'Armenia'.length, ''));
+      await settle(host, store);
+      assert.deepEqual(armenia(session.annotations!, doc.text)[1], `orphaned@${start}`);
+      [...'Armenia'].forEach((letter, i) => store.changed(doc, doc.edit(start + i, 0, letter)));
+      await settle(host, store);
+      assert.deepEqual(armenia(session.annotations!, doc.text), ATTACHED);
+    });
+
     it('leaves an orphan orphaned when its quote comes back without its context', async () => {
       const { host, doc, store, session } = await open();
       store.changed(doc, doc.edit(LINE_START, LINE.length, ''));
