@@ -2,17 +2,7 @@
 
 import * as vscode from 'vscode';
 import { decodeFactChecks, encodeFactChecks, FACT_CHECKS_FILE, MAX_FACT_CHECK_BYTES, mergeFactChecks, readFactChecks } from '../core/factChecks';
-import {
-  actorNamesOf,
-  archivedClaimsOf,
-  archivedFactCheck,
-  ClaimArchive,
-  type ClaimMatch,
-  claimKey,
-  detailOf,
-  rejectMatch,
-  reuseMatch,
-} from '../core/match';
+import { actorNamesOf, archiveArticle, archiveFactChecks, ClaimArchive, type ClaimMatch, detailOf, offersFor, rejectMatch, reuseMatch } from '../core/match';
 import { snippet } from '../core/describe';
 import type { Annotations, Claim } from '../core/model';
 import { claimAt } from '../core/operations';
@@ -79,8 +69,7 @@ class Archive {
       seen.add(path);
       const signature = JSON.stringify(a.annotations.claims.map((c) => [c.id, c.anchor.quote, c.verdict, c.sources, c.anchor.orphaned]));
       if (this.signatures.get(path) !== signature) {
-        archive.removeArticle(path);
-        archivedClaimsOf(path, a.annotations).forEach((c) => archive.add(c));
+        archiveArticle(archive, { path, annotations: a.annotations });
         this.signatures.set(path, signature);
       }
     }
@@ -107,7 +96,7 @@ class Archive {
     }
     this.factChecks = source;
     if (source !== undefined) {
-      decodeFactChecks(source).factChecks.forEach((f) => archive.add(archivedFactCheck(f)));
+      archiveFactChecks(archive, decodeFactChecks(source).factChecks);
     }
   }
 }
@@ -119,13 +108,6 @@ function relativePath(uri: vscode.Uri): string {
 function factChecksUri(): vscode.Uri | undefined {
   const folder = vscode.workspace.workspaceFolders?.[0];
   return folder && vscode.Uri.joinPath(folder.uri, FACT_CHECKS_FILE);
-}
-
-/** The matches worth offering for a claim: not itself, not one it was told is another claim. */
-function offersFor(archive: ClaimArchive, path: string, claim: Claim): ClaimMatch[] {
-  const self = claimKey(path, claim.id);
-  const rejected = new Set(claim.notSameAs ?? []);
-  return archive.search(claim.anchor.quote, { limit: 10, exclude: (c) => c.key === self || rejected.has(c.key) });
 }
 
 function shortDate(iso: string | undefined): string | undefined {
