@@ -28,7 +28,12 @@ export function activate(context: vscode.ExtensionContext) {
   const trees = registerTrees(store, index, scope);
   const statusBar = registerStatusBar(store);
   const feedback = new Feedback();
+  const similar = registerSimilarClaims(store, index);
+  // The Assertions view marks claims checked before once the archive is built.
+  trees.assertions.checkedBefore = similar.checkedBefore;
   context.subscriptions.push(
+    similar,
+    similar.onDidChange(() => trees.assertions.refresh()),
     store,
     scope,
     index,
@@ -45,12 +50,11 @@ export function activate(context: vscode.ExtensionContext) {
     registerSymbols(store, index),
     registerSuggestions(store, index, feedback),
     registerInterop(store),
-    registerSimilarClaims(store, index),
     registerCompare(store),
     registerUndo(store),
   );
   // Returned for integration tests and the benchmark, which drive the real extension.
-  return { store, trees, decorations, index, statusBar, feedback };
+  return { store, trees, decorations, index, statusBar, feedback, similar };
 }
 
 export function deactivate(): void {}

@@ -118,6 +118,23 @@ export async function exists(path: string): Promise<boolean> {
   );
 }
 
+/**
+ * The workspace a path belongs to: the nearest folder, from it up, that holds Newsmark's
+ * folder, settings or a repository; the path itself when none does.
+ */
+export async function workspaceRootOf(path: string): Promise<string> {
+  for (let dir = resolve(path); ; dir = dirname(dir)) {
+    for (const marker of ['.newsmark', SETTINGS_FILE, '.git']) {
+      if (await exists(join(dir, marker))) {
+        return dir;
+      }
+    }
+    if (dirname(dir) === dir) {
+      return resolve(path);
+    }
+  }
+}
+
 export async function isFolder(path: string): Promise<boolean> {
   return fs.stat(path).then(
     (s) => s.isDirectory(),

@@ -7,6 +7,7 @@ import { ConfigError } from '../core/settingsFile';
 import * as exportCommand from './export';
 import * as importCommand from './import';
 import { EXIT, type Io, isParseArgsError, shownPath, UsageError } from './io';
+import * as match from './match';
 import * as reanchor from './reanchor';
 import * as stats from './stats';
 import * as validate from './validate';
@@ -20,6 +21,8 @@ Commands:
   reanchor <article>…                 Re-attach sidecars to articles changed outside the editor.
   export --format <format> <article>…  Write annotations as brat, w3c, claimreview, markdown or csv.
   import brat <txt> <ann>             Make a sidecar from a brat standoff pair.
+  import claimreview <file>           Add published fact-checks (ClaimReview JSON) to the workspace.
+  match "<claim>" [<folder>…]         List where a claim was checked before (--article: each claim of one).
   stats <dir>…                        Count actors, claims by status and verdict, and orphans.
 
 Options:
@@ -32,7 +35,14 @@ See docs/cli.md for the details and the .newsmark.json settings.
 `;
 
 /** The commands, by name: what each prints for --help and runs. */
-const COMMANDS: Record<string, { usage: string; run(args: readonly string[], io: Io): Promise<number> }> = { validate, reanchor, export: exportCommand, import: importCommand, stats };
+const COMMANDS: Record<string, { usage: string; run(args: readonly string[], io: Io): Promise<number> }> = {
+  validate,
+  reanchor,
+  export: exportCommand,
+  import: importCommand,
+  stats,
+  match,
+};
 
 /** Runs one command line; resolves to the exit code. Never calls process.exit, so tests can call it. */
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {

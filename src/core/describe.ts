@@ -17,6 +17,7 @@ export const HOVER_COMMANDS = [
   'newsmark.addNote',
   'newsmark.markAllMentions',
   'newsmark.acceptNewWording',
+  'newsmark.findSimilarClaims',
 ] as const;
 
 /**
@@ -144,6 +145,7 @@ export function describeClaim(annotations: Annotations, claim: Claim, text: stri
       commandLink('Set status', 'newsmark.setStatus', ref),
       commandLink('Add source', 'newsmark.addSource', ref),
       commandLink('Add note', 'newsmark.addNote', ref),
+      commandLink('Find similar claims', 'newsmark.findSimilarClaims', ref),
     ].join(' · '),
   );
   return lines.join('\n\n');

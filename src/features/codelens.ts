@@ -1,4 +1,4 @@
-// CodeLens above each claim: where its check stands (status, verdict, sources); clicking it sets the verdict.
+// CodeLens above each claim: where its check stands (status, verdict, sources), clicked to set the verdict, and a lens to find where it was checked before.
 
 import * as vscode from 'vscode';
 import type { Claim } from '../core/model';
@@ -28,14 +28,17 @@ export function registerCodeLens(store: AnnotationStore): vscode.Disposable {
       return annotations.claims
         .filter((claim) => !claim.anchor.orphaned)
         .sort((a, b) => a.anchor.start - b.anchor.start)
-        .map((claim) => {
-          const at = doc.positionAt(claim.anchor.start);
-          return new vscode.CodeLens(new vscode.Range(at, at), {
-            title: claimLensTitle(claim),
-            tooltip: `Set the verdict of claim ${claim.id}`,
-            command: Command.SetVerdict,
-            arguments: [{ uri, claim: claim.id }],
-          });
+        .flatMap((claim) => {
+          const at = new vscode.Range(doc.positionAt(claim.anchor.start), doc.positionAt(claim.anchor.start));
+          return [
+            new vscode.CodeLens(at, { title: claimLensTitle(claim), tooltip: `Set the verdict of claim ${claim.id}`, command: Command.SetVerdict, arguments: [{ uri, claim: claim.id }] }),
+            new vscode.CodeLens(at, {
+              title: 'Find Similar Claims',
+              tooltip: `Look for where claim ${claim.id} was checked before, in the workspace and the imported fact-checks`,
+              command: Command.FindSimilarClaims,
+              arguments: [{ uri, claim: claim.id }],
+            }),
+          ];
         });
     },
   };

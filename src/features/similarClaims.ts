@@ -2,17 +2,7 @@
 
 import * as vscode from 'vscode';
 import { decodeFactChecks, encodeFactChecks, FACT_CHECKS_FILE, MAX_FACT_CHECK_BYTES, mergeFactChecks, readFactChecks } from '../core/factChecks';
-import {
-  actorNamesOf,
-  archivedClaimsOf,
-  archivedFactCheck,
-  ClaimArchive,
-  type ClaimMatch,
-  claimKey,
-  detailOf,
-  rejectMatch,
-  reuseMatch,
-} from '../core/match';
+import { actorNamesOf, archiveArticle, archiveFactChecks, ClaimArchive, type ClaimMatch, detailOf, offersFor, rejectMatch, reuseMatch } from '../core/match';
 import { snippet } from '../core/describe';
 import type { Annotations, Claim } from '../core/model';
 import { claimAt } from '../core/operations';
@@ -43,6 +33,8 @@ class Archive {
   private readonly signatures = new Map<string, string>();
   private factChecks: string | undefined;
   private actorsSignature = '';
+  /** Counts the changes made to the archive, so what depends on it is refreshed only when it changed. */
+  version = 0;
 
   constructor(private readonly index: WorkspaceIndex) {}
 
@@ -71,6 +63,7 @@ class Archive {
       this.actorsSignature = actorsSignature;
       this.signatures.clear();
       this.factChecks = undefined;
+      this.version++;
     }
     const archive = this.archive;
     const seen = new Set<string>();
@@ -79,15 +72,16 @@ class Archive {
       seen.add(path);
       const signature = JSON.stringify(a.annotations.claims.map((c) => [c.id, c.anchor.quote, c.verdict, c.sources, c.anchor.orphaned]));
       if (this.signatures.get(path) !== signature) {
-        archive.removeArticle(path);
-        archivedClaimsOf(path, a.annotations).forEach((c) => archive.add(c));
+        archiveArticle(archive, { path, annotations: a.annotations });
         this.signatures.set(path, signature);
+        this.version++;
       }
     }
     for (const path of [...this.signatures.keys()]) {
       if (!seen.has(path)) {
         archive.removeArticle(path);
         this.signatures.delete(path);
+        this.version++;
       }
     }
     await this.refreshFactChecks(archive);
@@ -106,8 +100,9 @@ class Archive {
       }
     }
     this.factChecks = source;
+    this.version++;
     if (source !== undefined) {
-      decodeFactChecks(source).factChecks.forEach((f) => archive.add(archivedFactCheck(f)));
+      archiveFactChecks(archive, decodeFactChecks(source).factChecks);
     }
   }
 }
@@ -119,13 +114,6 @@ function relativePath(uri: vscode.Uri): string {
 function factChecksUri(): vscode.Uri | undefined {
   const folder = vscode.workspace.workspaceFolders?.[0];
   return folder && vscode.Uri.joinPath(folder.uri, FACT_CHECKS_FILE);
-}
-
-/** The matches worth offering for a claim: not itself, not one it was told is another claim. */
-function offersFor(archive: ClaimArchive, path: string, claim: Claim): ClaimMatch[] {
-  const self = claimKey(path, claim.id);
-  const rejected = new Set(claim.notSameAs ?? []);
-  return archive.search(claim.anchor.quote, { limit: 10, exclude: (c) => c.key === self || rejected.has(c.key) });
 }
 
 function shortDate(iso: string | undefined): string | undefined {
@@ -164,8 +152,33 @@ function matchItem(match: ClaimMatch): MatchItem {
   };
 }
 
-export function registerSimilarClaims(store: AnnotationStore, index: WorkspaceIndex): vscode.Disposable {
+/** What other surfaces read of the archive: the "checked before" text of a claim, once the archive is built. */
+export interface SimilarClaims extends vscode.Disposable {
+  /** "checked before: Mostly false, 3 May 2024" when a match with a verdict is offered for the claim; cached until the next refresh. */
+  checkedBefore(uri: vscode.Uri, claim: Claim): string | undefined;
+  /** Fires after a refresh, when what checkedBefore answers may have changed. */
+  readonly onDidChange: vscode.Event<void>;
+}
+
+export function registerSimilarClaims(store: AnnotationStore, index: WorkspaceIndex): SimilarClaims {
   const archive = new Archive(index);
+  const changed = new vscode.EventEmitter<void>();
+  let latest: ClaimArchive | undefined;
+  let latestVersion = -1;
+  const cache = new Map<string, string | undefined>();
+  const bestWithVerdict = (current: ClaimArchive, uri: vscode.Uri, claim: Claim) =>
+    claim.anchor.orphaned ? undefined : offersFor(current, relativePath(uri), claim).find((m) => m.claim.verdict !== undefined);
+  const checkedBefore = (uri: vscode.Uri, claim: Claim): string | undefined => {
+    if (!latest) {
+      return undefined;
+    }
+    const key = `${uri.toString()}#${claim.id}#${claim.anchor.quote}#${(claim.notSameAs ?? []).join(',')}`;
+    if (!cache.has(key)) {
+      const best = bestWithVerdict(latest, uri, claim);
+      cache.set(key, best && checkedBeforeText(best));
+    }
+    return cache.get(key);
+  };
   const marker = vscode.window.createTextEditorDecorationType({
     after: { margin: '0 0 0 1em', color: new vscode.ThemeColor('editorCodeLens.foreground'), fontStyle: 'italic' },
   });
@@ -274,20 +287,25 @@ export function registerSimilarClaims(store: AnnotationStore, index: WorkspaceIn
 
   /** The "checked before" marker after each claim of the visible articles that matches a claim with a verdict. */
   const refreshMarkers = async () => {
-    const editors = vscode.window.visibleTextEditors.filter((e) => store.get(e.document.uri)?.annotations);
-    if (!editors.length || !archive.ready) {
+    if (!archive.ready) {
       return;
     }
     const current = await archive.current();
+    if (latest !== current || archive.version !== latestVersion) {
+      latest = current;
+      latestVersion = archive.version;
+      cache.clear();
+      changed.fire();
+    }
+    const editors = vscode.window.visibleTextEditors.filter((e) => store.get(e.document.uri)?.annotations);
     for (const editor of editors) {
       const annotations = store.get(editor.document.uri)?.annotations;
       if (!annotations) {
         continue;
       }
-      const path = relativePath(editor.document.uri);
       const options: vscode.DecorationOptions[] = [];
       for (const claim of annotations.claims) {
-        const best = claim.anchor.orphaned ? undefined : offersFor(current, path, claim).find((m) => m.claim.verdict !== undefined);
+        const best = bestWithVerdict(current, editor.document.uri, claim);
         if (best) {
           const end = editor.document.positionAt(claim.anchor.end);
           options.push({ range: new vscode.Range(end, end), renderOptions: { after: { contentText: checkedBeforeText(best) } } });
@@ -329,7 +347,8 @@ export function registerSimilarClaims(store: AnnotationStore, index: WorkspaceIn
   };
 
   const watcher = vscode.workspace.createFileSystemWatcher(`**/${FACT_CHECKS_FILE}`);
-  return vscode.Disposable.from(
+  const disposable = vscode.Disposable.from(
+    changed,
     marker,
     watcher,
     watcher.onDidChange(() => (archive.invalidateFactChecks(), schedule())),
@@ -348,4 +367,5 @@ export function registerSimilarClaims(store: AnnotationStore, index: WorkspaceIn
     index.onDidChange(schedule),
     { dispose: () => clearTimeout(timer) },
   );
+  return { checkedBefore, onDidChange: changed.event, dispose: () => disposable.dispose() };
 }

@@ -123,8 +123,16 @@ abstract class NewsmarkTree implements vscode.TreeDataProvider<TreeNode> {
     return items.length ? { kind: 'orphans', items } : undefined;
   }
 
+  /** The "checked before" text of a claim, when the archive of claims checked before is built. */
+  checkedBefore: ((uri: vscode.Uri, claim: Claim) => string | undefined) | undefined;
+
   getTreeItem(node: TreeNode): vscode.TreeItem {
     const item = treeItem(node);
+    const before = node.kind === 'claim' ? this.checkedBefore?.(node.article.uri, node.claim) : undefined;
+    if (before) {
+      item.description = [item.description, before].filter(Boolean).join(' · ');
+      item.tooltip = new vscode.MarkdownString().appendText(`${(node as { claim: Claim }).claim.anchor.quote}\n\n${before[0].toUpperCase()}${before.slice(1)}`);
+    }
     const kept = node.id ? this.expansion.get(node.id) : undefined;
     if (kept !== undefined && item.collapsibleState !== vscode.TreeItemCollapsibleState.None) {
       item.collapsibleState = kept;

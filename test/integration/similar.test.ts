@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
-import { activateNewsmark, openArticle, select, settle, sidecarPath, workspaceFile, writeArticle } from './helpers';
+import { activateNewsmark, hoverText, type NewsmarkApi, openArticle, select, settle, sidecarPath, workspaceFile, writeArticle } from './helpers';
 
 const ARTICLE = ['Drought deepens in the valley', '', 'Officials confirmed that water rationing started on 3 June in 14 municipalities.', 'The dam holds 2,500 million litres, the ministry said.', ''].join('\n');
 
@@ -34,9 +34,10 @@ async function sidecarOnDisk(file: string, test: (data: { claims?: Record<string
 describe('Claims checked before', () => {
   let file: string;
   let editor: vscode.TextEditor;
+  let api: NewsmarkApi;
 
   before(async () => {
-    await activateNewsmark();
+    api = await activateNewsmark();
     file = writeArticle('similar-drought.txt', ARTICLE);
     editor = await openArticle(file);
   });
@@ -58,6 +59,29 @@ describe('Claims checked before', () => {
     assert.equal(claim.sameAs, 'brenn-water-rationing.txt#c3');
     assert.equal(claim.verdict, 'true');
     assert.deepEqual(claim.sources?.map((s) => [s.url, s.accessed]), [['https://www.brenn-water.example/notices/rationing-order', '2024-06-12']]);
+  });
+
+  it('offers Find Similar Claims in the claim’s hover and CodeLens, and marks it checked before in the Assertions view', async () => {
+    const uri = editor.document.uri;
+    const at = editor.document.positionAt(editor.document.getText().indexOf('water rationing started') + 3);
+    const hover = await hoverText(uri, at);
+    const link = /\[Find similar claims\]\(command:newsmark\.findSimilarClaims\?([^)]+)\)/.exec(hover);
+    assert.ok(link, `the hover links to Find Similar Claims:\n${hover}`);
+    const claimId = (JSON.parse(decodeURIComponent(link[1])) as { claim: string }).claim;
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+    const lens = lenses.find((l) => l.command?.command === 'newsmark.findSimilarClaims');
+    assert.equal(lens?.command?.title, 'Find Similar Claims');
+    assert.deepEqual(lens?.command?.arguments, [{ uri: uri.toString(), claim: claimId }]);
+
+    let description = '';
+    for (let waited = 0; waited < 10_000 && !description.includes('checked before'); waited += 200) {
+      await settle(200);
+      const groups = await api.trees.assertions.getChildren();
+      const claims = (await Promise.all(groups.map((g) => api.trees.assertions.getChildren(g)))).flat();
+      const node = claims.find((n) => n.kind === 'claim' && n.claim.id === claimId && n.article.uri.toString() === uri.toString());
+      description = String((node && api.trees.assertions.getTreeItem(node).description) ?? '');
+    }
+    assert.match(description, /checked before: True, 12 Jun 2024$/);
   });
 
   it('imports published fact-checks and matches a claim against them; a rejected match is remembered', async () => {

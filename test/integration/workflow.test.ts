@@ -122,7 +122,7 @@ describe('The fact-checker’s workflow', () => {
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', budgetUri);
     assert.deepStrictEqual(
       lenses.map((l) => l.command?.title),
-      ['c1 · Checked · Mostly true · 1 source'],
+      ['c1 · Checked · Mostly true · 1 source', 'Find Similar Claims'],
     );
     assert.strictEqual(lenses[0].range.start.line, 2);
     assert.strictEqual(lenses[0].command?.command, 'newsmark.setVerdict');

@@ -73,7 +73,7 @@ describe('cli', () => {
         [['export', 'a.txt'], /export needs --format, one of brat, w3c, claimreview, markdown, csv/],
         [['export', '--format', 'pdf', 'a.txt'], /unknown format "pdf"/],
         [['export', '--format', 'w3c', 'a.txt', 'b.txt'], /exporting several articles as w3c needs -o <folder>/],
-        [['import', 'conll', 'a', 'b'], /cannot import "conll"; only brat is supported/],
+        [['import', 'conll', 'a', 'b'], /cannot import "conll"; only brat and claimreview are supported/],
         [['import', 'brat', 'a.txt'], /import brat takes exactly two files/],
       ];
       for (const [argv, message] of cases) {

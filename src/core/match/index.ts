@@ -4,3 +4,4 @@ export { type ArchivedClaim, ClaimArchive, type ClaimMatch, MATCH_THRESHOLD } fr
 export { type ActorName, claimFeatures, type ClaimFeatures, featureReader } from './features';
 export { quantities, type Quantity } from './numbers';
 export { actorNamesOf, archivedClaimsOf, archivedFactCheck, claimKey, detailOf, type MatchDetail, rejectMatch, reuseMatch } from './sources';
+export { archiveArticle, type ArchiveArticle, archiveFactChecks, buildArchive, offersFor } from './workspace';
