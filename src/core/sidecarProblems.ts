@@ -25,6 +25,7 @@ export type ProblemCode =
   | 'character'
   | 'line-break'
   | 'key'
+  | 'merge-conflict'
   | 'unreadable';
 
 /** A problem found in a sidecar, positioned on the sidecar text (line and column are 1-based). */
