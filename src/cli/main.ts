@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { FileError } from '../core/files';
 import { ConfigError } from '../core/settingsFile';
 import * as exportCommand from './export';
+import * as gitSetup from './gitSetup';
 import * as importCommand from './import';
 import * as mergeSidecar from './mergeSidecar';
 import { EXIT, type Io, isParseArgsError, shownPath, UsageError } from './io';
@@ -22,7 +23,8 @@ Commands:
   export --format <format> <article>…  Write annotations as brat, w3c, claimreview, markdown or csv.
   import brat <txt> <ann>             Make a sidecar from a brat standoff pair.
   stats <dir>…                        Count actors, claims by status and verdict, and orphans.
-  merge-sidecar %O %A %B %P           git's merge driver for sidecars (see git-setup).
+  git-setup [<folder>]                Make git merge sidecars per annotation (.gitattributes, git config).
+  merge-sidecar %O %A %B %P           git's merge driver for sidecars, as git-setup configures it.
 
 Options:
   --config <file>  Settings to use instead of the nearest .newsmark.json.
@@ -34,7 +36,7 @@ See docs/cli.md for the details and the .newsmark.json settings.
 `;
 
 /** The commands, by name: what each prints for --help and runs. */
-const COMMANDS: Record<string, { usage: string; run(args: readonly string[], io: Io): Promise<number> }> = { validate, reanchor, export: exportCommand, import: importCommand, stats, 'merge-sidecar': mergeSidecar };
+const COMMANDS: Record<string, { usage: string; run(args: readonly string[], io: Io): Promise<number> }> = { validate, reanchor, export: exportCommand, import: importCommand, stats, 'merge-sidecar': mergeSidecar, 'git-setup': gitSetup };
 
 /** Runs one command line; resolves to the exit code. Never calls process.exit, so tests can call it. */
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {

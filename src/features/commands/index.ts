@@ -5,6 +5,7 @@ import type { AnnotationStore } from '../store';
 import type { ViewScope } from '../tree';
 import { anchorCommands } from './anchors';
 import { Feedback } from './feedback';
+import { gitCommands } from './git';
 import type { CommandId } from './ids';
 import { markCommands } from './mark';
 import { navigateCommands } from './navigate';
@@ -43,6 +44,7 @@ export function registerCommands(store: AnnotationStore, scope: ViewScope, feedb
     ...anchorCommands(ctx),
     ...navigateCommands(ctx),
     ...workflowCommands(ctx),
+    ...gitCommands(ctx),
   });
   return vscode.Disposable.from(readable, commands);
 }
