@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FileError } from '../core/files';
 import { ConfigError } from '../core/settingsFile';
+import * as agree from './agree';
 import * as exportCommand from './export';
 import * as gitSetup from './gitSetup';
 import * as importCommand from './import';
@@ -23,6 +24,7 @@ Commands:
   export --format <format> <article>…  Write annotations as brat, w3c, claimreview, markdown or csv.
   import brat <txt> <ann>             Make a sidecar from a brat standoff pair.
   stats <dir>…                        Count actors, claims by status and verdict, and orphans.
+  agree <a> <b> [<c>…] [--json]      Agreement between annotators (sidecars, folders or --rev <revision>).
   git-setup [<folder>]                Make git merge sidecars per annotation (.gitattributes, git config).
   merge-sidecar %O %A %B %P           git's merge driver for sidecars, as git-setup configures it.
 
@@ -36,7 +38,7 @@ See docs/cli.md for the details and the .newsmark.json settings.
 `;
 
 /** The commands, by name: what each prints for --help and runs. */
-const COMMANDS: Record<string, { usage: string; run(args: readonly string[], io: Io): Promise<number> }> = { validate, reanchor, export: exportCommand, import: importCommand, stats, 'merge-sidecar': mergeSidecar, 'git-setup': gitSetup };
+const COMMANDS: Record<string, { usage: string; run(args: readonly string[], io: Io): Promise<number> }> = { validate, reanchor, export: exportCommand, import: importCommand, stats, 'merge-sidecar': mergeSidecar, 'git-setup': gitSetup, agree };
 
 /** Runs one command line; resolves to the exit code. Never calls process.exit, so tests can call it. */
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
