@@ -4,8 +4,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FileError } from '../core/files';
 import { ConfigError } from '../core/settingsFile';
+import * as agree from './agree';
 import * as exportCommand from './export';
+import * as gitSetup from './gitSetup';
 import * as importCommand from './import';
+import * as mergeSidecar from './mergeSidecar';
 import { EXIT, type Io, isParseArgsError, shownPath, UsageError } from './io';
 import * as match from './match';
 import * as reanchor from './reanchor';
@@ -24,6 +27,9 @@ Commands:
   import claimreview <file>           Add published fact-checks (ClaimReview JSON) to the workspace.
   match "<claim>" [<folder>…]         List where a claim was checked before (--article: each claim of one).
   stats <dir>…                        Count actors, claims by status and verdict, and orphans.
+  agree <a> <b> [<c>…] [--json]      Agreement between annotators (sidecars, folders or --rev <revision>).
+  git-setup [<folder>]                Make git merge sidecars per annotation (.gitattributes, git config).
+  merge-sidecar %O %A %B %P           git's merge driver for sidecars, as git-setup configures it.
 
 Options:
   --config <file>  Settings to use instead of the nearest .newsmark.json.
@@ -42,6 +48,9 @@ const COMMANDS: Record<string, { usage: string; run(args: readonly string[], io:
   import: importCommand,
   stats,
   match,
+  'merge-sidecar': mergeSidecar,
+  'git-setup': gitSetup,
+  agree,
 };
 
 /** Runs one command line; resolves to the exit code. Never calls process.exit, so tests can call it. */

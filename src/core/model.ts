@@ -101,12 +101,26 @@ export interface RejectedSuggestions {
   claims?: string[];
 }
 
+/** A field two merged branches changed two ways; the annotation holds ours until someone decides. */
+export interface MergeConflict {
+  kind: 'actor' | 'claim' | 'article';
+  /** The annotation's id; the article's file name for the article's own fields. */
+  id: string;
+  /** The field, or "deleted" when one side removed the annotation the other changed. */
+  field: string;
+  base?: unknown;
+  ours?: unknown;
+  theirs?: unknown;
+}
+
 export interface Annotations {
   article: ArticleInfo;
   actors: Actor[];
   claims: Claim[];
   suggestions?: { rejected?: RejectedSuggestions };
   extra?: Record<string, unknown>;
+  /** Left by the git merge driver; each is resolved by keeping one side's value. */
+  conflicts?: MergeConflict[];
 }
 
 export const FORMAT_VERSION = 1;

@@ -4,6 +4,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { FAILSAFE_SCHEMA, load as loadYamlData, Type } from 'js-yaml';
 import { type Document, isScalar, LineCounter, parseDocument, Schema, type ScalarTag, visit, type Node as YamlNode } from 'yaml';
 import schema from '../../schemas/sidecar-v1.schema.json';
+import { describeConflict } from './conflicts';
 import { sha256 } from './hash';
 import { type Actor, type Anchor, type Annotations, type Claim, FORMAT_VERSION } from './model';
 import { CodePointIndex } from './offsets';
@@ -425,6 +426,10 @@ function buildAnnotations(sidecar: SidecarData, articleText: string, options: De
   }
   if (sidecar.extra) {
     decoded.extra = sidecar.extra;
+  }
+  if (sidecar.conflicts?.length) {
+    decoded.conflicts = sidecar.conflicts;
+    sidecar.conflicts.forEach((c, i) => report('merge-conflict', `${describeConflict(c)}. Keep yours or take theirs, then this record goes.`, [['conflicts', i]], 'warning'));
   }
   return { annotations: decoded, stale };
 }

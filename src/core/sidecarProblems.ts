@@ -26,6 +26,7 @@ export type ProblemCode =
   | 'character'
   | 'line-break'
   | 'key'
+  | 'merge-conflict'
   | 'unreadable'
   // The file as a whole could not be taken as text (src/core/fileRules.ts).
   | 'encoding'

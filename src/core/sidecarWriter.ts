@@ -25,7 +25,8 @@ function rejectedData(annotations: Annotations): Plain | undefined {
 
 /** Canonical key order: new keys are written in this order; keys a user reordered stay where they are. */
 export const KEY_ORDER: Record<string, readonly string[]> = {
-  root: ['newsmark', 'article', 'actors', 'claims', 'suggestions', 'extra'],
+  root: ['newsmark', 'conflicts', 'article', 'actors', 'claims', 'suggestions', 'extra'],
+  conflict: ['kind', 'id', 'field', 'base', 'ours', 'theirs'],
   article: ['file', 'title', 'url', 'publisher', 'published', 'sha256'],
   actor: ['id', 'name', 'type', 'aliases', 'wikidata', 'notes', 'mentions', 'extra'],
   claim: ['id', 'anchor', 'claimant', 'status', 'verdict', 'sources', 'notes', 'sameAs', 'notSameAs', 'extra'],
@@ -74,6 +75,7 @@ export function toSidecarData(annotations: Annotations, articleText: string): { 
     ),
     suggestions: rejectedData(annotations),
     extra: annotations.extra as Plain | undefined,
+    conflicts: annotations.conflicts?.length ? annotations.conflicts.map((c) => ordered('conflict', plainCopy(c) as Record<string, unknown>)) : undefined,
   }) as { [key: string]: Plain };
 }
 
@@ -133,6 +135,11 @@ function ordered(kind: string, value: Record<string, unknown>): { [key: string]:
   return out;
 }
 
+/** A value as plain data: undefined fields dropped, as JSON would, so it can be written as YAML. */
+function plainCopy(value: unknown): Plain {
+  return JSON.parse(JSON.stringify(value ?? null)) as Plain;
+}
+
 /** What kind of map sits under `key` inside a map of kind `parent`. */
 export function childKind(parent: string, key: string): string {
   switch (`${parent}.${key}`) {
@@ -147,6 +154,8 @@ export function childKind(parent: string, key: string): string {
       return 'anchor';
     case 'claim.sources':
       return 'source';
+    case 'root.conflicts':
+      return 'conflict';
     default:
       return 'other';
   }

@@ -32,6 +32,7 @@ export enum Command {
   ImportFactChecks = 'newsmark.importFactChecks',
   CompareWith = 'newsmark.compareWith',
   StopComparing = 'newsmark.stopComparing',
+  SetUpGit = 'newsmark.setUpGit',
   UndoAnnotation = 'newsmark.undoAnnotation',
   RedoAnnotation = 'newsmark.redoAnnotation',
 }

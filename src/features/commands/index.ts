@@ -6,6 +6,7 @@ import type { ViewScope } from '../tree';
 import { anchorCommands } from './anchors';
 import { articleCommands } from './article';
 import { Feedback } from './feedback';
+import { gitCommands } from './git';
 import type { CommandId } from './ids';
 import { markCommands } from './mark';
 import { navigateCommands } from './navigate';
@@ -45,6 +46,7 @@ export function registerCommands(store: AnnotationStore, scope: ViewScope, feedb
     ...navigateCommands(ctx),
     ...workflowCommands(ctx),
     ...articleCommands(ctx),
+    ...gitCommands(ctx),
   });
   return vscode.Disposable.from(readable, commands);
 }

@@ -227,7 +227,7 @@ describe('sidecar codec, edge cases', () => {
   
     it('lists the keys allowed where an unknown one is written, or guesses the one meant', () => {
       const cases: [string, string, unknown[]][] = [
-        ['actors:\n', 'colour: red\nactors:\n', ['schema', 5, 1, 'The sidecar has an unknown key "colour"; the keys allowed here are: newsmark, article, actors, claims, suggestions, extra.']],
+        ['actors:\n', 'colour: red\nactors:\n', ['schema', 5, 1, 'The sidecar has an unknown key "colour"; the keys allowed here are: newsmark, conflicts, article, actors, claims, suggestions, extra.']],
         ['  file: drills.txt', '  file: drills.txt\n  author: me', ['schema', 4, 3, 'The "article" section has an unknown key "author"; the keys allowed here are: file, title, url, sha256.']],
         ['    name: Armenia', '    name: Armenia\n    colour: red', ['schema', 8, 5, 'Actor 1 has an unknown key "colour"; the keys allowed here are: id, name, type, aliases, wikidata, notes, mentions, extra.']],
         ['quote: Armenia,', 'quote: Armenia, colour: red,', ['schema', 13, 47, 'Mention 1 of actor 1 has an unknown key "colour"; the keys allowed here are: start, end, quote, prefix, suffix, orphaned, changed.']],
@@ -248,7 +248,7 @@ describe('sidecar codec, edge cases', () => {
       assert.deepEqual(messages(/^actors:[\s\S]*?claims:/m, 'actors: 5\nclaims:'), ['The list of actors must be a list.']);
       assert.deepEqual(messages(/^claims:[\s\S]*?suggestions:/m, 'claims: {}\nsuggestions:'), ['The list of claims must be a list.']);
       assert.deepEqual(messages('article:\n  file: drills.txt', 'article: []\nx:\n  file: drills.txt'), [
-        'The sidecar has an unknown key "x"; the keys allowed here are: newsmark, article, actors, claims, suggestions, extra.',
+        'The sidecar has an unknown key "x"; the keys allowed here are: newsmark, conflicts, article, actors, claims, suggestions, extra.',
         'The "article" section must be a map of keys and values.',
       ]);
     });
