@@ -5,16 +5,16 @@ import base from './stryker.config.mjs';
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   ...base,
-  mutate: ['src/core/offsets.ts', 'src/core/edits.ts', 'src/core/merge.ts', 'src/core/sidecar.ts'],
-  // The dedicated tests of the core, not the exporters' and suggesters' suites: those decode fixtures while
-  // mocha loads them (which makes every codec mutant "static" and runs everything for each) or take seconds each.
+  // The codec (sidecar*.ts, about 2,000 mutants) and the store's session ran for hours on two loaded cores, so
+  // they stay in the full run (`npm run mutation`); CI mutates the smaller modules that write the user's data.
+  mutate: ['src/core/offsets.ts', 'src/core/edits.ts', 'src/core/merge.ts', 'src/core/files.ts', 'src/core/fileRules.ts', 'src/core/store/writer.ts'],
+  // The dedicated tests of these modules only: the others add seconds to every mutant they cover.
   mochaOptions: {
     ...base.mochaOptions,
-    spec: ['offsets', 'edits', 'merge', 'sidecar', 'sidecar.mutants', 'samples', 'model', 'anchoring', 'operations', 'verdicts', 'citation', 'lint', 'describe'].map(
-      (name) => `out/test/unit/core/${name}.test.js`,
-    ),
+    spec: ['offsets', 'edits', 'merge', 'model', 'anchoring', 'operations', 'files', 'store/writer', 'store/articleStore', 'store/history'].map((name) => `out/test/unit/core/${name}.test.js`),
   },
   reporters: ['json', 'clear-text', 'progress'],
   jsonReporter: { fileName: 'out/mutation/ci.json' },
-  thresholds: { high: 90, low: 85, break: 85 },
+  // Stryker's own break counts the listed equivalents as survivors; scripts/mutation.mjs gates each file without them.
+  thresholds: { high: 90, low: 85, break: null },
 };

@@ -17,8 +17,21 @@ const ci = args.includes('--ci');
 const reportAt = args.indexOf('--report');
 const equivalentsFile = join(root, 'stryker.equivalent.json');
 
-/** The CI run fails below this adjusted score in any mutated file; the codec's goal is 85%, not reached yet by its in-place writer's tests. */
-const BREAK = { 'src/core/sidecar.ts': 80, default: 90 };
+/**
+ * The CI run fails below this adjusted score in any mutated file: each file's measured score less a small margin,
+ * so a regression fails it. The file layer and the store's writer are far below the 90% goal; raise these as
+ * tests kill their survivors. The codec's files are gated only when a run mutates them (the full run).
+ */
+const BREAK = {
+  'src/core/offsets.ts': 97,
+  'src/core/edits.ts': 97,
+  'src/core/merge.ts': 97,
+  'src/core/fileRules.ts': 70,
+  'src/core/files.ts': 57,
+  'src/core/store/writer.ts': 72,
+  'src/core/sidecar.ts': 80,
+  default: 90,
+};
 
 let report = reportAt >= 0 ? args[reportAt + 1] : join(root, ci ? 'out/mutation/ci.json' : 'out/mutation/mutation.json');
 if (reportAt < 0) {

@@ -55,6 +55,18 @@ describe('files', () => {
       assert.equal(tempOwner('a.txt.annotations.yaml', name), 4242);
       assert.equal(tempOwner('b.txt.annotations.yaml', name), undefined);
       assert.equal(tempOwner('a.txt.annotations.yaml', '.a.txt.annotations.yaml.swp'), undefined);
+      // A name that only contains the pattern is someone else's file, which the cleanup must never remove.
+      for (const other of ['.a.txt.annotations.yaml.x4242.abc123.tmp', '.a.txt.annotations.yaml.4242.abc123.old.tmp', '.a.txt.annotations.yaml.4242.ABC.tmp', '.a.txt.annotations.yaml.4242.abc123.tmp.bak', 'x.a.txt.annotations.yaml.4242.abc123.tmp']) {
+        assert.equal(tempOwner('a.txt.annotations.yaml', other), undefined, other);
+      }
+    });
+
+    it('lets the first line break decide the endings, and never doubles a CR or a byte-order mark', () => {
+      assert.equal(inFormOf('a: 1\nb: 2\r\n', 'a: 1\nb: 3\n'), 'a: 1\nb: 3\n');
+      assert.equal(inFormOf('a: 1\r\n', 'a: 1\r\nb: 3\n'), 'a: 1\r\nb: 3\r\n');
+      assert.equal(inFormOf('\ufeffa: 1\r\n', '\ufeffa: 2\n'), '\ufeffa: 2\r\n');
+      assert.equal(inFormOf('a: 1', 'a: 2\n'), 'a: 2\n');
+      assert.equal(inFormOf('', 'a: 2\n'), 'a: 2\n');
     });
   });
 
