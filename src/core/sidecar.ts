@@ -203,14 +203,14 @@ type Report = (code: ProblemCode, message: string, paths: (string | number)[][],
 /**
  * Text the fast reader might read differently from the full one, or that the full one
  * refuses: anchors and aliases, tags, directives, explicit, collection, empty or null keys,
- * merge keys, tabs, lone carriage returns, control characters, a byte-order mark past the
- * start, half a surrogate pair, and indentation deep enough to hint at nesting past the
+ * merge keys, tabs, lone carriage returns, control characters, a `#` right after a closing
+ * quote (a comment without the space YAML asks for), a byte-order mark past the start, half a surrogate pair, and indentation deep enough to hint at nesting past the
  * limit (which js-yaml reads slowly before it overflows). A sidecar as Newsmark writes it
  * has none of them outside its quotes; one inside a quote only costs the full read.
  */
 const UNUSUAL =
   // eslint-disable-next-line no-control-regex -- control characters are what this looks for
-  /[&*\t\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\r(?!\n)|^%|(?:^|[\s[{,:])!|(?:^|[\s[{,])\?(?:\s|$)|<<|[\]}][ ]*:|(?:^|[[{,]|[-?] )[ ]*(?:~|null|Null|NULL)?[ ]*:(?:\s|$)|^ {128}/m;
+  /[&*\t\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\r(?!\n)|["']#|^%|(?:^|[\s[{,:])!|(?:^|[\s[{,])\?(?:\s|$)|<<|[\]}][ ]*:|(?:^|[[{,]|[-?] )[ ]*(?:~|null|Null|NULL)?[ ]*:(?:\s|$)|^ {128}/m;
 
 /** Deeper data than this takes the full read, whose count of levels may err by one per line. */
 const FAST_DEPTH_LIMIT = NESTING_LIMIT / 2 - 1;

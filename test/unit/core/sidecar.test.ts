@@ -915,6 +915,8 @@ describe('sidecar read for the workspace index (dataOnly)', () => {
       SIDECAR.replace('verdict: mostly-false', 'verdict: !!str yes'),
       SIDECAR.replace('claims:\n', 'extra:\n  <<: { merged: 1 }\n  ? [a, b]\n  : c\nclaims:\n'),
       SIDECAR.replace('claims:\n', 'extra:\n  ~: nothing\nclaims:\n'),
+      // Found by the generated test below: a comment glued to a closing quote.
+      SIDECAR.replace('claims:\n', 'extra:\n  key: "q"#\nclaims:\n'),
       SIDECAR.replace('notes: The authority’s own bulletin gives 24%.', 'notes: "24%\rof capacity"'),
       SIDECAR.replace('notes: The authority’s own bulletin gives 24%.', 'notes: "24%\u0085of\u2028capacity"'),
       SIDECAR.replace('notes: The authority’s own bulletin gives 24%.', 'notes: "24%\tof capacity"'),
