@@ -1,7 +1,7 @@
 // Tests of the code-point ↔ UTF-16 conversion and of the context taken around an anchor.
 
 import assert from 'node:assert/strict';
-import { CodePointIndex, codePointLength, contextAfter, contextBefore, withoutBom } from '../../../src/core/offsets';
+import { CodePointIndex, codePointLength, contextAfter, contextBefore, offsetSpace, withoutBom } from '../../../src/core/offsets';
 
 // Astral characters are two UTF-16 units each: one emoji, a flag (two regional indicators),
 // a family (three people joined by two zero-width joiners).
@@ -207,5 +207,60 @@ describe('offsets', () => {
       assert.equal(contextBefore(text, 5, 32), '\uFEFFCSTO');
       assert.equal(contextAfter(text, 5, 4), '\r\n\td');
     });
+  });
+});
+
+describe('offsetSpace', () => {
+  const text = 'Řehoř 🐀 said:\r\nReservoirs\r\nhold 31%.';
+
+  it('counts code points in the plain counting, CRLF as two, and converts both ways', () => {
+    const space = offsetSpace(text, 'code-points');
+    assert.equal(space.length, [...text].length);
+    const at = text.indexOf('Reservoirs');
+    const cp = [...text.slice(0, at)].length;
+    assert.equal(space.toUtf16(cp), at);
+    assert.equal(space.fromUtf16(at), cp);
+    assert.equal(space.toUtf16(space.length + 1), undefined);
+  });
+
+  it('counts a Windows line break as one in the brat editor’s counting, before and after each break', () => {
+    const space = offsetSpace(text, 'crlf-as-one');
+    const folded = text.replace(/\r\n/g, '\n');
+    assert.equal(space.length, [...folded].length);
+    for (const word of ['Řehoř', 'said', 'Reservoirs', 'hold', '31%']) {
+      const utf16 = text.indexOf(word);
+      const counted = [...folded.slice(0, folded.indexOf(word))].length;
+      assert.equal(space.toUtf16(counted), utf16, word);
+      assert.equal(space.fromUtf16(utf16), counted, word);
+    }
+    // The end of the text, and the line break itself: between \r and \n is no offset in this counting.
+    assert.equal(space.toUtf16(space.length), text.length);
+    assert.equal(space.fromUtf16(text.indexOf('\r\n') + 1), undefined);
+    assert.equal(space.fromUtf16(text.indexOf('\r\n')), [...folded.slice(0, folded.indexOf('\n'))].length);
+  });
+
+  it('handles a text that starts with CRLF, a lone LF among CRLFs, and offsets past the end', () => {
+    const mixed = '\r\nOne\nTwo\r\nThree';
+    const space = offsetSpace(mixed, 'crlf-as-one');
+    assert.equal(space.length, [...mixed.replace(/\r\n/g, '\n')].length);
+    assert.equal(space.toUtf16(1), 2, 'the first line starts after the leading CRLF');
+    assert.equal(space.fromUtf16(2), 1);
+    const lone = mixed.indexOf('\nTwo');
+    assert.equal(space.fromUtf16(lone), lone - 1, 'a lone LF is an offset of its own');
+    assert.equal(space.fromUtf16(lone + 1), lone);
+    assert.equal(space.toUtf16(space.length + 1), undefined);
+    // A lone CR is a character of its own: the offset after it exists.
+    const cr = offsetSpace('a\rb\r\nc', 'crlf-as-one');
+    assert.equal(cr.fromUtf16(2), 2);
+  });
+
+  it('is the plain counting for a text without CRLF, whichever counting is asked for', () => {
+    const lf = 'one\ntwo 𝐀 three';
+    const a = offsetSpace(lf, 'crlf-as-one');
+    const b = offsetSpace(lf, 'code-points');
+    for (let i = 0; i <= b.length; i++) {
+      assert.equal(a.toUtf16(i), b.toUtf16(i));
+    }
+    assert.equal(a.length, b.length);
   });
 });
