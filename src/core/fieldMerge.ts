@@ -1,18 +1,9 @@
 // Three-way merge of two annotators' sidecars, per annotation and per field, as git's merge driver needs it.
 
-import type { Actor, Anchor, Annotations, Claim, Source } from './model';
+import type { Actor, Anchor, Annotations, Claim, MergeConflict, Source } from './model';
 
-/** One field of one annotation changed two ways; the merged sidecar holds ours until someone decides. */
-export interface FieldConflict {
-  kind: 'actor' | 'claim' | 'article';
-  /** The annotation's id; the article's file name for the article's own fields. */
-  id: string;
-  /** The field, or "deleted" when one side removed the annotation the other changed. */
-  field: string;
-  base?: unknown;
-  ours?: unknown;
-  theirs?: unknown;
-}
+/** One field of one annotation changed two ways: the record a merged sidecar keeps until someone decides. */
+export type FieldConflict = MergeConflict;
 
 export interface FieldMergeResult {
   merged: Annotations;
