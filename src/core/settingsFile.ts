@@ -26,16 +26,46 @@ const SETTING_NAMES = [
 ] as const;
 type SettingName = (typeof SETTING_NAMES)[number];
 
+/** Throws the message that names the file and the setting. */
+type Fail = (key: string, what: string) => never;
+
+/** The values of a .newsmark.json by setting name, however each was written. */
+type Values = Map<SettingName, unknown>;
+
 /**
  * The settings in a .newsmark.json. Each may be written as in VS Code's settings.json
  * ("newsmark.export.claimReview.url"), without the prefix, or nested
  * ({ "export": { "claimReview": { "url": … } } }), so settings can be copied either way.
  */
 export function readSettings(raw: Record<string, unknown>, where: string): Settings {
-  const fail = (key: string, what: string): never => {
+  const fail: Fail = (key, what) => {
     throw new ConfigError(`${where}: "${key}" ${what}.`);
   };
-  const values = new Map<SettingName, unknown>();
+  const values = collectValues(raw, fail);
+  const scale = readScale(values, where, fail);
+  const { actorTypes, actorTypeLabels } = readActorTypes(values.get('actorTypes'), fail);
+  const mapping = readBratMapping(object('brat.mapping', values.get('brat.mapping'), fail), fail);
+  const author = readAgent(values, 'export.claimReview.author', ['Organization', 'Person'] as const, fail);
+  const creator = readAgent(values, 'export.w3c.creator', ['Person', 'Organization', 'Software'] as const, fail);
+  return {
+    scale,
+    actorTypes,
+    actorTypeLabels,
+    brat: mapping,
+    claimReview: {
+      author: author && { name: author.name, ...(author.type ? { type: author.type } : {}), ...(author.url ? { url: author.url } : {}) },
+      url: text('export.claimReview.url', values.get('export.claimReview.url'), fail),
+    },
+    w3c: {
+      baseIri: text('export.w3c.baseIri', values.get('export.w3c.baseIri'), fail),
+      creator: creator && { type: creator.type ?? 'Organization', name: creator.name, ...((creator.id ?? creator.url) ? { id: creator.id ?? creator.url } : {}) },
+    },
+  };
+}
+
+/** Each setting's value by its name without the prefix, from any of the three ways of writing it. */
+function collectValues(raw: Record<string, unknown>, fail: Fail): Values {
+  const values: Values = new Map();
   const walk = (node: Record<string, unknown>, prefix: string) => {
     for (const [key, value] of Object.entries(node)) {
       const name = (prefix + key).replace(/^newsmark\./, '');
@@ -52,83 +82,81 @@ export function readSettings(raw: Record<string, unknown>, where: string): Setti
     }
   };
   walk(raw, '');
-  const object = (key: string, value: unknown): Record<string, unknown> => {
-    if (value === undefined) {
-      return {};
-    }
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : fail(key, 'must be an object');
-  };
-  // As in the editor, an empty text or object means "not set".
-  const text = (key: string, value: unknown): string | undefined => (value === undefined || value === '' ? undefined : typeof value === 'string' ? value : fail(key, 'must be text'));
+  return values;
+}
 
-  const scaleSettings = object('verdictScale', values.get('verdictScale'));
+function object(key: string, value: unknown, fail: Fail): Record<string, unknown> {
+  if (value === undefined) {
+    return {};
+  }
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : fail(key, 'must be an object');
+}
+
+// As in the editor, an empty text or object means "not set".
+function text(key: string, value: unknown, fail: Fail): string | undefined {
+  return value === undefined || value === '' ? undefined : typeof value === 'string' ? value : fail(key, 'must be text');
+}
+
+function readScale(values: Values, where: string, fail: Fail): Settings['scale'] {
+  const scaleSettings = object('verdictScale', values.get('verdictScale'), fail);
   const { scale, problems } = verdictScaleFrom({ verdicts: values.get('verdicts'), bestRating: scaleSettings.bestRating, worstRating: scaleSettings.worstRating });
   if (problems.length) {
     throw new ConfigError(`${where}: ${problems.map((p) => p.message).join(' ')}`);
   }
-  let actorTypes: string[] | undefined;
-  let actorTypeLabels: Record<string, string> | undefined;
-  const types = values.get('actorTypes');
-  if (types !== undefined) {
-    if (!Array.isArray(types)) {
-      fail('actorTypes', 'must be a list');
-    }
-    actorTypes = [];
-    actorTypeLabels = {};
-    for (const t of types as unknown[]) {
-      const id = typeof t === 'string' ? t : t && typeof t === 'object' ? (t as { id?: unknown }).id : undefined;
-      if (typeof id !== 'string') {
-        fail('actorTypes', 'must list type ids, or objects with an "id" and a "label"');
-      }
-      actorTypes.push(id as string);
-      const label = t && typeof t === 'object' ? (t as { label?: unknown }).label : undefined;
-      actorTypeLabels[id as string] = typeof label === 'string' ? label : (id as string);
-    }
-  }
+  return scale;
+}
 
-  const brat = object('brat.mapping', values.get('brat.mapping'));
+/** The actor types as ids, each with its label (the id where none is given). */
+function readActorTypes(types: unknown, fail: Fail): Pick<Settings, 'actorTypes' | 'actorTypeLabels'> {
+  if (types === undefined) {
+    return { actorTypes: undefined, actorTypeLabels: undefined };
+  }
+  if (!Array.isArray(types)) {
+    fail('actorTypes', 'must be a list');
+  }
+  const actorTypes: string[] = [];
+  const actorTypeLabels: Record<string, string> = {};
+  for (const t of types as unknown[]) {
+    const id = typeof t === 'string' ? t : t && typeof t === 'object' ? (t as { id?: unknown }).id : undefined;
+    if (typeof id !== 'string') {
+      fail('actorTypes', 'must list type ids, or objects with an "id" and a "label"');
+    }
+    actorTypes.push(id as string);
+    const label = t && typeof t === 'object' ? (t as { label?: unknown }).label : undefined;
+    actorTypeLabels[id as string] = typeof label === 'string' ? label : (id as string);
+  }
+  return { actorTypes, actorTypeLabels };
+}
+
+function readBratMapping(brat: Record<string, unknown>, fail: Fail): Partial<BratMapping> {
   const mapping: Partial<BratMapping> = {};
   for (const [key, value] of Object.entries(brat)) {
     const name = `brat.mapping.${key}`;
     if (key === 'claimTypes') {
       mapping.claimTypes = Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : fail(name, 'must be a list of text');
     } else if (key === 'actorTypes') {
-      const map = object(name, value);
+      const map = object(name, value, fail);
       Object.entries(map).forEach(([k, v]) => typeof v === 'string' || fail(`${name}.${k}`, 'must be text'));
       mapping.actorTypes = map as Record<string, string>;
     } else if (key === 'verdictAttribute' || key === 'statusAttribute' || key === 'claimantRelation' || key === 'wikidataDatabase') {
-      mapping[key] = text(name, value) ?? fail(name, 'must not be empty');
+      mapping[key] = text(name, value, fail) ?? fail(name, 'must not be empty');
     } else {
       fail(name, `is not a brat mapping setting (${Object.keys(DEFAULT_BRAT_MAPPING).join(', ')})`);
     }
   }
+  return mapping;
+}
 
-  const agent = <T extends string>(key: SettingName, kinds: readonly T[]) => {
-    const o = object(key, values.get(key));
-    if (Object.keys(o).length === 0) {
-      return undefined;
-    }
-    const name = text(`${key}.name`, o.name) ?? fail(`${key}.name`, 'is required');
-    const type = text(`${key}.type`, o.type) as T | undefined;
-    if (type !== undefined && !kinds.includes(type)) {
-      fail(`${key}.type`, `must be one of ${kinds.join(', ')}`);
-    }
-    return { name, type, url: text(`${key}.url`, o.url), id: text(`${key}.id`, o.id) };
-  };
-  const author = agent('export.claimReview.author', ['Organization', 'Person'] as const);
-  const creator = agent('export.w3c.creator', ['Person', 'Organization', 'Software'] as const);
-  return {
-    scale,
-    actorTypes,
-    actorTypeLabels,
-    brat: mapping,
-    claimReview: {
-      author: author && { name: author.name, ...(author.type ? { type: author.type } : {}), ...(author.url ? { url: author.url } : {}) },
-      url: text('export.claimReview.url', values.get('export.claimReview.url')),
-    },
-    w3c: {
-      baseIri: text('export.w3c.baseIri', values.get('export.w3c.baseIri')),
-      creator: creator && { type: creator.type ?? 'Organization', name: creator.name, ...((creator.id ?? creator.url) ? { id: creator.id ?? creator.url } : {}) },
-    },
-  };
+/** A ClaimReview author or W3C creator: a name, required once anything is set, and a type of `kinds`. */
+function readAgent<T extends string>(values: Values, key: SettingName, kinds: readonly T[], fail: Fail) {
+  const o = object(key, values.get(key), fail);
+  if (Object.keys(o).length === 0) {
+    return undefined;
+  }
+  const name = text(`${key}.name`, o.name, fail) ?? fail(`${key}.name`, 'is required');
+  const type = text(`${key}.type`, o.type, fail) as T | undefined;
+  if (type !== undefined && !kinds.includes(type)) {
+    fail(`${key}.type`, `must be one of ${kinds.join(', ')}`);
+  }
+  return { name, type, url: text(`${key}.url`, o.url, fail), id: text(`${key}.id`, o.id, fail) };
 }
