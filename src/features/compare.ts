@@ -168,41 +168,64 @@ async function pickSource(article: vscode.Uri): Promise<CompareSource | undefine
   return { revision: choice.replace(/^\$\(git-branch\) /, '') };
 }
 
-export function registerCompare(store: AnnotationStore): vscode.Disposable {
-  const tree = new ComparisonTree(store);
-  const view = vscode.window.createTreeView(VIEW, { treeDataProvider: tree, showCollapseAll: true });
-  const theirsOnly = vscode.window.createTextEditorDecorationType({
+/** The highlights of the differences in the article: dashed where only they marked, dotted where they marked differently. */
+class DifferenceHighlights implements vscode.Disposable {
+  private readonly theirsOnly = vscode.window.createTextEditorDecorationType({
     border: '1px dashed',
     borderColor: new vscode.ThemeColor('newsmark.comparison.theirs'),
     overviewRulerColor: new vscode.ThemeColor('newsmark.comparison.theirs'),
     overviewRulerLane: vscode.OverviewRulerLane.Center,
   });
-  const different = vscode.window.createTextEditorDecorationType({
+  private readonly different = vscode.window.createTextEditorDecorationType({
     textDecoration: 'underline dotted',
     overviewRulerColor: new vscode.ThemeColor('newsmark.comparison.different'),
     overviewRulerLane: vscode.OverviewRulerLane.Center,
   });
 
-  const paint = () => {
+  constructor(private readonly tree: ComparisonTree) {}
+
+  paint(): void {
     for (const editor of vscode.window.visibleTextEditors) {
-      const here = tree.comparison && editor.document.uri.toString() === tree.comparison.article.toString();
-      const all = here ? tree.differences() : [];
+      const here = this.tree.comparison && editor.document.uri.toString() === this.tree.comparison.article.toString();
+      const all = here ? this.tree.differences() : [];
       const range = (start: number, end: number) => new vscode.Range(editor.document.positionAt(start), editor.document.positionAt(end));
       const theirs = all.flatMap((d) => (d.kind === 'only-theirs' ? [d.what === 'mention' ? d.mention : d.claim.anchor] : []));
       const changed = all.flatMap((d) => (d.kind === 'different-type' ? [d.mine.mention] : d.kind === 'different-verdict' ? [d.mine.anchor] : []));
-      editor.setDecorations(theirsOnly, theirs.map((a) => ({ range: range(a.start, a.end), hoverMessage: 'Only theirs' })));
-      editor.setDecorations(different, changed.map((a) => ({ range: range(a.start, a.end), hoverMessage: 'Marked differently by them' })));
+      editor.setDecorations(this.theirsOnly, theirs.map((a) => ({ range: range(a.start, a.end), hoverMessage: 'Only theirs' })));
+      editor.setDecorations(this.different, changed.map((a) => ({ range: range(a.start, a.end), hoverMessage: 'Marked differently by them' })));
     }
-  };
-  const refresh = () => {
-    view.message = tree.comparison ? `${basename(tree.comparison.article)}: mine against ${tree.comparison.label}` : undefined;
-    tree.refresh();
-    paint();
-  };
+  }
 
-  const compareWith = async (source?: CompareSource): Promise<{ differences: number; figures: string } | undefined> => {
+  dispose(): void {
+    this.theirsOnly.dispose();
+    this.different.dispose();
+  }
+}
+
+/** A difference named by its key, or by the tree item it was clicked on. */
+function keyOf(arg: unknown): string | undefined {
+  return typeof arg === 'string' ? arg : arg && typeof arg === 'object' && 'difference' in arg ? differenceKey((arg as { difference: Difference }).difference) : undefined;
+}
+
+/** The commands of a comparison, acting on the one comparison the view shows. */
+class ComparisonCommands {
+  constructor(
+    private readonly store: AnnotationStore,
+    private readonly tree: ComparisonTree,
+    private readonly view: vscode.TreeView<Node>,
+    private readonly highlights: DifferenceHighlights,
+  ) {}
+
+  refresh(): void {
+    const comparison = this.tree.comparison;
+    this.view.message = comparison ? `${basename(comparison.article)}: mine against ${comparison.label}` : undefined;
+    this.tree.refresh();
+    this.highlights.paint();
+  }
+
+  async compareWith(source?: CompareSource): Promise<{ differences: number; figures: string } | undefined> {
     const editor = vscode.window.activeTextEditor;
-    const entry = editor && (await store.load(editor.document));
+    const entry = editor && (await this.store.load(editor.document));
     if (!editor || !entry?.annotations) {
       void vscode.window.showInformationMessage('Open an annotated article to compare its annotations with another annotator’s.');
       return undefined;
@@ -213,70 +236,74 @@ export function registerCompare(store: AnnotationStore): vscode.Disposable {
     }
     try {
       const { annotations, label } = await readTheirs(editor.document.uri, chosen, editor.document.getText());
-      tree.comparison = { article: editor.document.uri, label, theirs: annotations };
+      this.tree.comparison = { article: editor.document.uri, label, theirs: annotations };
     } catch (err) {
       void vscode.window.showErrorMessage(err instanceof Error ? err.message : String(err));
       return undefined;
     }
     await vscode.commands.executeCommand('setContext', COMPARING, true);
-    refresh();
+    this.refresh();
     await vscode.commands.executeCommand(`${VIEW}.focus`);
-    return { differences: tree.differences().length, figures: figures(entry.annotations, tree.comparison.theirs).text };
-  };
+    return { differences: this.tree.differences().length, figures: figures(entry.annotations, this.tree.comparison.theirs).text };
+  }
 
-  /** A difference named by its key, or by the tree item it was clicked on. */
-  const keyOf = (arg: unknown): string | undefined =>
-    typeof arg === 'string' ? arg : arg && typeof arg === 'object' && 'difference' in arg ? differenceKey((arg as { difference: Difference }).difference) : undefined;
-  const find = (arg: unknown): Difference | undefined => tree.differences().find((d) => differenceKey(d) === keyOf(arg));
-
-  const takeTheirsCommand = async (key?: unknown): Promise<string | undefined> => {
-    const comparison = tree.comparison;
-    if (!comparison || !find(key)) {
+  async takeTheirs(key?: unknown): Promise<string | undefined> {
+    const comparison = this.tree.comparison;
+    if (!comparison || !this.find(key)) {
       return undefined;
     }
     const doc = await vscode.workspace.openTextDocument(comparison.article);
     // Found again inside the change: the annotations may have been read anew since the tree was drawn.
     const wanted = keyOf(key);
-    const said = store.update(doc, (annotations) => {
+    const said = this.store.update(doc, (annotations) => {
       const d = compareAnnotations(annotations, comparison.theirs).find((x) => differenceKey(x) === wanted);
       return d ? takeTheirs(annotations, d) : undefined;
     });
     if (said) {
       void vscode.window.setStatusBarMessage(`Newsmark: ${said}`, 5000);
     }
-    refresh();
+    this.refresh();
     return said;
-  };
+  }
 
-  const reveal = async (key?: unknown) => {
-    const d = find(key);
-    if (!d || !tree.comparison) {
+  async reveal(key?: unknown): Promise<void> {
+    const d = this.find(key);
+    if (!d || !this.tree.comparison) {
       return;
     }
-    const editor = await vscode.window.showTextDocument(tree.comparison.article, { preserveFocus: true });
+    const editor = await vscode.window.showTextDocument(this.tree.comparison.article, { preserveFocus: true });
     const start = editor.document.positionAt(startOf(d));
     editor.revealRange(new vscode.Range(start, start), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-  };
+  }
 
-  const stop = async () => {
-    tree.comparison = undefined;
+  async stop(): Promise<void> {
+    this.tree.comparison = undefined;
     await vscode.commands.executeCommand('setContext', COMPARING, false);
-    refresh();
-  };
+    this.refresh();
+  }
 
+  private find(arg: unknown): Difference | undefined {
+    return this.tree.differences().find((d) => differenceKey(d) === keyOf(arg));
+  }
+}
+
+export function registerCompare(store: AnnotationStore): vscode.Disposable {
+  const tree = new ComparisonTree(store);
+  const view = vscode.window.createTreeView(VIEW, { treeDataProvider: tree, showCollapseAll: true });
+  const highlights = new DifferenceHighlights(tree);
+  const commands = new ComparisonCommands(store, tree, view, highlights);
   return vscode.Disposable.from(
     view,
-    theirsOnly,
-    different,
-    vscode.commands.registerCommand(Command.CompareWith, compareWith),
-    vscode.commands.registerCommand(InternalCommand.TakeTheirs, takeTheirsCommand),
-    vscode.commands.registerCommand(InternalCommand.RevealDifference, reveal),
-    vscode.commands.registerCommand(Command.StopComparing, stop),
+    highlights,
+    vscode.commands.registerCommand(Command.CompareWith, (source?: CompareSource) => commands.compareWith(source)),
+    vscode.commands.registerCommand(InternalCommand.TakeTheirs, (key?: unknown) => commands.takeTheirs(key)),
+    vscode.commands.registerCommand(InternalCommand.RevealDifference, (key?: unknown) => commands.reveal(key)),
+    vscode.commands.registerCommand(Command.StopComparing, () => commands.stop()),
     store.onDidChange((uri) => {
       if (tree.comparison && uri.toString() === tree.comparison.article.toString()) {
-        refresh();
+        commands.refresh();
       }
     }),
-    vscode.window.onDidChangeVisibleTextEditors(paint),
+    vscode.window.onDidChangeVisibleTextEditors(() => highlights.paint()),
   );
 }
