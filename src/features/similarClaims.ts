@@ -1,7 +1,7 @@
 // Claims checked before: the archive of the workspace's checked claims and imported fact-checks, Find Similar Claims, reuse, and the "checked before" marker.
 
 import * as vscode from 'vscode';
-import { decodeFactChecks, encodeFactChecks, FACT_CHECKS_FILE, MAX_FACT_CHECK_BYTES, mergeFactChecks, readFactChecks } from '../core/factChecks';
+import { decodeFactChecks, encodeFactChecks, FACT_CHECKS_FILE, type FactCheck, MAX_FACT_CHECK_BYTES, mergeFactChecks, readFactChecks } from '../core/factChecks';
 import { actorNamesOf, archiveArticle, archiveFactChecks, ClaimArchive, type ClaimMatch, detailOf, offersFor, rejectMatch, reuseMatch } from '../core/match';
 import { snippet } from '../core/describe';
 import type { Annotations, Claim } from '../core/model';
@@ -160,146 +160,174 @@ export interface SimilarClaims extends vscode.Disposable {
   readonly onDidChange: vscode.Event<void>;
 }
 
-export function registerSimilarClaims(store: AnnotationStore, index: WorkspaceIndex): SimilarClaims {
-  const archive = new Archive(index);
-  const changed = new vscode.EventEmitter<void>();
-  let latest: ClaimArchive | undefined;
-  let latestVersion = -1;
-  const cache = new Map<string, string | undefined>();
-  const bestWithVerdict = (current: ClaimArchive, uri: vscode.Uri, claim: Claim) =>
-    claim.anchor.orphaned ? undefined : offersFor(current, relativePath(uri), claim).find((m) => m.claim.verdict !== undefined);
-  const checkedBefore = (uri: vscode.Uri, claim: Claim): string | undefined => {
-    if (!latest) {
+/** The best offer with a verdict for a claim, which is what a "checked before" marker shows. */
+function bestWithVerdict(current: ClaimArchive, uri: vscode.Uri, claim: Claim): ClaimMatch | undefined {
+  return claim.anchor.orphaned ? undefined : offersFor(current, relativePath(uri), claim).find((m) => m.claim.verdict !== undefined);
+}
+
+/** The article and claim a command acts on: its arguments (a tree item or ids), else the claim at the cursor. */
+async function claimTarget(store: AnnotationStore, args: ClaimArgs): Promise<{ doc: vscode.TextDocument; claim: Claim } | undefined> {
+  const uri = args?.article?.uri ?? (typeof args?.uri === 'string' ? vscode.Uri.parse(args.uri) : args?.uri) ?? vscode.window.activeTextEditor?.document.uri;
+  if (!uri) {
+    return undefined;
+  }
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const entry = await store.load(doc);
+  if (!entry?.annotations) {
+    return undefined;
+  }
+  const id = typeof args?.claim === 'string' ? args.claim : args?.claim?.id;
+  const editor = vscode.window.visibleTextEditors.find((e) => e.document === doc);
+  const claim = id !== undefined ? entry.annotations.claims.find((c) => c.id === id) : editor ? claimAt(entry.annotations, doc.offsetAt(editor.selection.active)) : undefined;
+  return claim && { doc, claim };
+}
+
+/** The match the user takes for the same claim: the one `args` names, else the one picked. */
+async function pickMatch(matches: ClaimMatch[], claim: Claim, args: ClaimArgs): Promise<MatchItem | undefined> {
+  const items = matches.map(matchItem);
+  return args?.match !== undefined
+    ? items.find((i) => i.match.claim.key === args.match)
+    : await vscode.window.showQuickPick(items, {
+        title: `Checked before? “${snippet(claim.anchor.quote)}”`,
+        placeHolder: 'Pick the claim that is the same as this one (the score says how alike they are)',
+        matchOnDescription: true,
+        matchOnDetail: true,
+      });
+}
+
+/** Reuses the verdict and sources of the match, or records that it is not the same claim, as the user chooses. */
+async function actOnMatch(store: AnnotationStore, doc: vscode.TextDocument, claim: Claim, match: ClaimMatch, action: 'reuse' | 'reject' | undefined): Promise<void> {
+  const reuse = 'Reuse Verdict and Sources';
+  const reject = 'Not the Same Claim';
+  const choice =
+    action !== undefined ? { reuse, reject }[action] : await vscode.window.showQuickPick([reuse, reject], { title: `“${snippet(match.claim.text)}”`, placeHolder: checkedBeforeText(match) });
+  if (choice === reuse) {
+    const ids = verdicts().map((v) => v.id);
+    const result = store.updateClaim(doc, claim.id, (c) => reuseMatch(c, match.claim, ids));
+    if (result) {
+      const what = [result.verdictTaken ? `verdict ${verdictWords(match)}` : undefined, result.sourcesAdded ? `${result.sourcesAdded} source${result.sourcesAdded === 1 ? '' : 's'}` : undefined].filter(Boolean);
+      void vscode.window.showInformationMessage(`Claim ${claim.id} now repeats the claim checked before${what.length ? `, with its ${what.join(' and ')}` : ''}.`);
+    }
+  } else if (choice === reject) {
+    store.updateClaim(doc, claim.id, (c) => rejectMatch(c, match.claim.key));
+    void vscode.window.setStatusBarMessage('Newsmark: that claim will not be offered again for this one.', 4000);
+  }
+}
+
+/** Find Similar Claims: the claim's offers from the archive, one picked, and its verdict reused or the match rejected. */
+async function findSimilar(store: AnnotationStore, archive: Archive, args?: ClaimArgs): Promise<ClaimMatch | undefined> {
+  const found = await claimTarget(store, args);
+  if (!found) {
+    void vscode.window.showInformationMessage('Put the cursor in a claim, or pick one in the Assertions view, to look for where it was checked before.');
+    return undefined;
+  }
+  const { doc, claim } = found;
+  const matches = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Looking for similar claims' }, async () =>
+    offersFor(await archive.current(), relativePath(doc.uri), claim),
+  );
+  if (!matches.length) {
+    void vscode.window.showInformationMessage(`No claim in the workspace or the imported fact-checks looks like “${snippet(claim.anchor.quote)}”.`);
+    return undefined;
+  }
+  const picked = await pickMatch(matches, claim, args);
+  if (!picked) {
+    return undefined;
+  }
+  await actOnMatch(store, doc, claim, picked.match, args?.action);
+  return picked.match;
+}
+
+/** The fact-checks of a ClaimReview file the user picked, or undefined when it is too large or cannot be read (the user is told). */
+async function readImportedFactChecks(picked: vscode.Uri): Promise<FactCheck[] | undefined> {
+  const stat = await vscode.workspace.fs.stat(picked);
+  if (stat.size > MAX_FACT_CHECK_BYTES) {
+    void vscode.window.showErrorMessage(`${basename(picked)} is larger than ${MAX_FACT_CHECK_BYTES / 1024 / 1024} MB; nothing was imported.`);
+    return undefined;
+  }
+  const read = readFactChecks((await readTextIfExists(picked)) ?? '');
+  if (read.problems.length) {
+    const p = read.problems[0];
+    void vscode.window.showErrorMessage(`${basename(picked)}, line ${p.line}, column ${p.column}: ${p.message} Nothing was imported.`);
+    return undefined;
+  }
+  return read.factChecks;
+}
+
+/** Import Fact-Checks: a ClaimReview file merged into the workspace's fact-checks file; answers how many it held. */
+async function importFactChecks(archive: Archive, file?: vscode.Uri): Promise<number | undefined> {
+  const target = factChecksUri();
+  if (!target) {
+    void vscode.window.showInformationMessage('Open a folder first: imported fact-checks are kept in the workspace.');
+    return undefined;
+  }
+  const picked = file ?? (await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: 'Import Fact-Checks', filters: { 'ClaimReview JSON': ['json', 'jsonld'] } }))?.[0];
+  if (!picked) {
+    return undefined;
+  }
+  const imported = await readImportedFactChecks(picked);
+  if (!imported) {
+    return undefined;
+  }
+  const existingSource = await readTextIfExists(target);
+  const existing = existingSource === undefined ? { factChecks: [], problems: [] } : decodeFactChecks(existingSource);
+  if (existing.problems.length) {
+    const p = existing.problems[0];
+    void vscode.window.showErrorMessage(`${FACT_CHECKS_FILE}, line ${p.line}: ${p.message} Fix it first; nothing was imported.`);
+    return undefined;
+  }
+  const merged = mergeFactChecks(existing.factChecks, imported);
+  await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
+  await atomicWrite(target, encodeFactChecks(merged.factChecks));
+  archive.invalidateFactChecks();
+  void vscode.window.showInformationMessage(`Imported ${imported.length} fact-check${imported.length === 1 ? '' : 's'} into ${FACT_CHECKS_FILE}: ${merged.added} new, ${merged.updated} updated.`);
+  return imported.length;
+}
+
+/**
+ * The "checked before" marker after each claim of the visible articles that matches a claim
+ * with a verdict, and the same text for other surfaces, cached until the archive changes.
+ */
+class CheckedBeforeMarkers implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private latest: ClaimArchive | undefined;
+  private latestVersion = -1;
+  private readonly cache = new Map<string, string | undefined>();
+  private readonly marker = vscode.window.createTextEditorDecorationType({
+    after: { margin: '0 0 0 1em', color: new vscode.ThemeColor('editorCodeLens.foreground'), fontStyle: 'italic' },
+  });
+
+  constructor(
+    private readonly store: AnnotationStore,
+    private readonly archive: Archive,
+  ) {}
+
+  checkedBefore(uri: vscode.Uri, claim: Claim): string | undefined {
+    if (!this.latest) {
       return undefined;
     }
     const key = `${uri.toString()}#${claim.id}#${claim.anchor.quote}#${(claim.notSameAs ?? []).join(',')}`;
-    if (!cache.has(key)) {
-      const best = bestWithVerdict(latest, uri, claim);
-      cache.set(key, best && checkedBeforeText(best));
+    if (!this.cache.has(key)) {
+      const best = bestWithVerdict(this.latest, uri, claim);
+      this.cache.set(key, best && checkedBeforeText(best));
     }
-    return cache.get(key);
-  };
-  const marker = vscode.window.createTextEditorDecorationType({
-    after: { margin: '0 0 0 1em', color: new vscode.ThemeColor('editorCodeLens.foreground'), fontStyle: 'italic' },
-  });
-  const knownClaims = new Map<string, Set<string>>();
-  let timer: NodeJS.Timeout | undefined;
+    return this.cache.get(key);
+  }
 
-  /** The article and claim a command acts on: its arguments (a tree item or ids), else the claim at the cursor. */
-  const target = async (args: ClaimArgs): Promise<{ doc: vscode.TextDocument; claim: Claim } | undefined> => {
-    const uri = args?.article?.uri ?? (typeof args?.uri === 'string' ? vscode.Uri.parse(args.uri) : args?.uri) ?? vscode.window.activeTextEditor?.document.uri;
-    if (!uri) {
-      return undefined;
-    }
-    const doc = await vscode.workspace.openTextDocument(uri);
-    const entry = await store.load(doc);
-    if (!entry?.annotations) {
-      return undefined;
-    }
-    const id = typeof args?.claim === 'string' ? args.claim : args?.claim?.id;
-    const editor = vscode.window.visibleTextEditors.find((e) => e.document === doc);
-    const claim = id !== undefined ? entry.annotations.claims.find((c) => c.id === id) : editor ? claimAt(entry.annotations, doc.offsetAt(editor.selection.active)) : undefined;
-    return claim && { doc, claim };
-  };
-
-  const findSimilar = async (args?: ClaimArgs): Promise<ClaimMatch | undefined> => {
-    const found = await target(args);
-    if (!found) {
-      void vscode.window.showInformationMessage('Put the cursor in a claim, or pick one in the Assertions view, to look for where it was checked before.');
-      return undefined;
-    }
-    const { doc, claim } = found;
-    const matches = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Looking for similar claims' }, async () =>
-      offersFor(await archive.current(), relativePath(doc.uri), claim),
-    );
-    if (!matches.length) {
-      void vscode.window.showInformationMessage(`No claim in the workspace or the imported fact-checks looks like “${snippet(claim.anchor.quote)}”.`);
-      return undefined;
-    }
-    const items = matches.map(matchItem);
-    const picked =
-      args?.match !== undefined
-        ? items.find((i) => i.match.claim.key === args.match)
-        : await vscode.window.showQuickPick(items, {
-            title: `Checked before? “${snippet(claim.anchor.quote)}”`,
-            placeHolder: 'Pick the claim that is the same as this one (the score says how alike they are)',
-            matchOnDescription: true,
-            matchOnDetail: true,
-          });
-    if (!picked) {
-      return undefined;
-    }
-    const reuse = 'Reuse Verdict and Sources';
-    const reject = 'Not the Same Claim';
-    const choice =
-      args?.action !== undefined
-        ? { reuse, reject }[args.action]
-        : await vscode.window.showQuickPick([reuse, reject], { title: `“${snippet(picked.match.claim.text)}”`, placeHolder: checkedBeforeText(picked.match) });
-    if (choice === reuse) {
-      const ids = verdicts().map((v) => v.id);
-      const result = store.updateClaim(doc, claim.id, (c) => reuseMatch(c, picked.match.claim, ids));
-      if (result) {
-        const what = [result.verdictTaken ? `verdict ${verdictWords(picked.match)}` : undefined, result.sourcesAdded ? `${result.sourcesAdded} source${result.sourcesAdded === 1 ? '' : 's'}` : undefined].filter(Boolean);
-        void vscode.window.showInformationMessage(`Claim ${claim.id} now repeats the claim checked before${what.length ? `, with its ${what.join(' and ')}` : ''}.`);
-      }
-    } else if (choice === reject) {
-      store.updateClaim(doc, claim.id, (c) => rejectMatch(c, picked.match.claim.key));
-      void vscode.window.setStatusBarMessage('Newsmark: that claim will not be offered again for this one.', 4000);
-    }
-    return picked.match;
-  };
-
-  const importFactChecks = async (file?: vscode.Uri): Promise<number | undefined> => {
-    const target = factChecksUri();
-    if (!target) {
-      void vscode.window.showInformationMessage('Open a folder first: imported fact-checks are kept in the workspace.');
-      return undefined;
-    }
-    const picked = file ?? (await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: 'Import Fact-Checks', filters: { 'ClaimReview JSON': ['json', 'jsonld'] } }))?.[0];
-    if (!picked) {
-      return undefined;
-    }
-    const stat = await vscode.workspace.fs.stat(picked);
-    if (stat.size > MAX_FACT_CHECK_BYTES) {
-      void vscode.window.showErrorMessage(`${basename(picked)} is larger than ${MAX_FACT_CHECK_BYTES / 1024 / 1024} MB; nothing was imported.`);
-      return undefined;
-    }
-    const read = readFactChecks((await readTextIfExists(picked)) ?? '');
-    if (read.problems.length) {
-      const p = read.problems[0];
-      void vscode.window.showErrorMessage(`${basename(picked)}, line ${p.line}, column ${p.column}: ${p.message} Nothing was imported.`);
-      return undefined;
-    }
-    const existingSource = await readTextIfExists(target);
-    const existing = existingSource === undefined ? { factChecks: [], problems: [] } : decodeFactChecks(existingSource);
-    if (existing.problems.length) {
-      const p = existing.problems[0];
-      void vscode.window.showErrorMessage(`${FACT_CHECKS_FILE}, line ${p.line}: ${p.message} Fix it first; nothing was imported.`);
-      return undefined;
-    }
-    const merged = mergeFactChecks(existing.factChecks, read.factChecks);
-    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
-    await atomicWrite(target, encodeFactChecks(merged.factChecks));
-    archive.invalidateFactChecks();
-    void vscode.window.showInformationMessage(`Imported ${read.factChecks.length} fact-check${read.factChecks.length === 1 ? '' : 's'} into ${FACT_CHECKS_FILE}: ${merged.added} new, ${merged.updated} updated.`);
-    return read.factChecks.length;
-  };
-
-  /** The "checked before" marker after each claim of the visible articles that matches a claim with a verdict. */
-  const refreshMarkers = async () => {
-    if (!archive.ready) {
+  async refresh(): Promise<void> {
+    if (!this.archive.ready) {
       return;
     }
-    const current = await archive.current();
-    if (latest !== current || archive.version !== latestVersion) {
-      latest = current;
-      latestVersion = archive.version;
-      cache.clear();
-      changed.fire();
+    const current = await this.archive.current();
+    if (this.latest !== current || this.archive.version !== this.latestVersion) {
+      this.latest = current;
+      this.latestVersion = this.archive.version;
+      this.cache.clear();
+      this.changed.fire();
     }
-    const editors = vscode.window.visibleTextEditors.filter((e) => store.get(e.document.uri)?.annotations);
+    const editors = vscode.window.visibleTextEditors.filter((e) => this.store.get(e.document.uri)?.annotations);
     for (const editor of editors) {
-      const annotations = store.get(editor.document.uri)?.annotations;
+      const annotations = this.store.get(editor.document.uri)?.annotations;
       if (!annotations) {
         continue;
       }
@@ -311,55 +339,75 @@ export function registerSimilarClaims(store: AnnotationStore, index: WorkspaceIn
           options.push({ range: new vscode.Range(end, end), renderOptions: { after: { contentText: checkedBeforeText(best) } } });
         }
       }
-      editor.setDecorations(marker, options);
+      editor.setDecorations(this.marker, options);
     }
-  };
+  }
 
-  /** A claim just marked is looked up at once; when it was checked before, the user is told. */
-  const offerForNewClaims = async (uri: vscode.Uri, annotations: Annotations) => {
+  dispose(): void {
+    this.changed.dispose();
+    this.marker.dispose();
+  }
+}
+
+/** A claim just marked is looked up at once; when it was checked before, the user is told. */
+class NewClaimOffers {
+  private readonly knownClaims = new Map<string, Set<string>>();
+
+  constructor(
+    private readonly archive: Archive,
+    private readonly show: (uri: vscode.Uri, claim: string) => Promise<unknown>,
+  ) {}
+
+  async offer(uri: vscode.Uri, annotations: Annotations): Promise<void> {
     const key = uri.toString();
-    const before = knownClaims.get(key);
+    const before = this.knownClaims.get(key);
     const now = new Set(annotations.claims.map((c) => c.id));
-    knownClaims.set(key, now);
+    this.knownClaims.set(key, now);
     if (!before) {
       return;
     }
     const added = annotations.claims.filter((c) => !before.has(c.id));
-    if (!added.length || !archive.ready) {
+    if (!added.length || !this.archive.ready) {
       return;
     }
-    const current = await archive.current();
+    const current = await this.archive.current();
     for (const claim of added) {
       const best = offersFor(current, relativePath(uri), claim)[0];
       if (best) {
         const show = 'Show Similar Claims';
         const choice = await vscode.window.showInformationMessage(`Claim ${claim.id} may have been ${checkedBeforeText(best)} (${Math.round(best.score * 100)}% alike: “${snippet(best.claim.text)}”).`, show);
         if (choice === show) {
-          await findSimilar({ uri, claim: claim.id });
+          await this.show(uri, claim.id);
         }
       }
     }
-  };
+  }
+}
 
+export function registerSimilarClaims(store: AnnotationStore, index: WorkspaceIndex): SimilarClaims {
+  const archive = new Archive(index);
+  const markers = new CheckedBeforeMarkers(store, archive);
+  const find = (args?: ClaimArgs) => findSimilar(store, archive, args);
+  const offers = new NewClaimOffers(archive, (uri, claim) => find({ uri, claim }));
+  let timer: NodeJS.Timeout | undefined;
   const schedule = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => void refreshMarkers().catch(() => undefined), REFRESH_DELAY_MS);
+    timer = setTimeout(() => void markers.refresh().catch(() => undefined), REFRESH_DELAY_MS);
   };
 
   const watcher = vscode.workspace.createFileSystemWatcher(`**/${FACT_CHECKS_FILE}`);
   const disposable = vscode.Disposable.from(
-    changed,
-    marker,
+    markers,
     watcher,
     watcher.onDidChange(() => (archive.invalidateFactChecks(), schedule())),
     watcher.onDidCreate(() => (archive.invalidateFactChecks(), schedule())),
     watcher.onDidDelete(() => (archive.invalidateFactChecks(), schedule())),
-    vscode.commands.registerCommand(Command.FindSimilarClaims, findSimilar),
-    vscode.commands.registerCommand(Command.ImportFactChecks, importFactChecks),
+    vscode.commands.registerCommand(Command.FindSimilarClaims, find),
+    vscode.commands.registerCommand(Command.ImportFactChecks, (file?: vscode.Uri) => importFactChecks(archive, file)),
     store.onDidChange((uri) => {
       const annotations = store.get(uri)?.annotations;
       if (annotations) {
-        void offerForNewClaims(uri, annotations).catch(() => undefined);
+        void offers.offer(uri, annotations).catch(() => undefined);
       }
       schedule();
     }),
@@ -367,5 +415,5 @@ export function registerSimilarClaims(store: AnnotationStore, index: WorkspaceIn
     index.onDidChange(schedule),
     { dispose: () => clearTimeout(timer) },
   );
-  return { checkedBefore, onDidChange: changed.event, dispose: () => disposable.dispose() };
+  return { checkedBefore: (uri, claim) => markers.checkedBefore(uri, claim), onDidChange: markers.onDidChange, dispose: () => disposable.dispose() };
 }
