@@ -2,6 +2,7 @@
 
 import * as vscode from 'vscode';
 import type { Annotations } from '../core/model';
+import { upperBound } from '../core/search';
 import { editSidecar } from '../core/workspace';
 import { actorTypes, verdicts } from './config';
 import { readTextIfExists } from './fileio';
@@ -105,16 +106,8 @@ export function positionsIn(text: string): (offset: number) => vscode.Position {
     starts.push(i + 1);
   }
   return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) {
-        lo = mid;
-      } else {
-        hi = mid - 1;
-      }
-    }
-    return new vscode.Position(lo, offset - starts[lo]);
+    // The last line starting at or before the offset; the first line for an offset before it.
+    const line = Math.max(upperBound(starts, offset) - 1, 0);
+    return new vscode.Position(line, offset - starts[line]);
   };
 }
