@@ -6,7 +6,7 @@ import { isWebAddress } from './describe';
 import { articlePublished } from './articleDetails';
 import { type Actor, type Annotations, anchorState, type ArticleInfo, CLAIM_STATUS_LABELS, CLAIM_STATUSES, type Claim } from './model';
 import { CodePointIndex } from './offsets';
-import { foldLineBreaks, oneLine, showControls, splitLines } from './text';
+import { count, foldLineBreaks, oneLine, showControls, splitLines } from './text';
 import { DEFAULT_VERDICT_SCALE, findVerdict, type VerdictScale, verdictLabel } from './verdicts';
 
 export interface ReportOptions {
@@ -194,10 +194,6 @@ function publication(article: ArticleInfo): string | undefined {
     return undefined;
   }
   return `Published${publisher ? ` by ${inline(publisher)}` : ''}${date ? ` on ${inline(date)}` : ''}.`;
-}
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 /**
