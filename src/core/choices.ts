@@ -1,6 +1,6 @@
 // What the pickers offer, in order, as plain data: which actor a selection is, who makes a claim, which orphan a selection re-attaches, which verdict.
 
-import { snippet } from './describe';
+import { snippet } from './text';
 import type { Actor, Annotations, Claim } from './model';
 import { type AnnotationRef } from './operations';
 import { anchorOf } from './refs';

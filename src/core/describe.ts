@@ -2,7 +2,7 @@
 
 import { type Actor, type Anchor, type Annotations, type Claim, anchorState, CLAIM_STATUS_LABELS } from './model';
 import { claimsBy } from './operations';
-import { foldLineBreaks, showControls } from './text';
+import { foldLineBreaks, showControls, snippet } from './text';
 
 export interface Labels {
   actorType(id: string): string;
@@ -56,12 +56,6 @@ function decodeURISafe(url: string): string {
 
 function commandLink(label: string, command: (typeof HOVER_COMMANDS)[number], args: unknown): string {
   return `[${label}](command:${command}?${encodeURIComponent(JSON.stringify(args))})`;
-}
-
-/** Text on one line, cut with an ellipsis: how quotes show in hovers, views, pickers and messages. */
-export function snippet(text: string, max = 60): string {
-  const line = showControls(foldLineBreaks(text).replace(/\s+/g, ' ').trim());
-  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 
 function quoteSnippet(quote: string, max = 120): string {

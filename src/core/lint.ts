@@ -1,6 +1,6 @@
 // The claim linter: rules that find gaps in a fact-check (no claimant, no verdict, no evidence, lost anchors), as positioned findings.
 
-import { snippet } from './describe';
+import { snippet } from './text';
 import type { Anchor, Annotations } from './model';
 
 export const LINT_RULES = [

@@ -53,6 +53,12 @@ export function shorten(text: string, max = 60): string {
   return line.length > max ? line.slice(0, max - 1) + '…' : line;
 }
 
+/** Text on one line, cut with an ellipsis: how quotes show in hovers, views, pickers and messages. */
+export function snippet(text: string, max = 60): string {
+  const line = showControls(foldLineBreaks(text).replace(/\s+/g, ' ').trim());
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+
 /** "1 sidecar", "2 sidecars": a number with its noun, plural unless one. */
 export function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;

@@ -1,6 +1,6 @@
 // Quick fixes for the claim linter where the fix is obvious: add a source, set a verdict, re-attach an orphan to the selection.
 
-import { snippet } from '../core/describe';
+import { snippet } from '../core/text';
 import * as vscode from 'vscode';
 import { lintAnnotations, type LintFinding } from '../core/lint';
 import { Command } from './commands/ids';

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { decodeFactChecks, encodeFactChecks, FACT_CHECKS_FILE, type FactCheck, MAX_FACT_CHECK_BYTES, mergeFactChecks, readFactChecks } from '../core/factChecks';
 import { actorNamesOf, archiveArticle, archiveFactChecks, ClaimArchive, type ClaimMatch, detailOf, offersFor, rejectMatch, reuseMatch } from '../core/match';
-import { snippet } from '../core/describe';
+import { snippet } from '../core/text';
 import type { Annotations, Claim } from '../core/model';
 import { claimAt } from '../core/operations';
 import { Command } from './commands/ids';

@@ -1,6 +1,6 @@
 // The Actors and Assertions views: the active article by default, or every article in the workspace.
 
-import { snippet } from '../core/describe';
+import { snippet } from '../core/text';
 import * as vscode from 'vscode';
 import { type Actor, type Anchor, type Annotations, anchorState, type Claim, CLAIM_STATUSES, type Source } from '../core/model';
 import { groupActors, type WorkspaceActor } from '../core/workspace';

@@ -1,7 +1,7 @@
 // Re-attach to Selection and Accept New Wording: orphaned and changed anchors, put right by the user.
 
 import { reattachChange, reattachChoices, refChoices } from '../../core/choices';
-import { snippet } from '../../core/describe';
+import { snippet } from '../../core/text';
 import * as ops from '../../core/operations';
 import { type AnnotationKey, anchorOf, keyOf, resolveKey } from '../../core/refs';
 import { Command } from './ids';

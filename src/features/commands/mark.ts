@@ -1,7 +1,7 @@
 // Mark Actor, Mark Claim and Mark All Mentions: new annotations from the selection.
 
 import { addActor } from '../../core/actors';
-import { snippet } from '../../core/describe';
+import { snippet } from '../../core/text';
 import { actorChoices, alreadyMarked, claimantChoices, otherActorsAt } from '../../core/choices';
 import type { Actor, Annotations } from '../../core/model';
 import { cleanName, nameSpan } from '../../core/names';

@@ -1,7 +1,7 @@
 // Remove Annotation at Cursor, and Remove on a row of the views: the one annotation (or source, or note) the user points at.
 
 import { refChoices } from '../../core/choices';
-import { snippet } from '../../core/describe';
+import { snippet } from '../../core/text';
 import * as ops from '../../core/operations';
 import { type AnnotationKey, keyOf, resolveKey } from '../../core/refs';
 import * as vscode from 'vscode';

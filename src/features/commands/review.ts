@@ -2,7 +2,7 @@
 
 import { addActor } from '../../core/actors';
 import { claimantChoices, verdictChoices } from '../../core/choices';
-import { snippet } from '../../core/describe';
+import { snippet } from '../../core/text';
 import { CLAIM_STATUSES, type Claim, type ClaimStatus } from '../../core/model';
 import * as ops from '../../core/operations';
 import type { AnnotationKey } from '../../core/refs';

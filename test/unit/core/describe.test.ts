@@ -1,7 +1,8 @@
 // Hover text: details of actors and claims, with every piece of sidecar text escaped and only web links.
 
 import * as assert from 'node:assert/strict';
-import { describeActor, describeClaim, escapeMarkdown, safeLink, snippet } from '../../../src/core/describe';
+import { describeActor, describeClaim, escapeMarkdown, safeLink } from '../../../src/core/describe';
+import { snippet } from '../../../src/core/text';
 import { anchorAt, type Annotations } from '../../../src/core/model';
 
 const TEXT = 'Nikol Pashinyan said approximately 2,500 personnel are involved.';
