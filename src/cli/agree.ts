@@ -8,6 +8,7 @@ import { fileAtRevision, GitError } from '../core/git';
 import type { Annotations } from '../core/model';
 import { decodeSidecar } from '../core/sidecar';
 import type { Settings } from '../core/settingsFile';
+import { count } from '../core/text';
 import { EXIT, type Io, shownPath, UsageError } from './io';
 import { articlePathFor, isFolder, loadSettings, readPair, reportUnread, sidecarsAt } from './files';
 
@@ -154,5 +155,5 @@ export function agreementTable(report: AgreementReport): string {
   const widths = lines[0].map((_, i) => Math.max(...lines.map((l) => [...l[i]].length)));
   const format = (l: string[]) => l.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ').trimEnd();
   const kappaNote = report.annotators === 2 ? '' : ' (κ is for two annotators only)';
-  return `${report.annotators} annotators, ${report.articles.length} article${report.articles.length === 1 ? '' : 's'}${kappaNote}\n${lines.map(format).join('\n')}\n`;
+  return `${report.annotators} annotators, ${count(report.articles.length, 'article')}${kappaNote}\n${lines.map(format).join('\n')}\n`;
 }

@@ -6,6 +6,7 @@ import { decodeFactChecks, FACT_CHECKS_FILE, type FactCheck, MAX_FACT_CHECK_BYTE
 import { type ArchiveArticle, buildArchive, type ClaimMatch, MATCH_THRESHOLD, offersFor } from '../core/match';
 import type { Annotations } from '../core/model';
 import type { Settings } from '../core/settingsFile';
+import { count } from '../core/text';
 import { verdictLabel } from '../core/verdicts';
 import { EXIT, type Io, parse, printProblems, shownPath, UsageError } from './io';
 import { articlePathFor, loadSettings, readPair, reportUnread, sidecarPathFor, sidecarsAt, workspaceRootOf } from './files';
@@ -93,7 +94,7 @@ async function loadWorkspace(io: Io, settings: Settings, root: string, folders: 
   }
   const factChecks = await readWorkspaceFactChecks(io, root);
   if (problems) {
-    io.err(`${problems === 1 ? '1 sidecar' : `${problems} sidecars`} could not be read; the claims in ${problems === 1 ? 'it were' : 'them were'} not searched.\n`);
+    io.err(`${count(problems, 'sidecar')} could not be read; the claims in ${problems === 1 ? 'it were' : 'them were'} not searched.\n`);
   }
   return { articles, factChecks: factChecks ?? [], problems: problems + (factChecks ? 0 : 1) };
 }

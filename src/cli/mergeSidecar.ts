@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { readArticleFile, writeFileAtomic } from '../core/files';
 import { mergeSidecarTexts } from '../core/mergeDriver';
 import { describeConflict } from '../core/conflicts';
+import { count } from '../core/text';
 import { EXIT, type Io, parse, UsageError } from './io';
 import { articlePathFor, loadSettings } from './files';
 
@@ -48,7 +49,7 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
     io.err(`${positionals[3]}: ${describeConflict(conflict)}\n`);
   }
   if (result.conflicts.length) {
-    io.err(`${positionals[3]}: ${result.conflicts.length} conflict${result.conflicts.length === 1 ? '' : 's'} recorded under "conflicts:"; resolve them in the editor or by hand, then remove the record.\n`);
+    io.err(`${positionals[3]}: ${count(result.conflicts.length, 'conflict')} recorded under "conflicts:"; resolve them in the editor or by hand, then remove the record.\n`);
     return EXIT.problems;
   }
   return EXIT.ok;

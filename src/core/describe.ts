@@ -2,7 +2,7 @@
 
 import { type Actor, type Anchor, type Annotations, type Claim, anchorState, CLAIM_STATUS_LABELS } from './model';
 import { claimsBy } from './operations';
-import { foldLineBreaks, showControls, snippet } from './text';
+import { count, foldLineBreaks, showControls, snippet } from './text';
 
 export interface Labels {
   actorType(id: string): string;
@@ -79,7 +79,7 @@ export function describeActor(annotations: Annotations, actor: Actor, labels: La
   );
   const claims = claimsBy(annotations, actor.id);
   if (claims.length) {
-    lines.push(`Makes ${claims.length === 1 ? '1 claim' : `${claims.length} claims`}:`);
+    lines.push(`Makes ${count(claims.length, 'claim')}:`);
     for (const claim of claims) {
       lines.push(`- “${escapeMarkdown(quoteSnippet(claim.anchor.quote, 80))}” — ${claimVerdictText(claim, labels)}`);
     }

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { decodeFactChecks, encodeFactChecks, FACT_CHECKS_FILE, type FactCheck, MAX_FACT_CHECK_BYTES, mergeFactChecks, readFactChecks } from '../core/factChecks';
 import { actorNamesOf, archiveArticle, archiveFactChecks, ClaimArchive, type ClaimMatch, detailOf, offersFor, rejectMatch, reuseMatch } from '../core/match';
-import { snippet } from '../core/text';
+import { count, snippet } from '../core/text';
 import type { Annotations, Claim } from '../core/model';
 import { claimAt } from '../core/operations';
 import { Command } from './commands/ids';
@@ -143,7 +143,7 @@ interface MatchItem extends vscode.QuickPickItem {
 function matchItem(match: ClaimMatch): MatchItem {
   const detail = detailOf(match.claim);
   const where = match.claim.source === 'fact-check' ? `${detail.checkedBy ?? 'published fact-check'} · ${match.claim.article}` : match.claim.article;
-  const sources = detail.sources.length === 1 ? '1 source' : `${detail.sources.length} sources`;
+  const sources = count(detail.sources.length, 'source');
   return {
     label: `${Math.round(match.score * 100)}% · ${match.claim.text}`,
     description: [verdictWords(match), shortDate(detail.checked)].filter(Boolean).join(', ') || 'no verdict yet',
@@ -205,7 +205,7 @@ async function actOnMatch(store: AnnotationStore, doc: vscode.TextDocument, clai
     const ids = verdicts().map((v) => v.id);
     const result = store.updateClaim(doc, claim.id, (c) => reuseMatch(c, match.claim, ids));
     if (result) {
-      const what = [result.verdictTaken ? `verdict ${verdictWords(match)}` : undefined, result.sourcesAdded ? `${result.sourcesAdded} source${result.sourcesAdded === 1 ? '' : 's'}` : undefined].filter(Boolean);
+      const what = [result.verdictTaken ? `verdict ${verdictWords(match)}` : undefined, result.sourcesAdded ? count(result.sourcesAdded, 'source') : undefined].filter(Boolean);
       void vscode.window.showInformationMessage(`Claim ${claim.id} now repeats the claim checked before${what.length ? `, with its ${what.join(' and ')}` : ''}.`);
     }
   } else if (choice === reject) {
@@ -279,7 +279,7 @@ async function importFactChecks(archive: Archive, file?: vscode.Uri): Promise<nu
   await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
   await atomicWrite(target, encodeFactChecks(merged.factChecks));
   archive.invalidateFactChecks();
-  void vscode.window.showInformationMessage(`Imported ${imported.length} fact-check${imported.length === 1 ? '' : 's'} into ${FACT_CHECKS_FILE}: ${merged.added} new, ${merged.updated} updated.`);
+  void vscode.window.showInformationMessage(`Imported ${count(imported.length, 'fact-check')} into ${FACT_CHECKS_FILE}: ${merged.added} new, ${merged.updated} updated.`);
   return imported.length;
 }
 
