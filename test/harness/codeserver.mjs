@@ -1,4 +1,4 @@
-// Helpers shared by the harness scripts: setup, code-server (VS Code 1.100.3 for the browser), Chromium, URLs and cleanup.
+// Helpers shared by the harness scripts: setup, code-server (VS Code 1.100.3 for the browser), Chromium, URLs, cleanup and the suite runners' options and deadline.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -6,6 +6,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { URLSearchParams, fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
 export const HARNESS_DIR = path.dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = path.resolve(HARNESS_DIR, '..', '..');
@@ -335,4 +336,101 @@ export function installCleanup(cleanup) {
     });
   }
   return runOnce;
+}
+
+/**
+ * The command line of a suite runner (run-integration, run-ui): the options both take, with
+ * their environment defaults, and `extra`, a runner's own.
+ */
+export function suiteOptions(extra = {}) {
+  const { values } = parseArgs({
+    options: {
+      grep: { type: 'string' },
+      results: { type: 'string' },
+      timeout: { type: 'string', default: process.env.NEWSMARK_TEST_TIMEOUT ?? '900' },
+      'skip-setup': { type: 'boolean', default: process.env.NEWSMARK_SKIP_SETUP === '1' },
+      keep: { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: process.env.NEWSMARK_HARNESS_VERBOSE === '1' },
+      ...extra,
+    },
+  });
+  return values;
+}
+
+/**
+ * What a suite run starts: its code-server, browser and temp dir, set as they are started and
+ * cleaned up once (on a signal or at the end). The temp dir goes away on exit, so the server
+ * log is kept at `savedLog`; `keep` leaves the temp dir for a look afterwards.
+ */
+export function suiteRun({ savedLog, keep }) {
+  const run = { codeServer: null, browser: null, tempDir: null };
+  run.cleanup = installCleanup(async () => {
+    await run.browser?.close();
+    await run.codeServer?.stop();
+    if (run.codeServer?.logFile && fs.existsSync(run.codeServer.logFile)) {
+      fs.mkdirSync(path.dirname(savedLog), { recursive: true });
+      fs.copyFileSync(run.codeServer.logFile, savedLog);
+    }
+    if (run.tempDir && !keep) fs.rmSync(run.tempDir, { recursive: true, force: true });
+  });
+  return run;
+}
+
+/** Rejects once code-server exits, so a dead server ends the run instead of its timeout; `what` is what it died before. */
+export function serverDied(codeServer, savedLog, what) {
+  return codeServer.exited.then((c) => {
+    throw new Error(`code-server exited (${c}) before the ${what} finished; see ${path.relative(process.cwd(), savedLog)}`);
+  });
+}
+
+/** Writes the counts where --results asked for them. */
+export function writeResults(file, results) {
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(results));
+}
+
+/**
+ * Prints the counts in the closing line CI tooling recognises ("ui: 3 passed, 0 failed, 0 skipped")
+ * and answers the exit code: failing when a test failed, VS Code exited with an error, or
+ * nothing passed at all (then `nonePassed` says what to check).
+ */
+export function countsExitCode(suite, results, { exitCode = 0, nonePassed }) {
+  console.log(`${suite}: ${results.passed} passed, ${results.failed} failed, ${results.pending} skipped`);
+  if (results.failed > 0) return 1;
+  if (exitCode !== 0) return exitCode || 1;
+  if (results.passed === 0) {
+    log(nonePassed);
+    return 1;
+  }
+  return 0;
+}
+
+class Timeout extends Error {}
+
+/**
+ * Runs `main` (which resolves with the exit code) under one deadline for everything, setup
+ * included, so a hang anywhere (npm ci, code-server start, a test that never settles) ends the
+ * run; then `finish(exitCode)`, the cleanup, and the exit. `timedOut` reports a timeout.
+ */
+export async function runUntilDeadline(main, { seconds, cleanup, timedOut, finish = async () => {} }) {
+  let deadline;
+  const expired = new Promise((_, reject) => {
+    deadline = setTimeout(() => reject(new Timeout()), Number(seconds) * 1000);
+  });
+  let exitCode = 1;
+  try {
+    exitCode = await Promise.race([main(), expired]);
+  } catch (err) {
+    if (err instanceof Timeout) {
+      await timedOut();
+    } else if (!cleanup.stopping) {
+      // After Ctrl-C the browser vanishes under main(); that is not worth a report.
+      console.error(`[harness] ERROR: ${err.message}`);
+    }
+    exitCode = 1;
+  }
+  clearTimeout(deadline);
+  await finish(exitCode);
+  await cleanup();
+  process.exit(cleanup.signalExitCode ?? exitCode);
 }

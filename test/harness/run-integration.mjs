@@ -5,52 +5,21 @@
 //          [--extension-path <dir>] [--tests-path <index.js>] [--workspace <dir>]
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import {
-  REPO_ROOT,
-  buildUrl,
-  installCleanup,
-  launchBrowser,
-  log,
-  makeTempDir,
-  runSetup,
-  startCodeServer,
-} from './codeserver.mjs';
+import { REPO_ROOT, buildUrl, countsExitCode, launchBrowser, log, makeTempDir, runSetup, runUntilDeadline, serverDied, startCodeServer, suiteOptions, suiteRun, writeResults } from './codeserver.mjs';
 
-const { values: opts } = parseArgs({
-  options: {
-    grep: { type: 'string' },
-    results: { type: 'string' },
-    timeout: { type: 'string', default: process.env.NEWSMARK_TEST_TIMEOUT ?? '900' },
-    'skip-setup': { type: 'boolean', default: process.env.NEWSMARK_SKIP_SETUP === '1' },
-    keep: { type: 'boolean', default: false },
-    'extension-path': { type: 'string', default: REPO_ROOT },
-    'tests-path': { type: 'string', default: path.join(REPO_ROOT, 'out', 'test', 'integration', 'index.js') },
-    workspace: { type: 'string' },
-    verbose: { type: 'boolean', default: process.env.NEWSMARK_HARNESS_VERBOSE === '1' },
-  },
+const opts = suiteOptions({
+  'extension-path': { type: 'string', default: REPO_ROOT },
+  'tests-path': { type: 'string', default: path.join(REPO_ROOT, 'out', 'test', 'integration', 'index.js') },
+  workspace: { type: 'string' },
 });
 
 const extensionPath = path.resolve(opts['extension-path']);
 const testsPath = path.resolve(opts['tests-path']);
 const screenshotDir = path.join(REPO_ROOT, 'out');
-const timeoutMs = Number(opts.timeout) * 1000;
 // The temp dir goes away on exit, so the server log is kept next to the screenshots.
 const savedLog = path.join(screenshotDir, 'integration-code-server.log');
 
-let codeServer = null;
-let browser = null;
-let tempDir = null;
-
-const cleanup = installCleanup(async () => {
-  await browser?.close();
-  await codeServer?.stop();
-  if (codeServer?.logFile && fs.existsSync(codeServer.logFile)) {
-    fs.mkdirSync(screenshotDir, { recursive: true });
-    fs.copyFileSync(codeServer.logFile, savedLog);
-  }
-  if (tempDir && !opts.keep) fs.rmSync(tempDir, { recursive: true, force: true });
-});
+const run = suiteRun({ savedLog, keep: opts.keep });
 
 function fixtureSource() {
   if (opts.workspace) return path.resolve(opts.workspace);
@@ -134,7 +103,7 @@ async function main() {
     fs.rmSync(path.join(screenshotDir, name), { force: true });
   }
 
-  tempDir = makeTempDir('newsmark-it-');
+  const tempDir = (run.tempDir = makeTempDir('newsmark-it-'));
   const workspace = path.join(tempDir, 'workspace');
   const source = fixtureSource();
   // Tests write sidecar files; they must never touch the repository's copies.
@@ -145,16 +114,15 @@ async function main() {
 
   const env = { NEWSMARK_TEST_RESULTS: resultsFile };
   if (opts.grep) env.NEWSMARK_TEST_GREP = opts.grep;
-  codeServer = await startCodeServer({
+  const codeServer = (run.codeServer = await startCodeServer({
     workspace,
     userDataDir: path.join(tempDir, 'user-data'),
     extensionsDir: path.join(tempDir, 'extensions'),
     env,
-  });
+  }));
   log(`code-server on ${codeServer.url} (log kept in ${path.relative(process.cwd(), savedLog)})`);
 
-  browser = await launchBrowser();
-  const { page } = browser;
+  const { page } = (run.browser = await launchBrowser());
   let resolveExit;
   const exited = new Promise((r) => (resolveExit = r));
   // Must exist before the workbench loads: VS Code looks them up once.
@@ -175,11 +143,8 @@ async function main() {
   await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
 
   // A dead server or renderer would otherwise leave us waiting for the timeout.
-  const serverDied = codeServer.exited.then((c) => {
-    throw new Error(`code-server exited (${c}) before the tests finished; see ${path.relative(process.cwd(), savedLog)}`);
-  });
   const pageCrashed = new Promise((_, reject) => page.once('crash', () => reject(new Error('the browser page crashed'))));
-  const code = await Promise.race([exited, serverDied, pageCrashed]);
+  const code = await Promise.race([exited, serverDied(codeServer, savedLog, 'tests'), pageCrashed]);
   await screenshot(page, 'integration-final.png');
 
   let results = null;
@@ -188,52 +153,29 @@ async function main() {
   } catch (err) {
     log(`no results file from the test index (${err.code ?? err.message}); see ${path.relative(process.cwd(), savedLog)}`);
   }
-  if (results && opts.results) {
-    fs.mkdirSync(path.dirname(path.resolve(opts.results)), { recursive: true });
-    fs.writeFileSync(opts.results, JSON.stringify(results));
-  }
+  if (results && opts.results) writeResults(opts.results, results);
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   log(`VS Code exited with ${code} after ${seconds} s`);
   if (!results) return 1;
   log(`results: ${JSON.stringify(results)}`);
-  // Plain closing line that CI tooling recognises.
-  console.log(`integration: ${results.passed} passed, ${results.failed} failed, ${results.pending} skipped`);
-  if (results.failed > 0) return 1;
-  if (code !== 0) return code || 1;
-  if (results.passed === 0) {
-    log('no test passed: check --grep and that *.test.js files were compiled next to the index');
-    return 1;
-  }
-  return 0;
+  return countsExitCode('integration', results, {
+    exitCode: code,
+    nonePassed: 'no test passed: check --grep and that *.test.js files were compiled next to the index',
+  });
 }
 
-class Timeout extends Error {}
-
-// One deadline for everything, setup included, so a hang anywhere (npm ci,
-// code-server start, a test that never settles) ends the run.
-let deadline;
-const timedOut = new Promise((_, reject) => {
-  deadline = setTimeout(() => reject(new Timeout()), timeoutMs);
-});
-
-let exitCode = 1;
-try {
-  exitCode = await Promise.race([main(), timedOut]);
-} catch (err) {
-  if (err instanceof Timeout) {
-    if (browser?.page) await screenshot(browser.page, 'integration-timeout.png');
+await runUntilDeadline(main, {
+  seconds: opts.timeout,
+  cleanup: run.cleanup,
+  timedOut: async () => {
+    if (run.browser?.page) await screenshot(run.browser.page, 'integration-timeout.png');
     console.error(
       `[harness] ERROR: timed out after ${opts.timeout} s ` +
         `(raise with --timeout or NEWSMARK_TEST_TIMEOUT; see ${path.relative(process.cwd(), savedLog)})`,
     );
-  } else if (!cleanup.stopping) {
-    // After Ctrl-C the browser vanishes under main(); that is not worth a report.
-    console.error(`[harness] ERROR: ${err.message}`);
-  }
-  exitCode = 1;
-}
-clearTimeout(deadline);
-if (exitCode !== 0 && browser?.page && !cleanup.stopping) await screenshot(browser.page, 'integration-failure.png');
-await cleanup();
-process.exit(cleanup.signalExitCode ?? exitCode);
+  },
+  finish: async (exitCode) => {
+    if (exitCode !== 0 && run.browser?.page && !run.cleanup.stopping) await screenshot(run.browser.page, 'integration-failure.png');
+  },
+});

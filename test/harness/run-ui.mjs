@@ -9,41 +9,20 @@
 // (or NEWSMARK_UI_PENDING=1).
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import Mocha from 'mocha';
-import { REPO_ROOT, installCleanup, launchBrowser, log, makeTempDir, runSetup, startCodeServer } from './codeserver.mjs';
+import { REPO_ROOT, countsExitCode, launchBrowser, log, makeTempDir, runSetup, runUntilDeadline, serverDied, startCodeServer, suiteOptions, suiteRun, writeResults } from './codeserver.mjs';
 import { configure, UI_SETTINGS } from '../ui/workbench.mjs';
 import { printFigures } from '../ui/figures.mjs';
 
-const { values: opts } = parseArgs({
-  options: {
-    grep: { type: 'string' },
-    results: { type: 'string' },
-    pending: { type: 'boolean', default: process.env.NEWSMARK_UI_PENDING === '1' },
-    timeout: { type: 'string', default: process.env.NEWSMARK_TEST_TIMEOUT ?? '900' },
-    'skip-setup': { type: 'boolean', default: process.env.NEWSMARK_SKIP_SETUP === '1' },
-    keep: { type: 'boolean', default: false },
-    verbose: { type: 'boolean', default: process.env.NEWSMARK_HARNESS_VERBOSE === '1' },
-  },
+const opts = suiteOptions({
+  pending: { type: 'boolean', default: process.env.NEWSMARK_UI_PENDING === '1' },
 });
 
 const UI_DIR = path.join(REPO_ROOT, 'test', 'ui');
 const SCREENSHOT_DIR = path.join(REPO_ROOT, 'out', 'ui');
 const savedLog = path.join(SCREENSHOT_DIR, 'code-server.log');
 
-let codeServer = null;
-let browser = null;
-let tempDir = null;
-
-const cleanup = installCleanup(async () => {
-  await browser?.close();
-  await codeServer?.stop();
-  if (codeServer?.logFile && fs.existsSync(codeServer.logFile)) {
-    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    fs.copyFileSync(codeServer.logFile, savedLog);
-  }
-  if (tempDir && !opts.keep) fs.rmSync(tempDir, { recursive: true, force: true });
-});
+const run = suiteRun({ savedLog, keep: opts.keep });
 
 function testFiles() {
   return fs
@@ -81,14 +60,14 @@ async function main() {
   fs.rmSync(SCREENSHOT_DIR, { recursive: true, force: true });
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
 
-  tempDir = makeTempDir('newsmark-ui-');
-  codeServer = await startCodeServer({
+  const tempDir = (run.tempDir = makeTempDir('newsmark-ui-'));
+  const codeServer = (run.codeServer = await startCodeServer({
     userDataDir: path.join(tempDir, 'user-data'),
     extensionsDir: path.join(tempDir, 'extensions'),
     settings: UI_SETTINGS,
-  });
+  }));
   log(`code-server on ${codeServer.url} (log kept in ${path.relative(process.cwd(), savedLog)})`);
-  browser = await launchBrowser();
+  const browser = (run.browser = await launchBrowser());
   configure({
     port: codeServer.port,
     browser: browser.browser,
@@ -99,46 +78,19 @@ async function main() {
 
   const files = testFiles();
   if (files.length === 0) throw new Error(`no *.test.mjs files in ${UI_DIR}`);
-  const serverDied = codeServer.exited.then((c) => {
-    throw new Error(`code-server exited (${c}) before the scenarios finished; see ${path.relative(process.cwd(), savedLog)}`);
-  });
-  const results = await Promise.race([runMocha(files), serverDied]);
+  const results = await Promise.race([runMocha(files), serverDied(codeServer, savedLog, 'scenarios')]);
   printFigures();
 
-  if (opts.results) {
-    fs.mkdirSync(path.dirname(path.resolve(opts.results)), { recursive: true });
-    fs.writeFileSync(opts.results, JSON.stringify(results));
-  }
+  if (opts.results) writeResults(opts.results, results);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   log(`UI suite took ${seconds} s`);
-  console.log(`ui: ${results.passed} passed, ${results.failed} failed, ${results.pending} skipped`);
-  if (results.failed > 0) return 1;
-  if (results.passed === 0) {
-    log('no scenario passed: check --grep');
-    return 1;
-  }
-  return 0;
+  return countsExitCode('ui', results, { nonePassed: 'no scenario passed: check --grep' });
 }
 
-class Timeout extends Error {}
-
-// One deadline for everything, setup included, so a hang anywhere ends the run.
-let deadline;
-const timedOut = new Promise((_, reject) => {
-  deadline = setTimeout(() => reject(new Timeout()), Number(opts.timeout) * 1000);
-});
-
-let exitCode = 1;
-try {
-  exitCode = await Promise.race([main(), timedOut]);
-} catch (err) {
-  if (err instanceof Timeout) {
+await runUntilDeadline(main, {
+  seconds: opts.timeout,
+  cleanup: run.cleanup,
+  timedOut: async () => {
     console.error(`[harness] ERROR: timed out after ${opts.timeout} s (raise with --timeout or NEWSMARK_TEST_TIMEOUT)`);
-  } else if (!cleanup.stopping) {
-    console.error(`[harness] ERROR: ${err.message}`);
-  }
-  exitCode = 1;
-}
-clearTimeout(deadline);
-await cleanup();
-process.exit(cleanup.signalExitCode ?? exitCode);
+  },
+});
