@@ -2,13 +2,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'mocha';
 import { record } from './figures.mjs';
-import { ARTICLE, ARTICLE_TEXT, position, useWorkbench, waitFor } from './workbench.mjs';
+import { ARTICLE, ARTICLE_TEXT, SIDECAR, position, useWorkbench, waitFor } from './workbench.mjs';
 
 const SENTENCE = 'Pashinyan’s government has sought to diversify Armenia’s security partnerships, reaching out to countries like the United States and France.';
 const today = () => new Date().toISOString().slice(0, 10);
 
 describe('Checking claims', () => {
-  const s = useWorkbench({ files: [ARTICLE, `${ARTICLE}.annotations.yaml`] });
+  const s = useWorkbench({ files: [ARTICLE, SIDECAR] });
 
   it('marks the sentence at the cursor as a claim by the claimant picked in the list', async () => {
     const { wb } = s;

@@ -4,11 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'mocha';
 import { parse } from 'yaml';
-import { ARTICLE, ARTICLE_TEXT, SAMPLES, position, useWorkbench, waitFor } from './workbench.mjs';
+import { ARTICLE, ARTICLE_TEXT, SAMPLES, SIDECAR, orphans, position, useWorkbench, waitFor } from './workbench.mjs';
 
-const SIDECAR = `${ARTICLE}.annotations.yaml`;
 const SAMPLE = parse(fs.readFileSync(path.join(SAMPLES, SIDECAR), 'utf8'));
-const orphans = (sidecar) => [...sidecar.actors.flatMap((a) => a.mentions), ...sidecar.claims.map((c) => c.anchor)].filter((a) => a.orphaned);
 /** Line 6 holds two mentions each of Armenia, Kyrgyzstan, Russia and the CSTO, and claim c2. */
 const LINE_6 = 6;
 
@@ -64,17 +62,10 @@ describe('Orphans and undo', () => {
   it('offers first the orphans whose quote matches the selection, and asks before attaching different text', async () => {
     const { wb } = s;
     await wb.waitForHighlight('Moscow');
-    await wb.selectText('Moscow, which');
-    await wb.page.keyboard.type('It, which');
-    await wb.selectText('Kyrgyzstan Hosts');
-    await wb.page.keyboard.type('Bishkek Hosts');
+    await wb.typeOver('Moscow, which', 'It, which');
+    await wb.typeOver('Kyrgyzstan Hosts', 'Bishkek Hosts');
     await wb.waitForRows('Actors', (r) => r.some((row) => row.text === 'Orphaned 2'));
-    const { line } = position(ARTICLE_TEXT, 'The ongoing CSTO');
-    await wb.goTo(line - 1, 1);
-    await wb.page.keyboard.press('End');
-    await wb.page.keyboard.type(' Moscow did not comment.');
-    await wb.save();
-    const text = wb.readFile(ARTICLE);
+    const text = await wb.appendToLineBefore('The ongoing CSTO', ' Moscow did not comment.');
 
     await wb.selectText('Moscow', 0, text);
     await wb.runCommand('Newsmark: Re-attach to Selection');

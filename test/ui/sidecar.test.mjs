@@ -4,11 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'mocha';
 import { parse } from 'yaml';
-import { ARTICLE, ARTICLE_TEXT, SAMPLES, offsetOf, position, useWorkbench, waitFor } from './workbench.mjs';
+import { ARTICLE, ARTICLE_TEXT, SAMPLES, SIDECAR, offsetOf, orphans, position, useWorkbench, waitFor } from './workbench.mjs';
 
-const SIDECAR = `${ARTICLE}.annotations.yaml`;
 const SAMPLE_SIDECAR = fs.readFileSync(path.join(SAMPLES, SIDECAR), 'utf8');
-const orphans = (sidecar) => [...sidecar.actors.flatMap((a) => a.mentions), ...sidecar.claims.map((c) => c.anchor)].filter((a) => a.orphaned);
 const mentionStarts = (sidecar, id) => sidecar.actors.find((a) => a.id === id).mentions.map((m) => m.start);
 const SAMPLE = parse(SAMPLE_SIDECAR);
 const sampleStarts = (id) => mentionStarts(SAMPLE, id);
@@ -108,8 +106,7 @@ describe('The article and its sidecar on disk', () => {
   it('keeps a mention whose text was deleted as an orphan, and re-attaches it to the text the user selects', async () => {
     const { wb } = s;
     await wb.waitForHighlight('Moscow');
-    await wb.selectText('Moscow, which');
-    await wb.page.keyboard.type('It, which');
+    await wb.typeOver('Moscow, which', 'It, which');
     let rows = await wb.waitForRows('Actors', (r) => r.some((row) => row.label === 'Orphaned'));
     assert.deepEqual(rows.slice(-2).map((r) => r.text), ['Orphaned 1', '“Moscow” mention of Russia']);
     await wb.save();
@@ -118,12 +115,7 @@ describe('The article and its sidecar on disk', () => {
     assert.equal(sidecar.actors.find((a) => a.id === 'russia').mentions.length, 7, 'the orphan is kept in the sidecar');
 
     // The user writes the name back elsewhere and attaches the orphan to it.
-    const { line } = position(ARTICLE_TEXT, 'The ongoing CSTO');
-    await wb.goTo(line - 1, 1);
-    await wb.page.keyboard.press('End');
-    await wb.page.keyboard.type(' Moscow did not comment.');
-    await wb.save();
-    const text = wb.readFile(ARTICLE);
+    const text = await wb.appendToLineBefore('The ongoing CSTO', ' Moscow did not comment.');
     await wb.selectText('Moscow', 0, text);
     await wb.runCommand('Newsmark: Re-attach to Selection');
     rows = await wb.waitForRows('Actors', (r) => !r.some((row) => row.label === 'Orphaned'));

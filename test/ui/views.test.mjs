@@ -1,10 +1,10 @@
 // The Newsmark views as a user works them: rows by type and status, clicks that reveal text, right-click menus, removing.
 import assert from 'node:assert/strict';
 import { describe, it } from 'mocha';
-import { ARTICLE, ARTICLE_TEXT, position, useWorkbench } from './workbench.mjs';
+import { ARTICLE, ARTICLE_TEXT, SIDECAR, position, useWorkbench } from './workbench.mjs';
 
 describe('The Actors and Assertions views', () => {
-  const s = useWorkbench({ files: [ARTICLE, `${ARTICLE}.annotations.yaml`] });
+  const s = useWorkbench({ files: [ARTICLE, SIDECAR] });
 
   it('lists the actors by type, and a click on a mention selects its text in the article', async () => {
     const { wb } = s;

@@ -12,6 +12,11 @@ export { offsetOf, position } from './page.mjs';
 export const ARTICLE = 'csto-exercise.txt';
 export const SAMPLES = path.join(REPO_ROOT, 'samples');
 export const ARTICLE_TEXT = fs.readFileSync(path.join(SAMPLES, ARTICLE), 'utf8');
+/** The article's sidecar, as samples/ holds it annotated. */
+export const SIDECAR = `${ARTICLE}.annotations.yaml`;
+
+/** The orphaned anchors of a sidecar read as YAML: mentions first, then claims. */
+export const orphans = (sidecar) => [...sidecar.actors.flatMap((a) => a.mentions), ...sidecar.claims.map((c) => c.anchor)].filter((a) => a.orphaned);
 
 /**
  * User settings for every scenario. Word wrap keeps the article's long paragraphs on screen,
@@ -158,6 +163,22 @@ export class Workbench {
     const { line, column } = position(source, text, occurrence);
     await this.goTo(line, column);
     for (let i = 0; i < text.length; i++) await this.page.keyboard.press('Shift+ArrowRight');
+  }
+
+  /** Selects the n-th occurrence of `text` in the article and types `typed` over it. */
+  async typeOver(text, typed, occurrence = 0) {
+    await this.selectText(text, occurrence);
+    await this.page.keyboard.type(typed);
+  }
+
+  /** Types `typed` at the end of the line before the one holding `text`, saves, and answers the article as saved. */
+  async appendToLineBefore(text, typed) {
+    const { line } = position(ARTICLE_TEXT, text);
+    await this.goTo(line - 1, 1);
+    await this.page.keyboard.press('End');
+    await this.page.keyboard.type(typed);
+    await this.save();
+    return this.readFile(ARTICLE);
   }
 
   /** Double-clicks the n-th visible occurrence of `text` in the editor, which selects the word under the mouse. */
