@@ -6,24 +6,13 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { anchorAt, type Annotations } from '../../../src/core/model';
 import { decodeSidecar, encodeSidecar } from '../../../src/core/sidecar';
+import { prng } from '../../random';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 const SAMPLES = path.join(ROOT, 'samples');
 const RECORDED = path.join(ROOT, 'test', 'fixtures', 'sidecar-rewrite');
 /** Set to record the current output again after a deliberate change of format. */
 const RECORD = process.env.NEWSMARK_RECORD_REWRITES === '1';
-
-/** A deterministic random source (mulberry32), so every run makes the same edits. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The sample with a hand-written comment on every third anchor line, so the output shows which old line each anchor kept. */
 function commented(source: string): string {

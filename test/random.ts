@@ -1,0 +1,13 @@
+// A seeded random source for the tests and the benchmarks, so every run makes the same data from the same seed.
+
+/** A deterministic random source (mulberry32) in [0, 1). */
+export function prng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
