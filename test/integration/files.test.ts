@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { anchorAt } from '../../src/core/model';
 import { encodeSidecar } from '../../src/core/sidecar';
-import { activateNewsmark, type NewsmarkApi, openArticle, select, settle, sidecarPath, writeArticle } from './helpers';
+import { activateNewsmark, markEditAndSave, type NewsmarkApi, openArticle, select, settle, sidecarPath, writeArticle } from './helpers';
 
 const ARTICLE = 'Kyrgyzstan hosts the CSTO exercise.\nArmenia stays away, says José Ortega.\n';
 
@@ -53,12 +53,7 @@ describe('Sidecar files in the editor', () => {
     assert.match(diagnostic.message, /0xE9 is not valid UTF-8/);
     assert.ok(api.store.reported.some((m) => m.includes(`line ${line}, column 6`)), JSON.stringify(api.store.reported));
 
-    select(editor, 'Kyrgyzstan');
-    await vscode.commands.executeCommand('newsmark.markActor', { name: 'Kyrgyzstan', type: 'country' });
-    await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'Today '));
-    await editor.document.save();
-    await settle();
-    await api.store.flush();
+    await markEditAndSave(api, editor);
     assert.deepStrictEqual(fs.readFileSync(sidecarPath(file)), bytes, 'the sidecar must be left byte for byte');
   });
 

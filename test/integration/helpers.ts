@@ -57,6 +57,19 @@ export function settle(ms = 250): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/**
+ * What a user does to an article as usual: marks Kyrgyzstan as an actor, types at the start,
+ * saves, and lets the writes finish. Tests of a sidecar that must not be written run it.
+ */
+export async function markEditAndSave(api: NewsmarkApi, editor: vscode.TextEditor): Promise<void> {
+  select(editor, 'Kyrgyzstan');
+  await vscode.commands.executeCommand('newsmark.markActor', { name: 'Kyrgyzstan', type: 'country' });
+  await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'Today '));
+  await editor.document.save();
+  await settle();
+  await api.store.flush();
+}
+
 /** The Markdown of every hover VS Code shows at a position, joined as a user would read it. */
 export async function hoverText(uri: vscode.Uri, position: vscode.Position): Promise<string> {
   const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position);

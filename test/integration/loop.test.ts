@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { TreeNode } from '../../src/features/tree';
-import { activateNewsmark, hoverText, openArticle, select, settle, sidecarPath, workspaceFile, writeArticle } from './helpers';
+import { activateNewsmark, markEditAndSave, hoverText, openArticle, select, settle, sidecarPath, workspaceFile, writeArticle } from './helpers';
 
 const ARTICLE = [
   'Armenia’s Absence Raises Eyebrows at CSTO Training',
@@ -205,12 +205,7 @@ describe('A sidecar that cannot be read', () => {
     assert.strictEqual(status.range.start.character, 12);
     assert.strictEqual(status.severity, vscode.DiagnosticSeverity.Error);
 
-    select(editor, 'Kyrgyzstan');
-    await vscode.commands.executeCommand('newsmark.markActor', { name: 'Kyrgyzstan', type: 'country' });
-    await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'Today '));
-    await editor.document.save();
-    await settle();
-    await api.store.flush();
+    await markEditAndSave(api, editor);
     assert.strictEqual(fs.readFileSync(sidecarPath(file), 'utf8'), BROKEN, 'the broken sidecar must be left byte for byte');
   });
 
