@@ -124,4 +124,21 @@ describe('Merge conflicts', () => {
     assert.match(api.feedback.last ?? '', /no longer in the sidecar/);
     assert.strictEqual(onDisk(repo).text, before);
   });
+
+  it('shows the conflicts of a sidecar opened on its own, and resolves them from there', async () => {
+    const api = await activateNewsmark();
+    const repo = mergedRepository('team-sidecar-only');
+    const sidecarUri = vscode.Uri.file(path.join(repo, sidecarPath(ARTICLE)));
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(sidecarUri));
+    const [diagnostic] = await waitFor(() => (conflictsOf(sidecarUri).length ? conflictsOf(sidecarUri) : undefined), 'the conflict on the sidecar');
+    assert.strictEqual(diagnostic.message, MESSAGE);
+    assert.strictEqual(diagnostic.range.start.line, 2, 'on its record, under conflicts:');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', sidecarUri, diagnostic.range);
+    const keep = actions.find((a) => a.title.startsWith('Keep mine'));
+    assert.ok(keep, actions.map((a) => a.title).join(', '));
+    await vscode.commands.executeCommand(keep.command!.command, ...(keep.command!.arguments ?? []));
+    await api.store.flush();
+    assert.deepStrictEqual([onDisk(repo).verdict, onDisk(repo).conflicts], ['mixed', 0]);
+    await waitFor(() => (conflictsOf(sidecarUri).length === 0 ? true : undefined), 'the conflict to leave the sidecar');
+  });
 });
