@@ -102,6 +102,11 @@ describe('Merge conflicts', () => {
     await api.store.flush();
     assert.deepStrictEqual([onDisk(repo).verdict, onDisk(repo).conflicts], ['mixed', 1], 'the undo brings the record back');
     await waitFor(() => (conflictsOf(uri).length === 1 ? true : undefined), 'the conflict back in the Problems panel');
+
+    // From the palette: the one conflict goes straight to the choice of side, yours first.
+    const done = await answeringPicker(() => vscode.commands.executeCommand<string>('newsmark.resolveConflicts', { uri: uri.toString() }), 'accept');
+    assert.strictEqual(done, 'Keep mine: verdict of claim c1');
+    assert.deepStrictEqual([onDisk(repo).verdict, onDisk(repo).conflicts], ['mixed', 0]);
   });
 
   it('compares the two verdicts in a picker and keeps the one chosen', async () => {
