@@ -5,6 +5,7 @@ import { registerCodeActions } from './features/codeactions';
 import { registerCodeLens } from './features/codelens';
 import { Feedback, registerCommands } from './features/commands';
 import { registerCompare } from './features/compare';
+import { registerConflicts } from './features/conflicts';
 import { registerContextKeys } from './features/context';
 import { registerDecorations } from './features/decorations';
 import { registerDiagnostics } from './features/diagnostics';
@@ -52,6 +53,7 @@ export function activate(context: vscode.ExtensionContext) {
     registerInterop(store),
     registerCompare(store),
     registerUndo(store),
+    registerConflicts(store),
   );
   // Returned for integration tests and the benchmark, which drive the real extension.
   return { store, trees, decorations, index, statusBar, feedback, similar };

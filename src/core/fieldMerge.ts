@@ -1,6 +1,6 @@
 // Three-way merge of two annotators' sidecars, per annotation and per field, as git's merge driver needs it.
 
-import type { Actor, Anchor, Annotations, Claim, MergeConflict, Source } from './model';
+import type { Actor, Anchor, Annotations, Claim, ConflictEvidence, MergeConflict, Source } from './model';
 
 /** One field of one annotation changed two ways: the record a merged sidecar keeps until someone decides. */
 export type FieldConflict = MergeConflict;
@@ -130,7 +130,7 @@ function mergeItems<T extends Item>(
     const conflict = (field: string, values: Partial<FieldConflict> = {}) =>
       conflicts.push({ kind, id, field, ...values });
     if (oi && ti) {
-      out.push(bi ? mergeOne(bi, oi, ti, (field) => conflict(field, fieldValues(field, bi, oi, ti))) : oi);
+      out.push(bi ? mergeOne(bi, oi, ti, (field) => conflict(field, { ...fieldValues(field, bi, oi, ti), ...evidence(kind, field, oi, ti) })) : oi);
     } else if (oi || ti) {
       const present = (oi ?? ti)!;
       if (!bi) {
@@ -149,6 +149,19 @@ function mergeItems<T extends Item>(
 function fieldValues(field: string, b: object, o: object, t: object): Partial<FieldConflict> {
   const get = (x: object) => (x as Record<string, unknown>)[field];
   return { base: get(b), ours: get(o), theirs: get(t) };
+}
+
+/** A verdict conflict carries each side's sources and notes: what the fact-checker weighs to decide. */
+function evidence(kind: 'actor' | 'claim', field: string, o: Item, t: Item): Pick<FieldConflict, 'evidence'> {
+  if (kind !== 'claim' || field !== 'verdict') {
+    return {};
+  }
+  const of = (claim: Claim): ConflictEvidence | undefined => {
+    const found: ConflictEvidence = { ...(claim.sources.length ? { sources: claim.sources } : {}), ...(claim.notes ? { notes: claim.notes } : {}) };
+    return Object.keys(found).length ? found : undefined;
+  };
+  const [ours, theirs] = [of(o as Claim), of(t as Claim)];
+  return ours || theirs ? { evidence: { ...(ours ? { ours } : {}), ...(theirs ? { theirs } : {}) } } : {};
 }
 
 /**

@@ -111,6 +111,14 @@ export interface MergeConflict {
   base?: unknown;
   ours?: unknown;
   theirs?: unknown;
+  /** With a verdict: what each side's verdict rested on, so the two can be weighed side by side. */
+  evidence?: { ours?: ConflictEvidence; theirs?: ConflictEvidence };
+}
+
+/** One side's sources and notes for its verdict, as they were on that side's branch. */
+export interface ConflictEvidence {
+  sources?: Source[];
+  notes?: string;
 }
 
 export interface Annotations {

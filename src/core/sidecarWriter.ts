@@ -26,7 +26,7 @@ function rejectedData(annotations: Annotations): Plain | undefined {
 /** Canonical key order: new keys are written in this order; keys a user reordered stay where they are. */
 export const KEY_ORDER: Record<string, readonly string[]> = {
   root: ['newsmark', 'conflicts', 'article', 'actors', 'claims', 'suggestions', 'extra'],
-  conflict: ['kind', 'id', 'field', 'base', 'ours', 'theirs'],
+  conflict: ['kind', 'id', 'field', 'base', 'ours', 'theirs', 'evidence'],
   article: ['file', 'title', 'url', 'publisher', 'published', 'sha256'],
   actor: ['id', 'name', 'type', 'aliases', 'wikidata', 'notes', 'mentions', 'extra'],
   claim: ['id', 'anchor', 'claimant', 'status', 'verdict', 'sources', 'notes', 'sameAs', 'notSameAs', 'extra'],

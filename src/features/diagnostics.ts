@@ -28,7 +28,9 @@ export function registerDiagnostics(store: AnnotationStore): vscode.Disposable {
 }
 
 function sidecarDiagnostics(entry: ArticleEntry): vscode.Diagnostic[] {
-  return entry.problems.map((p) => {
+  // Merge conflicts in a sidecar that reads are shown, with their quick fixes, by ./conflicts.
+  const problems = entry.annotations ? entry.problems.filter((p) => p.code !== 'merge-conflict') : entry.problems;
+  return problems.map((p) => {
     const start = new vscode.Position(p.line - 1, p.column - 1);
     const d = new vscode.Diagnostic(
       new vscode.Range(start, start.translate(0, Math.max(1, Math.min(p.length, 200)))),

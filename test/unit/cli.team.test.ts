@@ -88,12 +88,17 @@ describe('teams on git', () => {
     assert.doesNotMatch(merged, /<<<<<<<|>>>>>>>/);
     const decoded = decodeSidecar(merged, readFileSync(join(dir, ARTICLE), 'utf8'));
     assert.ok(decoded.annotations, 'the merged sidecar reads');
-    assert.deepEqual(decoded.annotations.conflicts, [{ kind: 'claim', id: 'c1', field: 'verdict', base: 'mostly-false', ours: 'mixed', theirs: 'false' }]);
+    const [conflict, ...others] = decoded.annotations.conflicts ?? [];
+    assert.deepEqual(others, []);
+    const { evidence, ...values } = conflict;
+    assert.deepEqual(values, { kind: 'claim', id: 'c1', field: 'verdict', base: 'mostly-false', ours: 'mixed', theirs: 'false' });
+    // Each side's sources come with its verdict, to weigh the two side by side.
+    assert.deepEqual(evidence?.ours?.sources, decoded.annotations.claims.find((c) => c.id === 'c1')?.sources);
     assert.equal(decoded.annotations.claims.find((c) => c.id === 'c1')?.verdict, 'mixed');
     const warnings = decoded.problems.filter((p) => p.code === 'merge-conflict');
     assert.equal(warnings.length, 1);
     assert.equal(warnings[0].severity, 'warning');
-    assert.match(warnings[0].message, /Claim c1's verdict was changed two ways: yours “mixed”, theirs “false”/);
+    assert.match(warnings[0].message, /Verdict conflict on claim c1: yours says “Mixed”, theirs says “False”/);
     assert.equal(warnings[0].line, 3);
   });
 });

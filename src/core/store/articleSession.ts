@@ -389,7 +389,11 @@ export class ArticleSession {
         (this.annotations ?? outcome.annotations).article.sha256 = sha256(articleText);
         // A change made while this write was under way is written by the write it scheduled.
         this.pendingWrite = this.revision !== revision;
-        this.problems = outcome.problems;
+        if (JSON.stringify(this.problems) !== JSON.stringify(outcome.problems)) {
+          // A resolved merge conflict's warning goes from the Problems panel once the sidecar no longer holds it.
+          this.problems = outcome.problems;
+          this.notify();
+        }
         return;
       case 'unreadable':
         this.block(outcome.problems, outcome.fingerprint);

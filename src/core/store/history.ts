@@ -24,6 +24,7 @@ interface Rest {
   readonly article: Omit<Annotations['article'], 'sha256'>;
   readonly suggestions?: Annotations['suggestions'];
   readonly extra?: Annotations['extra'];
+  readonly conflicts?: Annotations['conflicts'];
 }
 
 export interface Step {
@@ -145,7 +146,7 @@ function diffList<T extends { id: string }>(before: readonly T[], after: readonl
 
 function restOf(annotations: Annotations): Rest {
   const { sha256: _fingerprint, ...article } = annotations.article;
-  return { article, suggestions: annotations.suggestions, extra: annotations.extra };
+  return { article, suggestions: annotations.suggestions, extra: annotations.extra, conflicts: annotations.conflicts };
 }
 
 /** Puts the items the step touched as they were on `side`, leaving every other item as it is. */
@@ -166,6 +167,7 @@ function apply(step: Step, side: Side, annotations: Annotations, text: string): 
     annotations.article = { ...rest.article, sha256: annotations.article.sha256 };
     setOrDelete(annotations, 'suggestions', rest.suggestions);
     setOrDelete(annotations, 'extra', rest.extra);
+    setOrDelete(annotations, 'conflicts', rest.conflicts);
   }
   // A claimant that is no longer an actor leaves the claim to the article, as a merge does.
   const ids = new Set(annotations.actors.map((a) => a.id));
@@ -237,7 +239,7 @@ function copyData<T>(value: T): T {
   return value;
 }
 
-function setOrDelete<K extends 'suggestions' | 'extra'>(annotations: Annotations, key: K, value: Annotations[K]): void {
+function setOrDelete<K extends 'suggestions' | 'extra' | 'conflicts'>(annotations: Annotations, key: K, value: Annotations[K]): void {
   if (value === undefined) {
     delete annotations[key];
   } else {

@@ -33,6 +33,7 @@ export enum Command {
   CompareWith = 'newsmark.compareWith',
   StopComparing = 'newsmark.stopComparing',
   SetUpGit = 'newsmark.setUpGit',
+  ResolveConflicts = 'newsmark.resolveConflicts',
   UndoAnnotation = 'newsmark.undoAnnotation',
   RedoAnnotation = 'newsmark.redoAnnotation',
 }
@@ -45,6 +46,8 @@ export enum InternalCommand {
   RejectSuggestion = 'newsmark.rejectSuggestion',
   TakeTheirs = 'newsmark.takeTheirs',
   RevealDifference = 'newsmark.revealDifference',
+  ResolveConflict = 'newsmark.resolveConflict',
+  CompareVerdicts = 'newsmark.compareVerdicts',
 }
 
 export type CommandId = Command | InternalCommand;

@@ -5,6 +5,7 @@ import type { AnnotationStore } from '../store';
 import type { ViewScope } from '../tree';
 import { anchorCommands } from './anchors';
 import { articleCommands } from './article';
+import { conflictCommands } from './conflicts';
 import { Feedback } from './feedback';
 import { gitCommands } from './git';
 import type { CommandId } from './ids';
@@ -47,6 +48,7 @@ export function registerCommands(store: AnnotationStore, scope: ViewScope, feedb
     ...workflowCommands(ctx),
     ...articleCommands(ctx),
     ...gitCommands(ctx),
+    ...conflictCommands(ctx),
   });
   return vscode.Disposable.from(readable, commands);
 }

@@ -1,6 +1,7 @@
 // The store's decisions against an in-memory disk: when sidecars are written, what is merged, what is asked, and that nothing is lost.
 
 import assert from 'node:assert/strict';
+import { conflictKey, resolveConflictIn } from '../../../../src/core/conflicts';
 import { anchorAt, type Annotations } from '../../../../src/core/model';
 import { decodeSidecar, encodeSidecar } from '../../../../src/core/sidecar';
 import { ArticleStore, BlockedError, SETTLE_DELAY_MS } from '../../../../src/core/store';
@@ -353,6 +354,55 @@ describe('ArticleStore', () => {
       await store.flush();
       assert.deepEqual(host.writes, []);
       assert.equal(store.get(URI)?.pendingWrite, false);
+    });
+  });
+
+  describe('a merge conflict', () => {
+    const conflicted = () =>
+      sidecar(ARTICLE, (a) => {
+        a.claims[0].verdict = 'mostly-false';
+        a.conflicts = [{ kind: 'claim', id: 'c1', field: 'verdict', base: 'mixed', ours: 'mostly-false', theirs: 'false' }];
+      });
+    const key = conflictKey({ kind: 'claim', id: 'c1', field: 'verdict' });
+
+    it('resolved through the store leaves a sidecar without conflicts: and its warning goes', async () => {
+      const { host, doc, store, changes } = await open(conflicted());
+      assert.deepEqual(store.get(URI)?.problems.map((p) => p.code), ['merge-conflict']);
+      store.update(doc, (a, text) => resolveConflictIn(a, key, 'theirs', text), 'Take theirs: verdict of claim c1');
+      await store.flush();
+      assert.doesNotMatch(host.sidecar(URI)!, /conflicts/);
+      assert.equal(onDisk(host).claims[0].verdict, 'false');
+      assert.deepEqual(store.get(URI)?.problems, []);
+      // Told after the write too, so the Problems panel drops the warning the sidecar no longer has.
+      assert.ok(changes.length >= 2);
+    });
+
+    it('is undone with the record back, and redone', async () => {
+      const { host, doc, store } = await open(conflicted());
+      store.update(doc, (a, text) => resolveConflictIn(a, key, 'ours', text), 'Keep mine: verdict of claim c1');
+      await store.flush();
+      assert.doesNotMatch(host.sidecar(URI)!, /conflicts/);
+      assert.equal(store.undo(doc)?.label, 'Keep mine: verdict of claim c1');
+      await store.flush();
+      assert.deepEqual(onDisk(host).conflicts?.map((c) => [c.id, c.field, c.theirs]), [['c1', 'verdict', 'false']]);
+      assert.deepEqual(store.get(URI)?.problems.map((p) => p.code), ['merge-conflict']);
+      store.redo(doc);
+      await store.flush();
+      assert.equal(onDisk(host).conflicts, undefined);
+      assert.equal(onDisk(host).claims[0].verdict, 'mostly-false');
+    });
+
+    it('already resolved: the sidecar stays as it is', async () => {
+      const { host, doc, store } = await open(conflicted());
+      store.update(doc, (a, text) => resolveConflictIn(a, key, 'ours', text), 'Keep mine: verdict of claim c1');
+      await store.flush();
+      const written = host.sidecar(URI);
+      const again = store.update(doc, (a, text) => resolveConflictIn(a, key, 'theirs', text));
+      await store.flush();
+      assert.ok('problem' in again);
+      assert.equal(host.sidecar(URI), written);
+      assert.equal(store.undoState(URI).undoFirst, true);
+      assert.equal(store.undo(doc)?.label, 'Keep mine: verdict of claim c1', 'the failed attempt is no step of its own');
     });
   });
 });
