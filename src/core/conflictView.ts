@@ -1,7 +1,8 @@
 // Merge conflicts as the editor shows them: where each sits in the article, its hover with Keep mine and Take theirs, and a verdict conflict's two sides with their evidence.
 
 import { type ConflictLabels, type ConflictSide, conflictKey, conflictMessage, conflictSubject, describeSide, fieldWords } from './conflicts';
-import { escapeMarkdown, safeLink, snippet } from './describe';
+import { escapeMarkdown, safeLink } from './describe';
+import { snippet } from './text';
 import type { Annotations, Claim, ConflictEvidence, MergeConflict, Source } from './model';
 
 /** Where a conflict shows in the article: its claim, its actor's first mention found; undefined for the article's own fields. */

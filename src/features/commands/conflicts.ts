@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { type ConflictSide, conflictKey, conflictMessage, describeSide, findConflict, resolutionLabel, resolveConflictIn } from '../../core/conflicts';
 import { type ResolveArgs, resolutionTitle, sideEvidence } from '../../core/conflictView';
-import { snippet } from '../../core/describe';
+import { snippet } from '../../core/text';
 import type { Annotations, ConflictEvidence, MergeConflict } from '../../core/model';
 import { conflictLabels } from '../conflicts';
 import { SidecarBlockedError } from '../store';
