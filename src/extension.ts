@@ -1,6 +1,7 @@
 // Entry point: wires the store to each surface. Nothing heavy happens here.
 
 import * as vscode from 'vscode';
+import { Annotator } from './features/annotator';
 import { registerCodeActions } from './features/codeactions';
 import { registerCodeLens } from './features/codelens';
 import { Feedback, registerCommands } from './features/commands';
@@ -28,6 +29,7 @@ export function activate(context: vscode.ExtensionContext) {
   const trees = registerTrees(store, index, scope);
   const statusBar = registerStatusBar(store);
   const feedback = new Feedback();
+  const annotator = new Annotator();
   const similar = registerSimilarClaims(store, index);
   // The Assertions view marks claims checked before once the archive is built.
   trees.assertions.checkedBefore = similar.checkedBefore;
@@ -36,13 +38,14 @@ export function activate(context: vscode.ExtensionContext) {
     similar.onDidChange(() => trees.assertions.refresh()),
     store,
     scope,
+    annotator,
     index,
     decorations,
     trees,
     registerHover(store),
     registerDiagnostics(store),
     registerContextKeys(store),
-    registerCommands(store, scope, feedback),
+    registerCommands(store, scope, feedback, annotator),
     registerLint(store),
     registerCodeActions(store),
     registerCodeLens(store),

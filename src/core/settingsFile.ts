@@ -2,10 +2,13 @@
 
 import { type BratMapping, DEFAULT_BRAT_MAPPING } from './brat';
 import type { ExportSettings } from './exporters';
+import { cleanAnnotator } from './provenance';
 import { verdictScaleFrom } from './verdicts';
 
 export interface Settings extends ExportSettings {
   actorTypes?: string[];
+  /** Who is annotating, recorded as `by` on what they mark; unset: git's user.name or user.email. */
+  annotator?: string;
 }
 
 /** Settings that cannot be used; the message names the file and the setting. */
@@ -16,6 +19,7 @@ export const SETTINGS_FILE = '.newsmark.json';
 /** The editor settings the command-line tool reads, named without their "newsmark." prefix. */
 const SETTING_NAMES = [
   'actorTypes',
+  'annotator',
   'verdicts',
   'verdictScale',
   'brat.mapping',
@@ -120,6 +124,7 @@ export function readSettings(raw: Record<string, unknown>, where: string): Setti
   return {
     scale,
     actorTypes,
+    annotator: cleanAnnotator(text('annotator', values.get('annotator'))),
     actorTypeLabels,
     brat: mapping,
     claimReview: {
