@@ -19,7 +19,6 @@ export const SETTINGS_FILE = '.newsmark.json';
 /** The editor settings the command-line tool reads, named without their "newsmark." prefix. */
 const SETTING_NAMES = [
   'actorTypes',
-  'annotator',
   'verdicts',
   'verdictScale',
   'brat.mapping',
@@ -27,6 +26,7 @@ const SETTING_NAMES = [
   'export.claimReview.url',
   'export.w3c.creator',
   'export.w3c.baseIri',
+  'annotator',
 ] as const;
 type SettingName = (typeof SETTING_NAMES)[number];
 
