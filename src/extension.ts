@@ -30,7 +30,7 @@ export function activate(context: vscode.ExtensionContext) {
   const statusBar = registerStatusBar(store);
   const feedback = new Feedback();
   const annotator = new Annotator();
-  const similar = registerSimilarClaims(store, index);
+  const similar = registerSimilarClaims(store, index, annotator);
   // The Assertions view marks claims checked before once the archive is built.
   trees.assertions.checkedBefore = similar.checkedBefore;
   context.subscriptions.push(
@@ -51,7 +51,7 @@ export function activate(context: vscode.ExtensionContext) {
     registerCodeLens(store),
     statusBar,
     registerSymbols(store, index),
-    registerSuggestions(store, index, feedback),
+    registerSuggestions(store, index, feedback, annotator),
     registerInterop(store),
     registerCompare(store),
     registerUndo(store),

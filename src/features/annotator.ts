@@ -25,6 +25,12 @@ export class Annotator implements vscode.Disposable {
     return stampOf(await this.name(uri), this.clock);
   }
 
+  /** Stamps for changes made later, each at its own time, by the annotator found now (for a picker open a while). */
+  async stamper(uri: vscode.Uri): Promise<() => Stamp> {
+    const name = await this.name(uri);
+    return () => stampOf(name, this.clock);
+  }
+
   /** The annotator's name, or undefined when no one is known and the user would not say. */
   async name(uri: vscode.Uri): Promise<string | undefined> {
     return annotatorSetting() ?? (await this.gitName(uri)) ?? (await this.ask());

@@ -6,6 +6,8 @@ import { actorNamesOf, archiveArticle, archiveFactChecks, ClaimArchive, type Cla
 import { snippet } from '../core/describe';
 import type { Annotations, Claim } from '../core/model';
 import { claimAt } from '../core/operations';
+import { markReviewed } from '../core/provenance';
+import type { Annotator } from './annotator';
 import { Command } from './commands/ids';
 import { verdictLabel, verdicts } from './config';
 import { atomicWrite, readTextIfExists } from './fileio';
@@ -160,7 +162,7 @@ export interface SimilarClaims extends vscode.Disposable {
   readonly onDidChange: vscode.Event<void>;
 }
 
-export function registerSimilarClaims(store: AnnotationStore, index: WorkspaceIndex): SimilarClaims {
+export function registerSimilarClaims(store: AnnotationStore, index: WorkspaceIndex, annotator: Annotator): SimilarClaims {
   const archive = new Archive(index);
   const changed = new vscode.EventEmitter<void>();
   let latest: ClaimArchive | undefined;
@@ -237,7 +239,16 @@ export function registerSimilarClaims(store: AnnotationStore, index: WorkspaceIn
         : await vscode.window.showQuickPick([reuse, reject], { title: `“${snippet(picked.match.claim.text)}”`, placeHolder: checkedBeforeText(picked.match) });
     if (choice === reuse) {
       const ids = verdicts().map((v) => v.id);
-      const result = store.updateClaim(doc, claim.id, (c) => reuseMatch(c, picked.match.claim, ids));
+      const stamp = await annotator.stamp(doc.uri);
+      const result = store.updateClaim(doc, claim.id, (c) => {
+        const verdict = c.verdict;
+        const reused = reuseMatch(c, picked.match.claim, ids);
+        // A verdict taken over is this annotator's review of the claim.
+        if (c.verdict !== verdict) {
+          markReviewed(c, stamp);
+        }
+        return reused;
+      });
       if (result) {
         const what = [result.verdictTaken ? `verdict ${verdictWords(picked.match)}` : undefined, result.sourcesAdded ? `${result.sourcesAdded} source${result.sourcesAdded === 1 ? '' : 's'}` : undefined].filter(Boolean);
         void vscode.window.showInformationMessage(`Claim ${claim.id} now repeats the claim checked before${what.length ? `, with its ${what.join(' and ')}` : ''}.`);
