@@ -1,6 +1,7 @@
 // Entry point: wires the store to each surface. Nothing heavy happens here.
 
 import * as vscode from 'vscode';
+import { Annotator } from './features/annotator';
 import { registerCodeActions } from './features/codeactions';
 import { registerCodeLens } from './features/codelens';
 import { Feedback, registerCommands } from './features/commands';
@@ -29,7 +30,8 @@ export function activate(context: vscode.ExtensionContext) {
   const trees = registerTrees(store, index, scope);
   const statusBar = registerStatusBar(store);
   const feedback = new Feedback();
-  const similar = registerSimilarClaims(store, index);
+  const annotator = new Annotator();
+  const similar = registerSimilarClaims(store, index, annotator);
   // The Assertions view marks claims checked before once the archive is built.
   trees.assertions.checkedBefore = similar.checkedBefore;
   context.subscriptions.push(
@@ -37,19 +39,20 @@ export function activate(context: vscode.ExtensionContext) {
     similar.onDidChange(() => trees.assertions.refresh()),
     store,
     scope,
+    annotator,
     index,
     decorations,
     trees,
     registerHover(store),
     registerDiagnostics(store),
     registerContextKeys(store),
-    registerCommands(store, scope, feedback),
+    registerCommands(store, scope, feedback, annotator),
     registerLint(store),
     registerCodeActions(store),
     registerCodeLens(store),
     statusBar,
     registerSymbols(store, index),
-    registerSuggestions(store, index, feedback),
+    registerSuggestions(store, index, feedback, annotator),
     registerInterop(store),
     registerCompare(store),
     registerUndo(store),

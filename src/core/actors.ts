@@ -2,11 +2,12 @@
 
 import { type Actor, type Annotations, slugId } from './model';
 import { allIds, type NewActor } from './operations';
+import { type Stamp, stamped } from './provenance';
 import { normaliseName } from './workspace';
 
-/** Adds an actor with no mention yet (a claimant the article does not name where it quotes them). */
-export function addActor(annotations: Annotations, actor: NewActor): Actor {
-  const added: Actor = { id: slugId(actor.name, allIds(annotations)), name: actor.name.trim(), type: actor.type, mentions: [] };
+/** Adds an actor with no mention yet (a claimant the article does not name where it quotes them), stamped with who added it. */
+export function addActor(annotations: Annotations, actor: NewActor, stamp?: Stamp): Actor {
+  const added = stamped<Actor>({ id: slugId(actor.name, allIds(annotations)), name: actor.name.trim(), type: actor.type, mentions: [] }, stamp);
   annotations.actors.push(added);
   return added;
 }

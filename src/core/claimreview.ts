@@ -3,6 +3,7 @@
 import { articlePublished, articleWebAddress } from './articleDetails';
 import { bratFragments } from './brat';
 import type { Actor, ArticleInfo, Annotations, Claim } from './model';
+import { cleanAnnotator, UTC_TIME } from './provenance';
 import { DEFAULT_VERDICT_SCALE, findVerdict, isOnNumericScale, type VerdictScale } from './verdicts';
 
 export interface ClaimReviewAuthor {
@@ -36,7 +37,11 @@ export interface ClaimReview {
   '@type': 'ClaimReview';
   url?: string;
   claimReviewed: string;
+  /** When the review as it stands was made: the claim's last change of status or verdict (`reviewedAt`). */
+  dateCreated?: string;
+  /** When the fact check was published, which only the publisher knows (the option of the same name). */
   datePublished?: string;
+  /** The fact-checking organisation from settings; without one, the annotator who gave the verdict. */
   author?: Thing;
   itemReviewed: {
     '@type': 'Claim';
@@ -50,6 +55,8 @@ export interface ClaimReview {
     bestRating?: number;
     worstRating?: number;
     alternateName: string;
+    /** Who gave the rating: the annotator who last changed the verdict (`reviewedBy`). */
+    author?: Thing;
   };
 }
 
@@ -80,7 +87,7 @@ export function exportClaimReview(annotations: Annotations, text: string, option
   const author = authorThing(options.author);
   const published = articlePublished(annotations.article);
   if (checked.length) {
-    warnings.push(...missing(annotations.article, options, !!author));
+    warnings.push(...missing(annotations.article, options, !!author || checked.every((c) => reviewerThing(c))));
   }
   for (const claim of checked) {
     const verdict = findVerdict(scale, claim.verdict);
@@ -111,9 +118,7 @@ export function exportClaimReview(annotations: Annotations, text: string, option
     if (options.datePublished) {
       review.datePublished = options.datePublished;
     }
-    if (author) {
-      review.author = author;
-    }
+    addProvenance(review, claim, author);
     const claimant = annotations.actors.find((a) => a.id === claim.claimant);
     if (claimant) {
       review.itemReviewed.author = claimantThing(claimant);
@@ -167,6 +172,31 @@ function missing(article: ArticleInfo, options: ClaimReviewOptions, hasAuthor: b
     });
   }
   return out;
+}
+
+/**
+ * Who reviewed the claim and when, as schema.org has them: the rating's author is the
+ * annotator who gave the verdict; the review's author the organisation, or that annotator
+ * when none is set; its dateCreated the time of the verdict.
+ */
+function addProvenance(review: ClaimReview, claim: Claim, organisation: Thing | undefined): void {
+  const reviewer = reviewerThing(claim);
+  const author = organisation ?? reviewer;
+  if (author) {
+    review.author = { ...author };
+  }
+  if (reviewer) {
+    review.reviewRating.author = reviewer;
+  }
+  if (claim.reviewedAt !== undefined && UTC_TIME.test(claim.reviewedAt)) {
+    review.dateCreated = claim.reviewedAt;
+  }
+}
+
+/** The annotator who last changed the claim's verdict, as a Person; undefined when the sidecar does not say. */
+function reviewerThing(claim: Claim): Thing | undefined {
+  const name = cleanAnnotator(claim.reviewedBy);
+  return name ? { '@type': 'Person', name } : undefined;
 }
 
 /** The fact-checker publishing the reviews, or undefined when the setting gives no name (never a nameless Organization). */

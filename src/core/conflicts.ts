@@ -2,6 +2,7 @@
 
 import { reattach } from './anchoring';
 import { type Actor, type Anchor, type Annotations, type Claim, CLAIM_STATUS_LABELS, CLAIM_STATUSES, type MergeConflict } from './model';
+import { markReviewed, type Stamp } from './provenance';
 import { DEFAULT_VERDICT_SCALE, verdictLabel } from './verdicts';
 
 export type ConflictSide = 'ours' | 'theirs';
@@ -142,7 +143,7 @@ export type Resolution = { readonly annotations: Annotations; readonly label: st
  * is gone, or a value the sidecar could not hold is a problem, and nothing changes. Anchors
  * taken from theirs are found again in `articleText`, as the merge may have moved the text.
  */
-export function resolveConflict(annotations: Annotations, key: string | number, side: ConflictSide, articleText?: string): Resolution {
+export function resolveConflict(annotations: Annotations, key: string | number, side: ConflictSide, articleText?: string, stamp?: Stamp): Resolution {
   const index = typeof key === 'number' ? key : (annotations.conflicts ?? []).findIndex((c) => conflictKey(c) === key);
   const conflict = annotations.conflicts?.[index];
   if (!conflict) {
@@ -155,7 +156,7 @@ export function resolveConflict(annotations: Annotations, key: string | number, 
   } else {
     delete next.conflicts;
   }
-  const problem = conflict.field === 'deleted' ? keepOrRemove(next, conflict, side) : setField(next, conflict, side, articleText);
+  const problem = conflict.field === 'deleted' ? keepOrRemove(next, conflict, side) : setField(next, conflict, side, articleText, stamp);
   return problem ? { problem } : { annotations: next, label: resolutionLabel(conflict, side, annotations) };
 }
 
@@ -176,7 +177,7 @@ function keepOrRemove(next: Annotations, conflict: MergeConflict, side: Conflict
   return undefined;
 }
 
-function setField(next: Annotations, conflict: MergeConflict, side: ConflictSide, articleText: string | undefined): string | undefined {
+function setField(next: Annotations, conflict: MergeConflict, side: ConflictSide, articleText: string | undefined, stamp: Stamp | undefined): string | undefined {
   const item = conflict.kind === 'article' ? next.article : conflict.kind === 'actor' ? next.actors.find((a) => a.id === conflict.id) : next.claims.find((c) => c.id === conflict.id);
   if (!item) {
     return `${conflictSubject(conflict).replace(/^./, (c) => c.toUpperCase())} is no longer in the annotations, so there is nothing to keep a side of; nothing was changed.`;
@@ -193,6 +194,10 @@ function setField(next: Annotations, conflict: MergeConflict, side: ConflictSide
     value = reattach(articleText, value as Anchor).anchor;
   }
   const changed = value === undefined ? withoutField(item, conflict.field) : { ...item, [conflict.field]: value };
+  if (conflict.kind === 'claim' && (conflict.field === 'verdict' || conflict.field === 'status')) {
+    // Taking their verdict or status is the resolver's review of the claim: the record holds values, not who set them.
+    markReviewed(changed as Claim, stamp);
+  }
   if (conflict.kind === 'article') {
     next.article = changed as Annotations['article'];
   } else if (conflict.kind === 'actor') {
@@ -266,8 +271,8 @@ function withoutField<T extends object>(item: T, field: string): T {
  * Resolves a conflict in the annotations given, in place: the store's live annotations, inside
  * its change, so the resolution is written, merged and undone like any other change.
  */
-export function resolveConflictIn(annotations: Annotations, key: string, side: ConflictSide, articleText: string): { label: string } | { problem: string } {
-  const result = resolveConflict(annotations, key, side, articleText);
+export function resolveConflictIn(annotations: Annotations, key: string, side: ConflictSide, articleText: string, stamp?: Stamp): { label: string } | { problem: string } {
+  const result = resolveConflict(annotations, key, side, articleText, stamp);
   if ('problem' in result) {
     return result;
   }

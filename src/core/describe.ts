@@ -1,12 +1,15 @@
 // Markdown descriptions of actors and claims for hovers; sidecar text is untrusted, so everything from it is escaped.
 
-import { type Actor, type Anchor, type Annotations, type Claim, anchorState, CLAIM_STATUS_LABELS } from './model';
+import { type Actor, type Anchor, type Annotations, type Claim, anchorState, CLAIM_STATUS_LABELS, type Mention } from './model';
 import { claimsBy } from './operations';
+import { claimProvenance, madeBy } from './provenance';
 import { count, foldLineBreaks, showControls, snippet } from './text';
 
 export interface Labels {
   actorType(id: string): string;
   verdict(id: string): string;
+  /** Days of who-did-what in the local time zone (the editor's) rather than UTC. */
+  timeZone?: 'utc' | 'local';
 }
 
 /** Commands a hover may link to; the editor trusts exactly these and no others. */
@@ -62,9 +65,19 @@ function quoteSnippet(quote: string, max = 120): string {
   return snippet(quote, max);
 }
 
-export function describeActor(annotations: Annotations, actor: Actor, labels: Labels, articleUri: string): string {
+/** Who made something and when, as a hover line: the name from the sidecar is escaped like any of its text. */
+function provenanceLine(text: string | undefined): string | undefined {
+  return text ? escapeMarkdown(text[0].toUpperCase() + text.slice(1)) : undefined;
+}
+
+/** An actor, as hovering `mention` (one of its mentions) shows it, with who marked that mention. */
+export function describeActor(annotations: Annotations, actor: Actor, labels: Labels, articleUri: string, mention?: Mention): string {
   const lines: string[] = [];
   lines.push(`**${escapeMarkdown(actor.name)}** — ${escapeMarkdown(labels.actorType(actor.type))}`);
+  const marked = provenanceLine(mention && madeBy('marked', snippet(mention.by ?? '', 80) || undefined, mention.at, labels.timeZone));
+  if (marked) {
+    lines.push(marked);
+  }
   if (actor.aliases?.length) {
     lines.push(`Also called: ${actor.aliases.map(escapeMarkdown).join(', ')}`);
   }
@@ -105,6 +118,10 @@ export function describeClaim(annotations: Annotations, claim: Claim, text: stri
   lines.push(
     `Claimant: ${claim.claimant === undefined ? 'the article itself' : claimant ? `**${escapeMarkdown(claimant.name)}** (${escapeMarkdown(labels.actorType(claimant.type))})` : `${escapeMarkdown(claim.claimant)} (no such actor)`}`,
   );
+  const provenance = provenanceLine(claimProvenance(shortNames(claim), labels.timeZone));
+  if (provenance) {
+    lines.push(provenance);
+  }
   if (changed) {
     lines.push(
       `$(warning) The wording changed since this claim was marked; the check may need redoing. It was: “${escapeMarkdown(quoteSnippet(claim.anchor.quote, 240))}” · ` +
@@ -147,6 +164,12 @@ export function describeClaim(annotations: Annotations, claim: Claim, text: stri
 
 export function describeOrphan(anchor: Anchor): string {
   return `$(warning) Orphaned: “${escapeMarkdown(quoteSnippet(anchor.quote))}” was not found in the text. It is kept in the sidecar; select its text and run **Newsmark: Re-attach to Selection**.`;
+}
+
+/** A claim whose annotators' names are cut to fit a hover line: a name is whatever the sidecar says, at any length. */
+function shortNames(claim: Claim): Claim {
+  const cut = (name: string | undefined) => (name === undefined ? undefined : snippet(name, 80) || undefined);
+  return { ...claim, by: cut(claim.by), reviewedBy: cut(claim.reviewedBy) };
 }
 
 function claimVerdictText(claim: Claim, labels: Labels): string {

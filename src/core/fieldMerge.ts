@@ -1,6 +1,7 @@
 // Three-way merge of two annotators' sidecars, per annotation and per field, as git's merge driver needs it.
 
-import type { Actor, Anchor, Annotations, Claim, ConflictEvidence, MergeConflict, Source } from './model';
+import type { Actor, Anchor, Annotations, Claim, ConflictEvidence, MergeConflict, Provenance, Source } from './model';
+import { timeOf, withoutProvenance } from './provenance';
 
 /** One field of one annotation changed two ways: the record a merged sidecar keeps until someone decides. */
 export type FieldConflict = MergeConflict;
@@ -58,21 +59,26 @@ function pick<T>(field: string, b: T, o: T, t: T, conflict: (field: string) => v
   return o;
 }
 
-/** Set merge: what either side added is kept, what either side removed (and the other kept) goes. */
-function mergeSet<T>(b: readonly T[], o: readonly T[], t: readonly T[], key: (x: T) => string): T[] {
+/**
+ * Set merge: what either side added is kept, what either side removed (and the other kept)
+ * goes. Where both sides hold the same item, `prefer` picks which copy (ours by default).
+ */
+function mergeSet<T>(b: readonly T[], o: readonly T[], t: readonly T[], key: (x: T) => string, prefer: (ours: T, theirs: T) => T = (x) => x): T[] {
   const inBase = new Set(b.map(key));
   const inOurs = new Set(o.map(key));
   const inTheirs = new Set(t.map(key));
   const out: T[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   for (const x of [...o, ...t]) {
     const k = key(x);
-    if (seen.has(k)) {
+    const at = seen.get(k);
+    if (at !== undefined) {
+      out[at] = prefer(out[at], x);
       continue;
     }
     const kept = (inOurs.has(k) && inTheirs.has(k)) || !inBase.has(k);
     if (kept) {
-      seen.add(k);
+      seen.set(k, out.length);
       out.push(x);
     }
   }
@@ -84,8 +90,11 @@ const sourceKey = (s: Source) => s.url;
 
 type FieldMerger<T> = (b: T, o: T, t: T, conflict: (field: string) => void) => T;
 
-/** Keys merged as sets or fixed by the annotation's identity; every other key is merged as one field. */
-const NOT_FIELDS = new Set(['id', 'mentions', 'sources']);
+/**
+ * Keys merged as sets, fixed by the annotation's identity, or saying who and when (merged
+ * after the fields they stamp, never a conflict of their own); every other key is one field.
+ */
+const NOT_FIELDS = new Set(['id', 'mentions', 'sources', 'by', 'at', 'reviewedBy', 'reviewedAt']);
 
 function mergeKeys<T extends object>(b: T, o: T, t: T, out: T, conflict: (field: string) => void): T {
   const value = (x: T, key: string) => (x as Record<string, unknown>)[key];
@@ -98,10 +107,70 @@ function mergeKeys<T extends object>(b: T, o: T, t: T, out: T, conflict: (field:
 }
 
 const mergeActor: FieldMerger<Actor> = (b, o, t, conflict) =>
-  mergeKeys(b, o, t, { ...o, mentions: mergeSet(b.mentions, o.mentions, t.mentions, anchorKey) }, conflict);
+  withCreation(b, o, t, mergeKeys(b, o, t, { ...o, mentions: mergeSet(b.mentions, o.mentions, t.mentions, anchorKey, earlierMade) }, conflict));
 
-const mergeClaim: FieldMerger<Claim> = (b, o, t, conflict) =>
-  mergeKeys(b, o, t, { ...o, sources: mergeSet(b.sources, o.sources, t.sources, sourceKey) }, conflict);
+const mergeClaim: FieldMerger<Claim> = (b, o, t, conflict) => {
+  const conflicted = new Set<string>();
+  const merged = mergeKeys(b, o, t, { ...o, sources: mergeSet(b.sources, o.sources, t.sources, sourceKey) }, (field) => {
+    conflicted.add(field);
+    conflict(field);
+  });
+  return withReview(b, o, t, withCreation(b, o, t, merged), conflicted.has('status') || conflicted.has('verdict'));
+};
+
+const made = (x: Provenance) => ({ by: x.by, at: x.at });
+
+/** Of two copies of one annotation, the one made first: who made it is who made it first. */
+function earlierMade<T extends Provenance>(ours: T, theirs: T): T {
+  return theirs.at !== undefined && (ours.at === undefined || timeOf(theirs.at) < timeOf(ours.at)) ? theirs : ours;
+}
+
+/**
+ * Who made the annotation and when, as one value: one side's change wins, as for any field;
+ * two sides that stamped it differently (both added it alike) keep the earlier stamp, as
+ * the annotation was made then. Never a conflict: who made a mark is no verdict to decide.
+ */
+function withCreation<T extends Provenance>(b: T, o: T, t: T, out: T): T {
+  const [mb, mo, mt] = [made(b), made(o), made(t)];
+  const chosen = same(mo, mt) || same(mt, mb) ? mo : same(mo, mb) ? mt : made(earlierMade(o, t));
+  setOrDelete(out, 'by', chosen.by);
+  setOrDelete(out, 'at', chosen.at);
+  return out;
+}
+
+const review = (c: Claim) => [c.status, c.verdict];
+const reviewer = (c: Claim) => ({ reviewedBy: c.reviewedBy, reviewedAt: c.reviewedAt });
+
+/**
+ * Who last changed the status or verdict follows the change the merge took: the side that
+ * changed them, or, where both did (the same verdict, or one the status and one the verdict),
+ * the later of the two; where they conflict, ours, whose values the claim holds until decided.
+ * So two annotators reaching the same verdict at different times is no conflict.
+ */
+function withReview(b: Claim, o: Claim, t: Claim, out: Claim, conflicted: boolean): Claim {
+  const from = reviewedOn(b, o, t, conflicted);
+  setOrDelete(out, 'reviewedBy', from.reviewedBy);
+  setOrDelete(out, 'reviewedAt', from.reviewedAt);
+  return out;
+}
+
+/** The side whose review stamp the merged claim carries. */
+function reviewedOn(b: Claim, o: Claim, t: Claim, conflicted: boolean): Claim {
+  const later = (x: Claim, y: Claim) => (timeOf(y.reviewedAt) > timeOf(x.reviewedAt) ? y : x);
+  const ours = !same(review(o), review(b));
+  const theirs = !same(review(t), review(b));
+  if (ours && theirs) {
+    return conflicted ? o : later(o, t);
+  }
+  if (ours || theirs) {
+    return ours ? o : t;
+  }
+  // Neither changed the review: a stamp edited by hand on one side is taken like any field.
+  if (same(reviewer(o), reviewer(t)) || same(reviewer(t), reviewer(b))) {
+    return o;
+  }
+  return same(reviewer(o), reviewer(b)) ? t : later(o, t);
+}
 
 function setOrDelete<T extends object>(target: T, field: string, value: unknown): void {
   const record = target as Record<string, unknown>;
@@ -130,7 +199,9 @@ function mergeItems<T extends Item>(
     const conflict = (field: string, values: Partial<FieldConflict> = {}) =>
       conflicts.push({ kind, id, field, ...values });
     if (oi && ti) {
-      out.push(bi ? mergeOne(bi, oi, ti, (field) => conflict(field, { ...fieldValues(field, bi, oi, ti), ...evidence(kind, field, oi, ti) })) : oi);
+      // Both added it alike (renumberCollisions parted those that differ): merged against nothing, so the earlier stamps stay.
+      const from = bi ?? ({ id, mentions: [], sources: [] } as unknown as T);
+      out.push(mergeOne(from, oi, ti, (field) => conflict(field, { ...fieldValues(field, from, oi, ti), ...evidence(kind, field, oi, ti) })));
     } else if (oi || ti) {
       const present = (oi ?? ti)!;
       if (!bi) {
@@ -187,7 +258,8 @@ function renumberCollisions(base: Annotations, ours: Annotations, theirs: Annota
     const mineById = new Map(mine.map((i) => [i.id, i]));
     for (const item of other) {
       const twin = mineById.get(item.id);
-      if (twin && !baseIds.has(item.id) && !same(twin, item)) {
+      // Who made it and when do not make two annotations of one: two annotators marking the same actor alike made one actor.
+      if (twin && !baseIds.has(item.id) && !same(withoutProvenance(twin), withoutProvenance(item))) {
         const to = fresh(item.id);
         renames.set(`${kind}:${item.id}`, to);
         log.push({ kind, from: item.id, to });

@@ -75,6 +75,11 @@ export async function configValue(folder: string, key: string): Promise<string |
   }
 }
 
+/** Who git says is working in a folder: its user.name, else its user.email, as a commit would record them. */
+export async function gitUser(folder: string): Promise<string | undefined> {
+  return (await configValue(folder, 'user.name')) ?? (await configValue(folder, 'user.email'));
+}
+
 /** Runs git in a folder; for the set-up commands, which write git's own configuration. */
 export function runGit(folder: string, args: readonly string[]): Promise<string> {
   return git(folder, args);

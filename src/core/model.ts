@@ -44,14 +44,27 @@ export const CLAIM_STATUS_LABELS: Record<ClaimStatus, string> = {
   checked: 'Checked',
 };
 
-export interface Actor {
+/**
+ * Who made an annotation and when: the annotator's name (setting newsmark.annotator, else git's
+ * user.name or user.email) and an ISO 8601 UTC time. Absent in sidecars written before either
+ * was recorded, and never made up for them.
+ */
+export interface Provenance {
+  by?: string;
+  at?: string;
+}
+
+/** A mention of an actor: where it stands, and who marked it when. */
+export interface Mention extends Anchor, Provenance {}
+
+export interface Actor extends Provenance {
   id: string;
   name: string;
   type: string;
   aliases?: string[];
   wikidata?: string;
   notes?: string;
-  mentions: Anchor[];
+  mentions: Mention[];
   /** Data imported from other tools that Newsmark does not show yet, kept losslessly. */
   extra?: Record<string, unknown>;
 }
@@ -64,13 +77,17 @@ export interface Source {
   accessed?: string;
 }
 
-export interface Claim {
+export interface Claim extends Provenance {
   id: string;
   anchor: Anchor;
   /** An actor id; absent means the article itself makes the claim. */
   claimant?: string;
   status: ClaimStatus;
   verdict?: string;
+  /** Who last changed the claim's status or verdict: its review. */
+  reviewedBy?: string;
+  /** When the status or verdict last changed (ISO 8601, UTC). */
+  reviewedAt?: string;
   sources: Source[];
   notes?: string;
   /** The claim checked before that this one repeats: "article#claim" in the workspace, or a fact-check's address. */

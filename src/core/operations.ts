@@ -6,15 +6,17 @@ import {
   type Annotations,
   type Claim,
   type ClaimStatus,
+  type Mention,
   type Source,
   anchorAt,
   nextClaimId,
   slugId,
 } from './model';
+import { markReviewed, type Stamp, stamped, stampedMention } from './provenance';
 
 /** What sits at a position of the article: the innermost annotation wins. */
 export type AnnotationRef =
-  | { kind: 'mention'; actor: Actor; mention: Anchor }
+  | { kind: 'mention'; actor: Actor; mention: Mention }
   | { kind: 'claim'; claim: Claim }
   | { kind: 'actor'; actor: Actor };
 
@@ -57,7 +59,8 @@ export interface NewActor {
 
 /**
  * Marks text[start, end) as a mention of an existing actor (by id) or of a new one. Returns
- * the actor. Marking the same span twice for the same actor is a no-op.
+ * the actor. Marking the same span twice for the same actor is a no-op. `stamp` says who
+ * marks it and when; the new mention, and a new actor, carry it.
  */
 export function markMention(
   annotations: Annotations,
@@ -65,6 +68,7 @@ export function markMention(
   start: number,
   end: number,
   actor: string | NewActor,
+  stamp?: Stamp,
 ): Actor {
   let target: Actor | undefined;
   if (typeof actor === 'string') {
@@ -73,32 +77,30 @@ export function markMention(
       throw new Error(`No actor has the id "${actor}".`);
     }
   } else {
-    target = {
-      id: slugId(actor.name, allIds(annotations)),
-      name: actor.name.trim(),
-      type: actor.type,
-      mentions: [],
-    };
+    target = stamped<Actor>(
+      {
+        id: slugId(actor.name, allIds(annotations)),
+        name: actor.name.trim(),
+        type: actor.type,
+        mentions: [],
+      },
+      stamp,
+    );
     annotations.actors.push(target);
   }
   if (!target.mentions.some((m) => !m.orphaned && m.start === start && m.end === end)) {
-    target.mentions.push(anchorAt(text, start, end));
+    target.mentions.push(stampedMention(anchorAt(text, start, end), stamp));
     target.mentions.sort((a, b) => a.start - b.start);
   }
   return target;
 }
 
-/** Marks text[start, end) as a claim, unchecked, made by `claimant` (an actor id) or by the article. */
-export function markClaim(annotations: Annotations, text: string, start: number, end: number, claimant?: string): Claim {
+/** Marks text[start, end) as a claim, unchecked, made by `claimant` (an actor id) or by the article; `stamp` says who marked it and when. */
+export function markClaim(annotations: Annotations, text: string, start: number, end: number, claimant?: string, stamp?: Stamp): Claim {
   if (claimant !== undefined && !actorById(annotations, claimant)) {
     throw new Error(`No actor has the id "${claimant}".`);
   }
-  const claim: Claim = {
-    id: nextClaimId(annotations.claims),
-    anchor: anchorAt(text, start, end),
-    status: 'unchecked',
-    sources: [],
-  };
+  const claim = stamped<Claim>({ id: nextClaimId(annotations.claims), anchor: anchorAt(text, start, end), status: 'unchecked', sources: [] }, stamp);
   if (claimant !== undefined) {
     claim.claimant = claimant;
   }
@@ -106,18 +108,29 @@ export function markClaim(annotations: Annotations, text: string, start: number,
   return claim;
 }
 
-export function setStatus(claim: Claim, status: ClaimStatus): void {
-  claim.status = status;
+/** Sets a claim's status; a change is stamped as the claim's review (who and when), setting it again is not. */
+export function setStatus(claim: Claim, status: ClaimStatus, stamp?: Stamp): void {
+  if (claim.status !== status) {
+    claim.status = status;
+    markReviewed(claim, stamp);
+  }
 }
 
-/** Sets or clears a verdict. A verdict is the outcome of a check, so setting one marks the claim checked. */
-export function setVerdict(claim: Claim, verdict: string | undefined): void {
+/**
+ * Sets or clears a verdict. A verdict is the outcome of a check, so setting one marks the
+ * claim checked. A change is stamped as the claim's review; giving the same verdict again is not.
+ */
+export function setVerdict(claim: Claim, verdict: string | undefined, stamp?: Stamp): void {
+  const before = [claim.verdict, claim.status];
   if (verdict === undefined) {
     delete claim.verdict;
-    return;
+  } else {
+    claim.verdict = verdict;
+    claim.status = 'checked';
   }
-  claim.verdict = verdict;
-  claim.status = 'checked';
+  if (before[0] !== claim.verdict || before[1] !== claim.status) {
+    markReviewed(claim, stamp);
+  }
 }
 
 export function setClaimant(claim: Claim, claimant: string | undefined): void {
@@ -202,7 +215,7 @@ export function removeAnnotation(annotations: Annotations, ref: AnnotationRef): 
  * Marks every other whole-word occurrence of the actor's name, aliases and marked texts. Occurrences that
  * overlap an existing mention (of any actor) are left alone. Returns how many were added.
  */
-export function markAllMentions(annotations: Annotations, text: string, actor: Actor): number {
+export function markAllMentions(annotations: Annotations, text: string, actor: Actor, stamp?: Stamp): number {
   // The texts already marked count as names too: marking "Pashinyan" once for "Nikol Pashinyan"
   // says that surname alone refers to him in this article.
   const quotes = actor.mentions.filter((m) => !m.orphaned).map((m) => m.quote);
@@ -219,7 +232,7 @@ export function markAllMentions(annotations: Annotations, text: string, actor: A
       if (taken.some((m) => m.start < end && start < m.end)) {
         continue;
       }
-      const anchor = anchorAt(text, start, end);
+      const anchor = stampedMention(anchorAt(text, start, end), stamp);
       actor.mentions.push(anchor);
       taken.push(anchor);
       added++;

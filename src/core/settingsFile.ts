@@ -2,10 +2,13 @@
 
 import { type BratMapping, DEFAULT_BRAT_MAPPING } from './brat';
 import type { ExportSettings } from './exporters';
+import { cleanAnnotator } from './provenance';
 import { verdictScaleFrom } from './verdicts';
 
 export interface Settings extends ExportSettings {
   actorTypes?: string[];
+  /** Who is annotating, recorded as `by` on what they mark; unset: git's user.name or user.email. */
+  annotator?: string;
 }
 
 /** Settings that cannot be used; the message names the file and the setting. */
@@ -23,6 +26,7 @@ const SETTING_NAMES = [
   'export.claimReview.url',
   'export.w3c.creator',
   'export.w3c.baseIri',
+  'annotator',
 ] as const;
 type SettingName = (typeof SETTING_NAMES)[number];
 
@@ -50,6 +54,7 @@ export function readSettings(raw: Record<string, unknown>, where: string): Setti
   return {
     scale,
     actorTypes,
+    annotator: cleanAnnotator(text('annotator', values.get('annotator'), fail)),
     actorTypeLabels,
     brat: mapping,
     claimReview: {

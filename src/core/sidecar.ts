@@ -8,6 +8,7 @@ import { describeConflict } from './conflicts';
 import { sha256 } from './hash';
 import { type Actor, type Anchor, type Annotations, type Claim, FORMAT_VERSION } from './model';
 import { CodePointIndex } from './offsets';
+import { carryProvenance } from './provenance';
 import {
   describeSchemaError,
   NESTING_LIMIT,
@@ -413,7 +414,7 @@ function buildAnnotations(sidecar: SidecarData, articleText: string, options: De
     article: { ...sidecar.article },
     actors: actors.map((actor, i) => ({
       ...actor,
-      mentions: (actor.mentions ?? []).map((m, j) => readAnchor(m, ['actors', i, 'mentions', j], `mention of "${actor.name}"`)),
+      mentions: (actor.mentions ?? []).map((m, j) => carryProvenance(readAnchor(m, ['actors', i, 'mentions', j], `mention of "${actor.name}"`), m)),
     })),
     claims: claims.map((claim, i) => ({
       ...claim,

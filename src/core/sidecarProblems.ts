@@ -297,7 +297,8 @@ function kindOf(path: (string | number)[]): string {
   let kind = 'root';
   for (const part of path) {
     if (typeof part === 'string') {
-      kind = childKind(kind, part);
+      // A mention is written as an anchor, but may say who marked it.
+      kind = kind === 'actor' && part === 'mentions' ? 'mention' : childKind(kind, part);
     }
   }
   return kind;
@@ -337,6 +338,12 @@ function patternWords(path: (string | number)[]): string {
       return 'must be a date written YYYY-MM-DD.';
     case 'sha256':
       return 'must be 64 hexadecimal digits.';
+    case 'at':
+    case 'reviewedAt':
+      return 'must be a time in UTC written like 2026-12-03T14:05:09Z (year-month-day, "T", hours:minutes:seconds, "Z").';
+    case 'by':
+    case 'reviewedBy':
+      return 'must name who made the change; it cannot be only spaces.';
     default:
       return 'may hold only letters, digits, ".", "_" and "-", starting with a letter or digit.';
   }

@@ -28,9 +28,10 @@ export const KEY_ORDER: Record<string, readonly string[]> = {
   root: ['newsmark', 'conflicts', 'article', 'actors', 'claims', 'suggestions', 'extra'],
   conflict: ['kind', 'id', 'field', 'base', 'ours', 'theirs', 'evidence'],
   article: ['file', 'title', 'url', 'publisher', 'published', 'sha256'],
-  actor: ['id', 'name', 'type', 'aliases', 'wikidata', 'notes', 'mentions', 'extra'],
-  claim: ['id', 'anchor', 'claimant', 'status', 'verdict', 'sources', 'notes', 'sameAs', 'notSameAs', 'extra'],
+  actor: ['id', 'name', 'type', 'aliases', 'wikidata', 'notes', 'by', 'at', 'mentions', 'extra'],
+  claim: ['id', 'anchor', 'by', 'at', 'claimant', 'status', 'verdict', 'reviewedBy', 'reviewedAt', 'sources', 'notes', 'sameAs', 'notSameAs', 'extra'],
   anchor: ['start', 'end', 'quote', 'prefix', 'suffix', 'orphaned', 'changed'],
+  mention: ['start', 'end', 'quote', 'prefix', 'suffix', 'orphaned', 'changed', 'by', 'at'],
   source: ['url', 'title', 'archived', 'accessed'],
 };
 
@@ -63,7 +64,7 @@ export function toSidecarData(annotations: Annotations, articleText: string): { 
       ordered('actor', {
         ...actor,
         aliases: actor.aliases?.length ? actor.aliases : undefined,
-        mentions: [...actor.mentions].sort((a, b) => a.start - b.start || a.end - b.end).map(anchor),
+        mentions: [...actor.mentions].sort((a, b) => a.start - b.start || a.end - b.end).map((m) => ordered('mention', { ...(anchor(m) as object), by: m.by, at: m.at })),
       } as Record<string, unknown>),
     ),
     claims: annotations.claims.map((claim) =>

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { articleWebAddress } from './articleDetails';
 import { bratFragments } from './brat';
-import { type Anchor, type Annotations, CLAIM_STATUS_LABELS, CONTEXT_LENGTH } from './model';
+import { type Actor, type Anchor, type Annotations, type Claim, CLAIM_STATUS_LABELS, CONTEXT_LENGTH, type Provenance } from './model';
 import { CodePointIndex, contextAfter, contextBefore } from './offsets';
 import { DEFAULT_VERDICT_SCALE, type VerdictScale, verdictLabel } from './verdicts';
 
@@ -63,7 +63,11 @@ export interface WebAnnotation {
   id: string;
   type: 'Annotation';
   motivation: Motivation;
+  /** When the annotation was made (the sidecar's `at`). */
   created?: string;
+  /** When a claim's status or verdict last changed after it was made (`reviewedAt`). */
+  modified?: string;
+  /** Who made it: the annotator (`by`) as a Person, else the creator from settings. */
   creator?: Agent;
   body: Body[];
   target: Target | Target[];
@@ -107,6 +111,27 @@ export interface ExportWarning {
 /** A fixed namespace for name-based ids, so the same sidecar always exports the same ids. */
 const UUID_NAMESPACE = 'newsmark web annotation ids';
 
+/** What every step of one export shares. */
+interface ExportContext {
+  annotations: Annotations;
+  text: string;
+  options: W3CExportOptions;
+  /** The IRI the annotations target. */
+  source: string;
+  /** The creator from settings, for annotations that do not say who made them. */
+  creator?: Agent;
+  scale: VerdictScale;
+  index: CodePointIndex;
+  fragments: Map<Anchor, [number, number][]>;
+  warnings: ExportWarning[];
+}
+
+/** An annotation with the place it sorts at: its position in the text, orphans last. */
+interface Placed {
+  at: number;
+  annotation: WebAnnotation;
+}
+
 /**
  * Exports the annotations of one article. Ids are stable across exports (derived from the
  * article's IRI, the actor or claim id and the mention's order), so a re-export updates
@@ -114,106 +139,150 @@ const UUID_NAMESPACE = 'newsmark web annotation ids';
  */
 export function exportW3C(annotations: Annotations, text: string, options: W3CExportOptions): { collection: AnnotationCollection; warnings: ExportWarning[] } {
   const warnings: ExportWarning[] = [];
-  const source = articleSource(annotations, options, warnings);
-  const creator = creatorOf(options.creator, warnings);
-  const scale = options.verdicts ?? DEFAULT_VERDICT_SCALE;
-  const index = new CodePointIndex(text);
-  const fragments = bratFragments(annotations, text);
-  const mint = (local: string) =>
-    options.baseIri ? `${options.baseIri.replace(/\/+$/, '')}/${encodeURIComponent(annotations.article.file)}/${local}` : nameUuid(`${source}\n${local}`);
-
-  const targetsOf = (anchor: Anchor, what: string): Target | Target[] => {
-    if (anchor.orphaned) {
-      warnings.push({ code: 'orphaned', message: `${what} is orphaned: it is exported with its quote only, without a position.` });
-      return { type: 'SpecificResource', source, selector: { type: 'TextQuoteSelector', exact: anchor.quote, prefix: anchor.prefix, suffix: anchor.suffix } };
-    }
-    const targets = (fragments.get(anchor) ?? [[anchor.start, anchor.end]]).map(([start, end]): Target => ({
-      type: 'SpecificResource',
-      source,
-      selector: [
-        {
-          type: 'TextQuoteSelector',
-          exact: text.slice(start, end),
-          prefix: contextBefore(text, start, CONTEXT_LENGTH),
-          suffix: contextAfter(text, end, CONTEXT_LENGTH),
-        },
-        { type: 'TextPositionSelector', start: index.toCodePoint(start) ?? 0, end: index.toCodePoint(end) ?? 0 },
-      ],
-    }));
-    // Several targets are the fragments of one discontinuous mention, each annotated alike.
-    return targets.length === 1 ? targets[0] : targets;
+  const context: ExportContext = {
+    annotations,
+    text,
+    options,
+    source: articleSource(annotations, options, warnings),
+    creator: creatorOf(options.creator, warnings),
+    scale: options.verdicts ?? DEFAULT_VERDICT_SCALE,
+    index: new CodePointIndex(text),
+    fragments: bratFragments(annotations, text),
+    warnings,
   };
-  const textual = (value: string, purpose: Motivation): Body => ({ type: 'TextualBody', value, purpose, format: 'text/plain' });
-  const common = (extra: Record<string, unknown> | undefined) => {
-    const out: { created?: string; creator?: Agent } = {};
-    const created = extra?.created;
-    // Only a timestamp another tool recorded is known; Newsmark does not record one yet.
-    if (typeof created === 'string' && isUtcDateTime(created)) {
-      out.created = created;
-    }
-    if (creator) {
-      out.creator = creator;
-    }
-    return out;
-  };
-
-  const items: { at: number; annotation: WebAnnotation }[] = [];
-  const at = (anchor: Anchor) => (anchor.orphaned ? Number.MAX_SAFE_INTEGER : anchor.start);
-  for (const actor of annotations.actors) {
-    const mentions = [...actor.mentions].sort((a, b) => a.start - b.start);
-    mentions.forEach((mention, i) => {
-      const body: Body[] = [textual(options.actorTypeLabels?.[actor.type] ?? actor.type, 'tagging'), textual(actor.name, 'identifying')];
-      if (actor.wikidata) {
-        body.push({ type: 'SpecificResource', source: `http://www.wikidata.org/entity/${actor.wikidata}`, purpose: 'identifying' });
-      }
-      if (actor.notes?.trim()) {
-        body.push(textual(actor.notes, 'describing'));
-      }
-      items.push({
-        at: at(mention),
-        annotation: {
-          '@context': ANNO_CONTEXT,
-          id: mint(`actors/${actor.id}/mentions/${i + 1}`),
-          type: 'Annotation',
-          motivation: 'identifying',
-          ...common(actor.extra),
-          body,
-          target: targetsOf(mention, `A mention of ${actor.name}`),
-        },
-      });
-    });
-  }
-  for (const claim of annotations.claims) {
-    const body: Body[] = [textual('Claim', 'tagging'), textual(CLAIM_STATUS_LABELS[claim.status], 'tagging')];
-    if (claim.verdict !== undefined) {
-      body.push(textual(verdictLabel(scale, claim.verdict), 'assessing'));
-    }
-    const claimant = annotations.actors.find((a) => a.id === claim.claimant);
-    if (claimant) {
-      body.push(textual(`Claimant: ${claimant.name}`, 'describing'));
-    }
-    if (claim.notes?.trim()) {
-      body.push(textual(claim.notes, 'describing'));
-    }
-    for (const s of claim.sources) {
-      body.push({ type: 'SpecificResource', source: s.url, purpose: 'linking' });
-    }
-    items.push({
-      at: at(claim.anchor),
-      annotation: {
-        '@context': ANNO_CONTEXT,
-        id: mint(`claims/${claim.id}`),
-        type: 'Annotation',
-        // A verdict assesses the claim; until then the claim is questioned.
-        motivation: claim.verdict !== undefined ? 'assessing' : 'questioning',
-        ...common(claim.extra),
-        body,
-        target: targetsOf(claim.anchor, `Claim ${claim.id}`),
-      },
-    });
-  }
+  const items = [...annotations.actors.flatMap((actor) => mentionAnnotations(context, actor)), ...annotations.claims.map((claim) => claimAnnotation(context, claim))];
   items.sort((a, b) => a.at - b.at);
+  return { collection: collectionOf(context, items.map((i) => i.annotation)), warnings };
+}
 
+/** An annotation's id: under the base IRI when one is set, else a name-based urn:uuid. */
+function mint(context: ExportContext, local: string): string {
+  const { annotations, options, source } = context;
+  return options.baseIri ? `${options.baseIri.replace(/\/+$/, '')}/${encodeURIComponent(annotations.article.file)}/${local}` : nameUuid(`${source}\n${local}`);
+}
+
+/** Where an annotation points: its quote and position, one target per fragment of a discontinuous span; an orphan by its quote alone. */
+function targetsOf(context: ExportContext, anchor: Anchor, what: string): Target | Target[] {
+  const { source, text, index } = context;
+  if (anchor.orphaned) {
+    context.warnings.push({ code: 'orphaned', message: `${what} is orphaned: it is exported with its quote only, without a position.` });
+    return { type: 'SpecificResource', source, selector: { type: 'TextQuoteSelector', exact: anchor.quote, prefix: anchor.prefix, suffix: anchor.suffix } };
+  }
+  const targets = (context.fragments.get(anchor) ?? [[anchor.start, anchor.end]]).map(([start, end]): Target => ({
+    type: 'SpecificResource',
+    source,
+    selector: [
+      {
+        type: 'TextQuoteSelector',
+        exact: text.slice(start, end),
+        prefix: contextBefore(text, start, CONTEXT_LENGTH),
+        suffix: contextAfter(text, end, CONTEXT_LENGTH),
+      },
+      { type: 'TextPositionSelector', start: index.toCodePoint(start) ?? 0, end: index.toCodePoint(end) ?? 0 },
+    ],
+  }));
+  // Several targets are the fragments of one discontinuous mention, each annotated alike.
+  return targets.length === 1 ? targets[0] : targets;
+}
+
+function textual(value: string, purpose: Motivation): Body {
+  return { type: 'TextualBody', value, purpose, format: 'text/plain' };
+}
+
+/**
+ * Who made an annotation and when (§3.3.1): the annotator recorded in the sidecar as a
+ * Person, else the creator from settings; `created` from the sidecar, else from what another
+ * tool recorded in `extra`; `modified` when the claim's review changed after it was made.
+ */
+function provenanceOf(context: ExportContext, made: Provenance, extra: Record<string, unknown> | undefined, modified?: string): Pick<WebAnnotation, 'created' | 'modified' | 'creator'> {
+  const out: Pick<WebAnnotation, 'created' | 'modified' | 'creator'> = {};
+  const imported = extra?.created;
+  const created = made.at !== undefined && isUtcDateTime(made.at) ? made.at : typeof imported === 'string' && isUtcDateTime(imported) ? imported : undefined;
+  if (created) {
+    out.created = created;
+  }
+  if (modified !== undefined && isUtcDateTime(modified) && (!created || Date.parse(modified) > Date.parse(created))) {
+    out.modified = modified;
+  }
+  const creator = personOf(made.by, context.creator) ?? context.creator;
+  if (creator) {
+    out.creator = creator;
+  }
+  return out;
+}
+
+/** The annotator as a Person; the configured creator's id comes along when it names the same person. */
+function personOf(by: string | undefined, configured: Agent | undefined): Agent | undefined {
+  const name = by?.trim();
+  if (!name) {
+    return undefined;
+  }
+  return configured?.type === 'Person' && configured.name === name ? configured : { type: 'Person', name };
+}
+
+/** Orphans sort after every placed annotation. */
+function placeOf(anchor: Anchor): number {
+  return anchor.orphaned ? Number.MAX_SAFE_INTEGER : anchor.start;
+}
+
+/** One annotation per mention of an actor, identifying it: its type, name, Wikidata item and notes. */
+function mentionAnnotations(context: ExportContext, actor: Actor): Placed[] {
+  const body: Body[] = [textual(context.options.actorTypeLabels?.[actor.type] ?? actor.type, 'tagging'), textual(actor.name, 'identifying')];
+  if (actor.wikidata) {
+    body.push({ type: 'SpecificResource', source: `http://www.wikidata.org/entity/${actor.wikidata}`, purpose: 'identifying' });
+  }
+  if (actor.notes?.trim()) {
+    body.push(textual(actor.notes, 'describing'));
+  }
+  const mentions = [...actor.mentions].sort((a, b) => a.start - b.start);
+  return mentions.map((mention, i) => ({
+    at: placeOf(mention),
+    annotation: {
+      '@context': ANNO_CONTEXT,
+      id: mint(context, `actors/${actor.id}/mentions/${i + 1}`),
+      type: 'Annotation',
+      motivation: 'identifying',
+      ...provenanceOf(context, mention, actor.extra),
+      body: body.map((b) => ({ ...b })),
+      target: targetsOf(context, mention, `A mention of ${actor.name}`),
+    },
+  }));
+}
+
+/** A claim's annotation: questioning it until it has a verdict, then assessing it, with its claimant, notes and sources. */
+function claimAnnotation(context: ExportContext, claim: Claim): Placed {
+  const body: Body[] = [textual('Claim', 'tagging'), textual(CLAIM_STATUS_LABELS[claim.status], 'tagging')];
+  if (claim.verdict !== undefined) {
+    body.push(textual(verdictLabel(context.scale, claim.verdict), 'assessing'));
+  }
+  const claimant = context.annotations.actors.find((a) => a.id === claim.claimant);
+  if (claimant) {
+    body.push(textual(`Claimant: ${claimant.name}`, 'describing'));
+  }
+  if (claim.notes?.trim()) {
+    body.push(textual(claim.notes, 'describing'));
+  }
+  for (const s of claim.sources) {
+    body.push({ type: 'SpecificResource', source: s.url, purpose: 'linking' });
+  }
+  return {
+    at: placeOf(claim.anchor),
+    annotation: {
+      '@context': ANNO_CONTEXT,
+      id: mint(context, `claims/${claim.id}`),
+      type: 'Annotation',
+      // A verdict assesses the claim; until then the claim is questioned.
+      motivation: claim.verdict !== undefined ? 'assessing' : 'questioning',
+      ...provenanceOf(context, claim, claim.extra, claim.reviewedAt),
+      body,
+      target: targetsOf(context, claim.anchor, `Claim ${claim.id}`),
+    },
+  };
+}
+
+/** The collection of one article's annotations, with its one page (none when there are no annotations). */
+function collectionOf(context: ExportContext, items: WebAnnotation[]): AnnotationCollection {
+  const { annotations, options, source } = context;
   const collectionId = options.baseIri ? `${options.baseIri.replace(/\/+$/, '')}/${encodeURIComponent(annotations.article.file)}` : nameUuid(source);
   const collection: AnnotationCollection = {
     '@context': ANNO_CONTEXT,
@@ -233,10 +302,10 @@ export function exportW3C(annotations: Annotations, text: string, options: W3CEx
       type: 'AnnotationPage',
       partOf: collectionId,
       startIndex: 0,
-      items: items.map((i) => i.annotation),
+      items,
     };
   }
-  return { collection, warnings };
+  return collection;
 }
 
 /**

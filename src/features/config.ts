@@ -1,7 +1,8 @@
-// Newsmark's settings, read in one place: actor types and the verdict scale.
+// Newsmark's settings, read in one place: actor types, the verdict scale and who is annotating.
 
 import * as vscode from 'vscode';
 import { CLAIM_STATUS_LABELS, type ClaimStatus } from '../core/model';
+import { cleanAnnotator } from '../core/provenance';
 
 export interface ActorTypeSetting {
   id: string;
@@ -27,6 +28,17 @@ export function actorTypes(): ActorTypeSetting[] {
 export function verdicts(): VerdictSetting[] {
   const scale = vscode.workspace.getConfiguration('newsmark').get<VerdictSetting[]>('verdicts');
   return Array.isArray(scale) ? scale.filter((v) => v && typeof v.id === 'string') : [];
+}
+
+/** The annotator's name from newsmark.annotator; undefined when it is empty. */
+export function annotatorSetting(): string | undefined {
+  const name = vscode.workspace.getConfiguration('newsmark').get<unknown>('annotator');
+  return typeof name === 'string' ? cleanAnnotator(name) : undefined;
+}
+
+/** Keeps the annotator's name in the user's settings: it is the person's, whatever folder they open. */
+export function rememberAnnotator(name: string): Thenable<void> {
+  return vscode.workspace.getConfiguration('newsmark').update('annotator', name, vscode.ConfigurationTarget.Global);
 }
 
 export function actorTypeLabel(id: string): string {

@@ -9,6 +9,8 @@ import { ARTICLE_LANGUAGES, type AnnotationStore } from './store';
 export const hoverLabels: Labels = {
   actorType: actorTypeLabel,
   verdict: (id) => verdictLabel(id) ?? id,
+  // Who did what is shown on the fact-checker's own calendar; the sidecar keeps UTC.
+  timeZone: 'local',
 };
 
 /** The hover at a position, or undefined where nothing is marked. */
@@ -24,7 +26,7 @@ export function buildHover(store: AnnotationStore, doc: vscode.TextDocument, pos
   for (const ref of annotationsAt(annotations, offset)) {
     const md =
       ref.kind === 'mention'
-        ? describeActor(annotations, ref.actor, hoverLabels, doc.uri.toString())
+        ? describeActor(annotations, ref.actor, hoverLabels, doc.uri.toString(), ref.mention)
         : ref.kind === 'claim'
           ? describeClaim(annotations, ref.claim, text, hoverLabels, doc.uri.toString())
           : undefined;

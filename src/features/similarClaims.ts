@@ -6,6 +6,8 @@ import { actorNamesOf, archiveArticle, archiveFactChecks, ClaimArchive, type Cla
 import { count, snippet } from '../core/text';
 import type { Annotations, Claim } from '../core/model';
 import { claimAt } from '../core/operations';
+import { markReviewed } from '../core/provenance';
+import type { Annotator } from './annotator';
 import { Command } from './commands/ids';
 import { verdictLabel, verdicts } from './config';
 import { atomicWrite, readTextIfExists } from './fileio';
@@ -196,14 +198,23 @@ async function pickMatch(matches: ClaimMatch[], claim: Claim, args: ClaimArgs): 
 }
 
 /** Reuses the verdict and sources of the match, or records that it is not the same claim, as the user chooses. */
-async function actOnMatch(store: AnnotationStore, doc: vscode.TextDocument, claim: Claim, match: ClaimMatch, action: 'reuse' | 'reject' | undefined): Promise<void> {
+async function actOnMatch(store: AnnotationStore, annotator: Annotator, doc: vscode.TextDocument, claim: Claim, match: ClaimMatch, action: 'reuse' | 'reject' | undefined): Promise<void> {
   const reuse = 'Reuse Verdict and Sources';
   const reject = 'Not the Same Claim';
   const choice =
     action !== undefined ? { reuse, reject }[action] : await vscode.window.showQuickPick([reuse, reject], { title: `“${snippet(match.claim.text)}”`, placeHolder: checkedBeforeText(match) });
   if (choice === reuse) {
     const ids = verdicts().map((v) => v.id);
-    const result = store.updateClaim(doc, claim.id, (c) => reuseMatch(c, match.claim, ids));
+    const stamp = await annotator.stamp(doc.uri);
+    const result = store.updateClaim(doc, claim.id, (c) => {
+      const verdict = c.verdict;
+      const reused = reuseMatch(c, match.claim, ids);
+      // A verdict taken over is this annotator's review of the claim.
+      if (c.verdict !== verdict) {
+        markReviewed(c, stamp);
+      }
+      return reused;
+    });
     if (result) {
       const what = [result.verdictTaken ? `verdict ${verdictWords(match)}` : undefined, result.sourcesAdded ? count(result.sourcesAdded, 'source') : undefined].filter(Boolean);
       void vscode.window.showInformationMessage(`Claim ${claim.id} now repeats the claim checked before${what.length ? `, with its ${what.join(' and ')}` : ''}.`);
@@ -215,7 +226,7 @@ async function actOnMatch(store: AnnotationStore, doc: vscode.TextDocument, clai
 }
 
 /** Find Similar Claims: the claim's offers from the archive, one picked, and its verdict reused or the match rejected. */
-async function findSimilar(store: AnnotationStore, archive: Archive, args?: ClaimArgs): Promise<ClaimMatch | undefined> {
+async function findSimilar(store: AnnotationStore, annotator: Annotator, archive: Archive, args?: ClaimArgs): Promise<ClaimMatch | undefined> {
   const found = await claimTarget(store, args);
   if (!found) {
     void vscode.window.showInformationMessage('Put the cursor in a claim, or pick one in the Assertions view, to look for where it was checked before.');
@@ -233,7 +244,7 @@ async function findSimilar(store: AnnotationStore, archive: Archive, args?: Clai
   if (!picked) {
     return undefined;
   }
-  await actOnMatch(store, doc, claim, picked.match, args?.action);
+  await actOnMatch(store, annotator, doc, claim, picked.match, args?.action);
   return picked.match;
 }
 
@@ -384,10 +395,10 @@ class NewClaimOffers {
   }
 }
 
-export function registerSimilarClaims(store: AnnotationStore, index: WorkspaceIndex): SimilarClaims {
+export function registerSimilarClaims(store: AnnotationStore, index: WorkspaceIndex, annotator: Annotator): SimilarClaims {
   const archive = new Archive(index);
   const markers = new CheckedBeforeMarkers(store, archive);
-  const find = (args?: ClaimArgs) => findSimilar(store, archive, args);
+  const find = (args?: ClaimArgs) => findSimilar(store, annotator, archive, args);
   const offers = new NewClaimOffers(archive, (uri, claim) => find({ uri, claim }));
   let timer: NodeJS.Timeout | undefined;
   const schedule = () => {

@@ -4,8 +4,10 @@ import * as vscode from 'vscode';
 import { escapeMarkdown } from '../core/describe';
 import { type Actor, type Annotations } from '../core/model';
 import * as ops from '../core/operations';
+import type { Stamp } from '../core/provenance';
 import type { ActorSuggestion, ClaimSuggestion, KnownActor } from '../core/suggest';
 import { normaliseName } from '../core/workspace';
+import type { Annotator } from './annotator';
 import type { Feedback } from './commands/feedback';
 import { Command, InternalCommand } from './commands/ids';
 import { argsUri } from './commands/target';
@@ -60,6 +62,7 @@ class SuggestionsController {
     private readonly store: AnnotationStore,
     private readonly index: WorkspaceIndex,
     private readonly feedback: Feedback,
+    private readonly annotator: Annotator,
   ) {}
 
   draw(uri?: vscode.Uri): void {
@@ -123,9 +126,9 @@ class SuggestionsController {
   }
 
   /** Marks an actor suggestion; a new actor known from another article comes with its aliases and Wikidata id. */
-  private acceptActor(annotations: Annotations, text: string, item: ActorSuggestion): void {
+  private acceptActor(annotations: Annotations, text: string, item: ActorSuggestion, stamp: Stamp | undefined): void {
     const chosen = actorFor(annotations, item);
-    const actor = ops.markMention(annotations, text, item.start, item.end, chosen);
+    const actor = ops.markMention(annotations, text, item.start, item.end, chosen, stamp);
     const known = typeof chosen === 'string' ? undefined : this.elsewhere.get(normaliseName(item.name));
     if (known && actor.mentions.length === 1) {
       if (known.aliases?.length) {
@@ -137,15 +140,16 @@ class SuggestionsController {
     }
   }
 
-  accept(doc: vscode.TextDocument, suggestion: Suggestion): void {
+  /** Marks a suggestion, stamped as made by the annotator who accepted it. */
+  accept(doc: vscode.TextDocument, suggestion: Suggestion, stamp?: Stamp): void {
     const uri = doc.uri.toString();
     this.store.update(doc, (annotations, text) => {
       if (suggestion.kind === 'actor') {
-        this.acceptActor(annotations, text, suggestion.item);
+        this.acceptActor(annotations, text, suggestion.item, stamp);
         return;
       }
       const s = this.byArticle.get(uri);
-      ops.markClaim(annotations, text, suggestion.item.start, suggestion.item.end, claimantFor(annotations, text, suggestion.item, s?.actors ?? []));
+      ops.markClaim(annotations, text, suggestion.item.start, suggestion.item.end, claimantFor(annotations, text, suggestion.item, s?.actors ?? [], stamp), stamp);
     });
     this.forget(uri, suggestion);
     this.feedback.done(suggestion.kind === 'actor' ? `Marked “${short(suggestion.item.text)}” as ${suggestion.item.name}` : 'Marked the suggested claim');
@@ -238,6 +242,8 @@ class SuggestionsController {
       this.feedback.info(`No suggestions for ${basename(doc.uri)}.`);
       return;
     }
+    // Who is reviewing is settled before the picker opens; each accepted suggestion is stamped when accepted.
+    const stamp = await this.annotator.stamper(doc.uri);
     const rejectButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('thumbsdown'), tooltip: 'Reject: do not suggest this again' };
     const pick = vscode.window.createQuickPick<ReviewItem>();
     pick.title = `Suggestions for ${basename(doc.uri)}: Space to select, Enter to accept, the thumb to reject`;
@@ -255,7 +261,7 @@ class SuggestionsController {
       pick.onDidAccept(() => {
         for (const item of pick.selectedItems) {
           if (item.suggestion) {
-            this.accept(doc, item.suggestion);
+            this.accept(doc, item.suggestion, stamp());
           }
         }
         pick.hide();
@@ -269,9 +275,14 @@ class SuggestionsController {
 
   async acceptOrReject(args: SuggestionArgs, how: 'accept' | 'reject'): Promise<void> {
     const doc = await this.targetDoc(args);
+    const stamp = doc && how === 'accept' ? await this.annotator.stamp(doc.uri) : undefined;
     const suggestion = doc && this.find(doc.uri.toString(), args);
     if (doc && suggestion) {
-      this[how](doc, suggestion);
+      if (how === 'accept') {
+        this.accept(doc, suggestion, stamp);
+      } else {
+        this.reject(doc, suggestion);
+      }
     }
   }
 
@@ -329,8 +340,8 @@ class SuggestionsController {
   }
 }
 
-export function registerSuggestions(store: AnnotationStore, index: WorkspaceIndex, feedback: Feedback): vscode.Disposable {
-  const c = new SuggestionsController(store, index, feedback);
+export function registerSuggestions(store: AnnotationStore, index: WorkspaceIndex, feedback: Feedback, annotator: Annotator): vscode.Disposable {
+  const c = new SuggestionsController(store, index, feedback, annotator);
   const selector = ARTICLE_LANGUAGES.map((language) => ({ language }));
   return vscode.Disposable.from(
     c,
@@ -411,7 +422,7 @@ function actorFor(annotations: Annotations, s: ActorSuggestion): string | ops.Ne
  * The claimant of an accepted claim: a known actor, or the actor named in the sentence,
  * marked there as a mention; the article itself when the attribution names no one.
  */
-function claimantFor(annotations: Annotations, text: string, s: ClaimSuggestion, actorSuggestions: ActorSuggestion[]): string | undefined {
+function claimantFor(annotations: Annotations, text: string, s: ClaimSuggestion, actorSuggestions: ActorSuggestion[], stamp: Stamp | undefined): string | undefined {
   const claimant = s.claimant;
   if (!claimant) {
     return undefined;
@@ -424,7 +435,7 @@ function claimantFor(annotations: Annotations, text: string, s: ClaimSuggestion,
     const named = actorSuggestions.find((a) => a.start < claimant.end! && claimant.start! < a.end);
     const types = actorTypes().map((t) => t.id);
     const type = named && types.includes(named.type) ? named.type : types.includes('person') ? 'person' : types[0];
-    return ops.markMention(annotations, text, claimant.start, claimant.end, { name: named?.name ?? claimant.name, type }).id;
+    return ops.markMention(annotations, text, claimant.start, claimant.end, { name: named?.name ?? claimant.name, type }, stamp).id;
   }
   return undefined;
 }

@@ -2,7 +2,8 @@
 
 import { snippet } from '../core/text';
 import * as vscode from 'vscode';
-import { type Actor, type Anchor, type Annotations, anchorState, type Claim, CLAIM_STATUSES, type Source } from '../core/model';
+import { type Actor, type Anchor, type Annotations, anchorState, type Claim, CLAIM_STATUSES, type Mention, type Source } from '../core/model';
+import { claimProvenance, madeBy } from '../core/provenance';
 import { groupActors, type WorkspaceActor } from '../core/workspace';
 import { actorTypeLabel, actorTypes, statusLabel, verdictLabel, verdicts, actorTypeIcon } from './config';
 import { InternalCommand } from './commands/ids';
@@ -48,7 +49,7 @@ type TreeRow =
   | { kind: 'workspaceType'; type: string; groups: WorkspaceActor[] }
   | { kind: 'actor'; article: ArticleView; actor: Actor; showArticle?: boolean }
   | { kind: 'workspaceActor'; group: WorkspaceActor }
-  | { kind: 'mention'; article: ArticleView; actor: Actor; mention: Anchor }
+  | { kind: 'mention'; article: ArticleView; actor: Actor; mention: Mention }
   | { kind: 'orphans'; items: { article: ArticleView; anchor: Anchor; actor?: Actor; claim?: Claim }[] }
   | { kind: 'orphan'; article: ArticleView; anchor: Anchor; actor?: Actor; claim?: Claim }
   | { kind: 'group'; group: string; label: string; claims: { article: ArticleView; claim: Claim }[] }
@@ -131,7 +132,7 @@ abstract class NewsmarkTree implements vscode.TreeDataProvider<TreeNode> {
     const before = node.kind === 'claim' ? this.checkedBefore?.(node.article.uri, node.claim) : undefined;
     if (before) {
       item.description = [item.description, before].filter(Boolean).join(' · ');
-      item.tooltip = new vscode.MarkdownString().appendText(`${(node as { claim: Claim }).claim.anchor.quote}\n\n${before[0].toUpperCase()}${before.slice(1)}`);
+      item.tooltip = claimTooltip((node as { claim: Claim }).claim, `${before[0].toUpperCase()}${before.slice(1)}`);
     }
     const kept = node.id ? this.expansion.get(node.id) : undefined;
     if (kept !== undefined && item.collapsibleState !== vscode.TreeItemCollapsibleState.None) {
@@ -334,6 +335,16 @@ function statusIcon(claim: Claim): vscode.ThemeIcon {
   return new vscode.ThemeIcon('pass-filled', color ? new vscode.ThemeColor(color) : undefined);
 }
 
+function capitalised(text: string | undefined): string | undefined {
+  return text && text[0].toUpperCase() + text.slice(1);
+}
+
+/** A claim's tooltip: its words, who marked it and who last reviewed it (on the local calendar), and what else there is to say. */
+function claimTooltip(claim: Claim, more?: string): vscode.MarkdownString {
+  const lines = [claim.anchor.quote, capitalised(claimProvenance(claim, 'local')), more].filter(Boolean);
+  return new vscode.MarkdownString().appendText(lines.join('\n\n'));
+}
+
 export function treeItem(node: TreeNode): vscode.TreeItem {
   const item = rowItem(node);
   item.id = node.id;
@@ -394,7 +405,7 @@ function actorRowItem(node: Exclude<TreeNode, { kind: 'group' | 'claim' | 'claim
       const at = placeOf(node.article.text, node.mention.start);
       const state = node.article.text !== undefined ? anchorState(node.mention, node.article.text) : 'attached';
       item.description = [at ? `line ${at.line}:${at.column}` : '', contextOf(node.mention), state === 'changed' ? 'text changed' : ''].filter(Boolean).join(' · ');
-      item.tooltip = `${node.mention.prefix}[${node.mention.quote}]${node.mention.suffix}`;
+      item.tooltip = [`${node.mention.prefix}[${node.mention.quote}]${node.mention.suffix}`, capitalised(madeBy('marked', node.mention.by, node.mention.at, 'local'))].filter(Boolean).join('\n');
       item.iconPath = new vscode.ThemeIcon(state === 'changed' ? 'warning' : 'mention');
       item.contextValue = state === 'changed' ? 'mention changed' : 'mention';
       item.command = revealCommand(node.article, node.mention);
@@ -441,7 +452,7 @@ function claimRowItem(node: Extract<TreeNode, { kind: 'group' | 'claim' | 'claim
       ]
         .filter(Boolean)
         .join(' · ');
-      item.tooltip = new vscode.MarkdownString().appendText(node.claim.anchor.quote);
+      item.tooltip = claimTooltip(node.claim);
       item.iconPath = changed ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('newsmark.orphaned')) : statusIcon(node.claim);
       item.contextValue = changed ? 'claim changed' : 'claim';
       item.command = revealCommand(node.article, node.claim.anchor);

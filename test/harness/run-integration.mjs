@@ -119,6 +119,8 @@ async function main() {
     userDataDir: path.join(tempDir, 'user-data'),
     extensionsDir: path.join(tempDir, 'extensions'),
     env,
+    // Named, so that no machine's git user (or its absence, which asks) changes what the tests see.
+    settings: { 'newsmark.annotator': 'Integration Tester' },
   }));
   log(`code-server on ${codeServer.url} (log kept in ${path.relative(process.cwd(), savedLog)})`);
 

@@ -53,14 +53,17 @@ describe('Article details', () => {
         datePublished: '2026-11-20',
       },
     });
-    // The editor's default author setting is {}: no nameless author is written.
-    assert.strictEqual(review.author, undefined);
+    // The editor's default author setting is {}: no nameless organisation is written; the review is the annotator's who gave the verdict.
+    const annotator = vscode.workspace.getConfiguration('newsmark').get<string>('annotator');
+    assert.ok(annotator);
+    assert.deepStrictEqual([review.author, review.reviewRating.author], [{ '@type': 'Person', name: annotator }, { '@type': 'Person', name: annotator }]);
 
     const w3c = workspaceFile('details.annotations.jsonld');
     await vscode.commands.executeCommand('newsmark.export', { uri, format: 'w3c', target: w3c });
     const collection = fs.readFileSync(w3c, 'utf8');
     assert.ok(!collection.includes('file:'), collection.slice(0, 400));
-    assert.ok(!collection.includes('"creator"'), collection.slice(0, 400));
+    // No nameless creator from the default setting: each annotation names the annotator who made it.
+    assert.deepStrictEqual([...new Set(JSON.parse(collection).first.items.map((i: { creator?: unknown }) => JSON.stringify(i.creator)))], [JSON.stringify({ type: 'Person', name: annotator })]);
     assert.strictEqual(JSON.parse(collection).first.items[0].target.source, 'https://news.example.com/2026/11/csto-training');
   });
 

@@ -33,7 +33,9 @@ describe('Marking an article', () => {
     assert.strictEqual(claimId, 'c1');
     await api.store.flush();
 
-    const yaml = fs.readFileSync(sidecarPath(file), 'utf8');
+    // Who marked them is the annotator set for the tests; when, the time they ran, which the comparison leaves out.
+    const yaml = fs.readFileSync(sidecarPath(file), 'utf8').replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/g, '(time)');
+    const by = vscode.workspace.getConfiguration('newsmark').get<string>('annotator');
     const start = ARTICLE.indexOf('Pashinyan');
     const claimStart = ARTICLE.indexOf('Approximately');
     assert.match(yaml, /^newsmark: 1\narticle:\n {2}file: loop\.txt\n {2}sha256: [0-9a-f]{64}\nactors:\n/);
@@ -44,12 +46,16 @@ describe('Marking an article', () => {
           '  - id: nikol-pashinyan',
           '    name: Nikol Pashinyan',
           '    type: person',
+          `    by: ${by}`,
+          '    at: (time)',
           '    mentions:',
           // The article has only BMP characters before the name, so code points equal UTF-16 offsets here.
-          `      - { start: ${start}, end: ${start + 9}, quote: Pashinyan, prefix: "Armenia’s Prime Minister, Nikol ", suffix: ", has expressed reservations abo" }`,
+          `      - { start: ${start}, end: ${start + 9}, quote: Pashinyan, prefix: "Armenia’s Prime Minister, Nikol ", suffix: ", has expressed reservations abo", by: ${by}, at: (time) }`,
           'claims:',
           '  - id: c1',
           `    anchor: { start: ${claimStart}, end: ${claimStart + 60}, quote: "Approximately 2,500 personnel are involved in the exercises.", prefix: "about the CSTO’s effectiveness. ", suffix: " Pashinyan’s government has soug" }`,
+          `    by: ${by}`,
+          '    at: (time)',
           '    claimant: nikol-pashinyan',
           '    status: unchecked',
           '',
@@ -110,13 +116,16 @@ describe('Marking an article', () => {
     await vscode.commands.executeCommand('newsmark.setVerdict', { uri, claim: 'c1', verdict: 'mostly-true' });
     await vscode.commands.executeCommand('newsmark.addNote', { uri, claim: 'c1', note: 'Ministry figure; independent count pending.' });
     await api.store.flush();
-    const yaml = fs.readFileSync(sidecarPath(file), 'utf8');
+    const yaml = fs.readFileSync(sidecarPath(file), 'utf8').replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/g, '(time)');
+    const by = vscode.workspace.getConfiguration('newsmark').get<string>('annotator');
     assert.ok(
       yaml.includes(
         [
           '    claimant: nikol-pashinyan',
           '    status: checked',
           '    verdict: mostly-true',
+          `    reviewedBy: ${by}`,
+          '    reviewedAt: (time)',
           '    sources:',
           '      - url: https://example.org/csto-exercise',
           '        title: CSTO press release',
@@ -167,7 +176,7 @@ describe('Marking an article', () => {
     await settle();
     await api.store.flush();
     const yaml = fs.readFileSync(sidecarPath(file), 'utf8');
-    assert.match(yaml, /quote: Pashinyan, prefix: "[^"]*", suffix: "[^"]*", orphaned: true \}/);
+    assert.match(yaml, /quote: Pashinyan, prefix: "[^"]*", suffix: "[^"]*", orphaned: true, by: [^,]+, at: \S+ \}/);
     const roots = await api.trees.actors.getChildren();
     const labels = roots.map((n) => api.trees.actors.getTreeItem(n).label);
     assert.deepStrictEqual(labels, ['Person', 'Orphaned']);

@@ -267,7 +267,7 @@ describe('The fact-checker’s workflow', () => {
     assert.deepStrictEqual(reattach.command.arguments, [{ uri: uri.toString(), actor: 'aram-petrosyan', quote: 'Aram Petrosyan' }]);
     await answeringPicker(() => vscode.commands.executeCommand(reattach.command!.command, ...(reattach.command!.arguments ?? [])), 'accept');
     await api.store.flush();
-    await until('the re-attached mention on disk', () => /- \{ start: 0, end: 21, quote: Ministry spokesperson, prefix: "", suffix: "[^"]*" \}\n/.test(fs.readFileSync(sidecarPath(file), 'utf8')));
+    await until('the re-attached mention on disk', () => /- \{ start: 0, end: 21, quote: Ministry spokesperson, prefix: "", suffix: "[^"]*"(?:, by: [^,]+, at: [^ ]+)? \}\n/.test(fs.readFileSync(sidecarPath(file), 'utf8')));
     await until('the finding to clear', () => (codes(uri).includes('orphaned-anchor') ? undefined : true));
   });
 

@@ -31,6 +31,8 @@ export const UI_SETTINGS = {
   'files.autoSave': 'off',
   'workbench.colorTheme': 'Default Dark Modern',
   'window.confirmBeforeClose': 'never',
+  // Named, so that no machine's git user (or its absence, which asks) changes what the tests see.
+  'newsmark.annotator': 'UI Tester',
 };
 
 /** What the runner provides: the server's port, a browser, where workspaces and screenshots go. */

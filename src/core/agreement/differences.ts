@@ -150,6 +150,14 @@ export function takeTheirs(mine: Annotations, d: Difference): string {
         } else {
           claim.verdict = d.theirs.verdict;
         }
+        // Their verdict is theirs: who gave it, and when, come with it.
+        for (const key of ['reviewedBy', 'reviewedAt'] as const) {
+          if (d.theirs[key] === undefined) {
+            delete claim[key];
+          } else {
+            claim[key] = d.theirs[key];
+          }
+        }
         const known = new Set(claim.sources.map((s) => s.url));
         claim.sources.push(...structuredClone(d.theirs.sources.filter((s) => !known.has(s.url))));
       }

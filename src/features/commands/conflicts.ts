@@ -30,9 +30,10 @@ async function resolve(ctx: CommandContext, article: Article, key: string, side:
     return undefined;
   }
   const label = resolutionLabel(conflict, side, article.annotations);
+  const stamp = side === 'theirs' ? await ctx.annotator.stamp(article.doc.uri) : undefined;
   let result: { label: string } | { problem: string };
   try {
-    result = ctx.store.update(article.doc, (annotations, text) => resolveConflictIn(annotations, key, side, text), label);
+    result = ctx.store.update(article.doc, (annotations, text) => resolveConflictIn(annotations, key, side, text, stamp), label);
   } catch (err) {
     if (err instanceof SidecarBlockedError) {
       reportBlocked(ctx, err.entry);

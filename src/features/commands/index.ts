@@ -1,6 +1,7 @@
 // Registers every command Newsmark contributes, one group of commands per file, behind the ids in ./ids.
 
 import * as vscode from 'vscode';
+import type { Annotator } from '../annotator';
 import type { AnnotationStore } from '../store';
 import type { ViewScope } from '../tree';
 import { anchorCommands } from './anchors';
@@ -30,8 +31,8 @@ export function registerHandlers(handlers: Handlers): vscode.Disposable {
 }
 
 /** The annotation commands; suggestions and export/import register their own from their files, with ids from ./ids. */
-export function registerCommands(store: AnnotationStore, scope: ViewScope, feedback = new Feedback()): vscode.Disposable {
-  const ctx: CommandContext = { store, scope, feedback };
+export function registerCommands(store: AnnotationStore, scope: ViewScope, feedback: Feedback, annotator: Annotator): vscode.Disposable {
+  const ctx: CommandContext = { store, scope, feedback, annotator };
   const readable = store.onDidChange((uri) => {
     const entry = store.get(uri);
     if (entry?.annotations) {

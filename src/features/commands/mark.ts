@@ -6,6 +6,7 @@ import { actorChoices, alreadyMarked, claimantChoices, otherActorsAt } from '../
 import type { Actor, Annotations } from '../../core/model';
 import { cleanName, nameSpan } from '../../core/names';
 import * as ops from '../../core/operations';
+import type { Stamp } from '../../core/provenance';
 import * as vscode from 'vscode';
 import { actorTypeLabel, actorTypes } from '../config';
 import { Command } from './ids';
@@ -71,10 +72,11 @@ async function markActor(ctx: CommandContext, given?: Given): Promise<string | u
   if (!chosen || !(await shouldMark(ctx, article, given, spans, chosen, selected))) {
     return undefined;
   }
+  const stamp = await ctx.annotator.stamp(article.doc.uri);
   const actor = changeArticle(ctx, article, (annotations, t) => {
     let result: Actor | undefined;
     for (const span of spans) {
-      result = ops.markMention(annotations, t, span.start, span.end, result ? result.id : chosen);
+      result = ops.markMention(annotations, t, span.start, span.end, result ? result.id : chosen, stamp);
     }
     return result;
   });
@@ -121,7 +123,7 @@ async function chooseClaimant(ctx: CommandContext, article: Article, given: Give
 }
 
 /** The claimant's id, adding a new actor (marked where the claim names it) when it is one. */
-function claimantId(annotations: Annotations, text: string, claimant: Claimant, span: Span): string | undefined {
+function claimantId(annotations: Annotations, text: string, claimant: Claimant, span: Span, stamp: Stamp): string | undefined {
   if (claimant === null) {
     return undefined;
   }
@@ -130,9 +132,9 @@ function claimantId(annotations: Annotations, text: string, claimant: Claimant, 
   }
   const at = text.slice(span.start, span.end).indexOf(claimant.name);
   if (at >= 0) {
-    return ops.markMention(annotations, text, span.start + at, span.start + at + claimant.name.length, claimant).id;
+    return ops.markMention(annotations, text, span.start + at, span.start + at + claimant.name.length, claimant, stamp).id;
   }
-  return addActor(annotations, claimant).id;
+  return addActor(annotations, claimant, stamp).id;
 }
 
 async function markClaim(ctx: CommandContext, given?: Given): Promise<string | undefined> {
@@ -153,7 +155,8 @@ async function markClaim(ctx: CommandContext, given?: Given): Promise<string | u
   if (claimant === undefined) {
     return undefined;
   }
-  const claim = changeArticle(ctx, article, (annotations, t) => ops.markClaim(annotations, t, span.start, span.end, claimantId(annotations, t, claimant, span)));
+  const stamp = await ctx.annotator.stamp(article.doc.uri);
+  const claim = changeArticle(ctx, article, (annotations, t) => ops.markClaim(annotations, t, span.start, span.end, claimantId(annotations, t, claimant, span, stamp), stamp));
   if (claim) {
     editor?.revealRange(new vscode.Range(article.doc.positionAt(span.start), article.doc.positionAt(span.end)));
     if (editor) {
@@ -188,7 +191,8 @@ async function markAllMentions(ctx: CommandContext, given?: Given): Promise<numb
   if (!article || !key) {
     return undefined;
   }
-  const result = change(ctx, article, key, (ref, annotations, text) => (ref.kind === 'actor' ? { name: ref.actor.name, added: ops.markAllMentions(annotations, text, ref.actor) } : undefined));
+  const stamp = await ctx.annotator.stamp(article.doc.uri);
+  const result = change(ctx, article, key, (ref, annotations, text) => (ref.kind === 'actor' ? { name: ref.actor.name, added: ops.markAllMentions(annotations, text, ref.actor, stamp) } : undefined));
   if (result) {
     const { name, added } = result;
     ctx.feedback.info(added ? `Marked ${added} more ${added === 1 ? 'mention' : 'mentions'} of ${name}.` : `No other unmarked mentions of ${name} were found.`);

@@ -45,9 +45,10 @@ async function setVerdict(ctx: CommandContext, given?: Given): Promise<void> {
     return;
   }
   const chosen = verdict;
+  const stamp = await ctx.annotator.stamp(article.doc.uri);
   const sources = change(ctx, article, key, (ref) => {
     if (ref.kind === 'claim') {
-      ops.setVerdict(ref.claim, chosen ?? undefined);
+      ops.setVerdict(ref.claim, chosen ?? undefined, stamp);
       return ref.claim.sources.length;
     }
     return undefined;
@@ -84,7 +85,8 @@ async function setStatus(ctx: CommandContext, given?: Given): Promise<void> {
     return;
   }
   const chosen = status;
-  if (change(ctx, article, key, (ref) => ref.kind === 'claim' && (ops.setStatus(ref.claim, chosen), true))) {
+  const stamp = await ctx.annotator.stamp(article.doc.uri);
+  if (change(ctx, article, key, (ref) => ref.kind === 'claim' && (ops.setStatus(ref.claim, chosen, stamp), true))) {
     ctx.feedback.done(`Claim ${claim.id}: ${statusLabel(chosen)}`);
   }
 }
@@ -120,12 +122,13 @@ async function setClaimant(ctx: CommandContext, given?: Given): Promise<void> {
     return;
   }
   const value = chosen;
+  const stamp = value !== null && typeof value === 'object' ? await ctx.annotator.stamp(article.doc.uri) : undefined;
   const name = change(ctx, article, key, (ref, annotations) => {
     if (ref.kind !== 'claim') {
       return undefined;
     }
     if (value !== null && typeof value === 'object') {
-      ops.setClaimant(ref.claim, addActor(annotations, value).id);
+      ops.setClaimant(ref.claim, addActor(annotations, value, stamp).id);
       return value.name;
     }
     const actor = ops.actorById(annotations, value ?? undefined);

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { Annotations, ClaimStatus } from '../../core/model';
 import * as ops from '../../core/operations';
 import { type AnnotationKey, keyOf, resolveKey } from '../../core/refs';
+import type { Annotator } from '../annotator';
 import { AnnotationStore, type ArticleEntry, basename, SidecarBlockedError } from '../store';
 import type { TreeNode, ViewScope } from '../tree';
 import type { Feedback } from './feedback';
@@ -49,6 +50,8 @@ export interface CommandContext {
   readonly store: AnnotationStore;
   readonly scope: ViewScope;
   readonly feedback: Feedback;
+  /** Who is annotating: the stamp every new annotation and every review carries. */
+  readonly annotator: Annotator;
 }
 
 /** An article a command acts on. `annotations` is a snapshot to read before any question is asked; changes go through `change`. */

@@ -161,3 +161,49 @@ describe('claimreview', () => {
     assert.equal(JSON.parse(content)[0].itemReviewed.appearance.publisher.name, hostile);
   });
 });
+
+describe('ClaimReview: who reviewed the claim, from the sidecar', () => {
+  const text = 'Nikol Pashinyan said Armenia would not take part.';
+  const annotations = (): Annotations => ({
+    article: { file: 'a.txt', url: 'https://news.example.com/a' },
+    actors: [],
+    claims: [
+      {
+        id: 'c1',
+        anchor: { start: 21, end: 48, quote: text.slice(21, 48), prefix: '', suffix: '' },
+        status: 'checked',
+        verdict: 'false',
+        sources: [],
+        by: 'Ana Petrosyan',
+        at: '2026-12-01T09:05:00Z',
+        reviewedBy: 'Davit Hakobyan',
+        reviewedAt: '2026-12-03T16:40:11Z',
+      },
+    ],
+  });
+
+  it('gives the rating its author and the review its dateCreated, under the organisation as author', () => {
+    const { reviews } = exportClaimReview(annotations(), text, { author: { type: 'Organization', name: 'Factcheck Desk' }, url: 'https://factcheck.example.org/{claim}' });
+    assert.deepEqual(reviews[0].author, { '@type': 'Organization', name: 'Factcheck Desk' });
+    assert.deepEqual(reviews[0].reviewRating.author, { '@type': 'Person', name: 'Davit Hakobyan' });
+    assert.equal(reviews[0].dateCreated, '2026-12-03T16:40:11Z');
+    // When the fact check is published is the publisher's to say, not the time of the verdict.
+    assert.equal(reviews[0].datePublished, undefined);
+  });
+
+  it('names the reviewer as the author when no organisation is set, without asking for one', () => {
+    const { reviews, warnings } = exportClaimReview(annotations(), text, { url: 'https://factcheck.example.org/{claim}' });
+    assert.deepEqual(reviews[0].author, { '@type': 'Person', name: 'Davit Hakobyan' });
+    assert.deepEqual(warnings.map((w) => w.code), []);
+  });
+
+  it('leaves out who and when that an old sidecar does not say', () => {
+    const old = annotations();
+    for (const key of ['by', 'at', 'reviewedBy', 'reviewedAt'] as const) {
+      delete old.claims[0][key];
+    }
+    const { reviews, warnings } = exportClaimReview(old, text, {});
+    assert.deepEqual([reviews[0].author, reviews[0].reviewRating.author, reviews[0].dateCreated], [undefined, undefined, undefined]);
+    assert.ok(warnings.some((w) => w.code === 'no-author'));
+  });
+});

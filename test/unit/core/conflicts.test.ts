@@ -56,6 +56,22 @@ describe('resolveConflict', () => {
     assert.equal(claimOf(annotations, 'c1')?.verdict, 'false', 'the annotations given are left as they were');
   });
 
+  it('taking their verdict records who resolved it and when; keeping mine leaves our review as it was', () => {
+    const annotations = merged(
+      (a) => Object.assign(a.claims[0], { verdict: 'false', reviewedBy: 'Ana', reviewedAt: '2026-12-01T09:00:00Z' }),
+      (a) => Object.assign(a.claims[0], { verdict: 'mixed', reviewedBy: 'Ben', reviewedAt: '2026-12-01T10:00:00Z' }),
+    );
+    const stamp = { by: 'Chloé', at: '2026-12-02T08:30:00Z' };
+    const theirs = resolveConflict(annotations, conflictKey(annotations.conflicts![0]), 'theirs', text, stamp);
+    assert.ok('annotations' in theirs);
+    const taken = claimOf(theirs.annotations, 'c1')!;
+    assert.deepEqual([taken.verdict, taken.reviewedBy, taken.reviewedAt], ['mixed', 'Chloé', '2026-12-02T08:30:00Z']);
+    const mine = resolveConflict(annotations, conflictKey(annotations.conflicts![0]), 'ours', text, stamp);
+    assert.ok('annotations' in mine);
+    const kept = claimOf(mine.annotations, 'c1')!;
+    assert.deepEqual([kept.verdict, kept.reviewedBy], ['false', claimOf(annotations, 'c1')!.reviewedBy]);
+  });
+
   it('a verdict one side removed: taking theirs leaves the claim without one', () => {
     const annotations = merged(
       (a) => (a.claims[0].verdict = 'false'),

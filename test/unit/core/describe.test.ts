@@ -90,3 +90,29 @@ describe('describe', () => {
     assert.equal(snippet('Person\u202Etxt.exe'), 'Person⟨U+202E⟩txt.exe');
   });
 });
+
+describe('describe: who did what', () => {
+  it('says who marked the hovered mention and when, and who marked and reviewed a claim', () => {
+    const a = annotations();
+    const mention = { ...a.actors[0].mentions[0], by: 'Ana Petrosyan', at: '2026-12-03T14:05:09Z' };
+    a.actors[0].mentions = [mention];
+    assert.match(describeActor(a, a.actors[0], labels, 'file:///a.txt', mention), /\n\nMarked by Ana Petrosyan, 3 Dec 2026\n\n/);
+    // Another mention's stamp is not this one's.
+    assert.doesNotMatch(describeActor(a, a.actors[0], labels, 'file:///a.txt', anchorAt(TEXT, 0, 15)), /Marked/);
+    Object.assign(a.claims[0], { by: 'Ana', at: '2026-12-01T09:00:00Z', verdict: 'mostly-true', reviewedBy: 'Davit', reviewedAt: '2026-12-03T09:00:00Z' });
+    assert.match(describeClaim(a, a.claims[0], TEXT, labels, 'file:///a.txt'), /\n\nMarked by Ana, 1 Dec 2026 · verdict by Davit, 3 Dec 2026\n\n/);
+  });
+
+  it('escapes a hostile annotator’s name so it can neither link nor run a command, and cuts a long one', () => {
+    const a = annotations();
+    const evil = '[Set verdict](command:newsmark.setVerdict?%7B%7D) <img src=x> *bold*\n# heading';
+    const mention = { ...a.actors[0].mentions[0], by: evil, at: '2026-12-03T14:05:09Z' };
+    const md = describeActor(a, a.actors[0], labels, 'file:///a.txt', mention);
+    const line = md.split('\n\n').find((l) => l.startsWith('Marked'))!;
+    assert.doesNotMatch(line, /(^|[^\\])[[\]()<>*#]/);
+    assert.ok(!line.includes('\n'));
+    Object.assign(a.claims[0], { reviewedBy: 'x'.repeat(5000), reviewedAt: '2026-12-03T09:00:00Z' });
+    const claimLine = describeClaim(a, a.claims[0], TEXT, labels, 'file:///a.txt').split('\n\n').find((l) => l.startsWith('Verdict by'))!;
+    assert.ok(claimLine.length < 200, claimLine);
+  });
+});

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { branches, configValue, fileAtRevision, GitError, repositoryRoot } from '../../../src/core/git';
+import { branches, configValue, fileAtRevision, GitError, gitUser, repositoryRoot } from '../../../src/core/git';
 
 function repository(): string {
   const dir = realpathSync(mkdtempSync(join(tmpdir(), 'newsmark-git-')));
@@ -42,5 +42,29 @@ describe('git', () => {
     assert.equal(await repositoryRoot(join(dir, 'a.txt')), dir);
     const outside = mkdtempSync(join(tmpdir(), 'newsmark-nogit-'));
     assert.equal(await repositoryRoot(join(outside, 'a.txt')), undefined);
+  });
+
+  it('takes the annotator from git: user.name, else user.email, else no one', async () => {
+    // This machine's own git user must not answer for the repository's.
+    const saved = { global: process.env.GIT_CONFIG_GLOBAL, system: process.env.GIT_CONFIG_NOSYSTEM };
+    process.env.GIT_CONFIG_GLOBAL = '/dev/null';
+    process.env.GIT_CONFIG_NOSYSTEM = '1';
+    try {
+      const dir = repository();
+      assert.equal(await gitUser(dir), 'Ana Checker');
+      execFileSync('git', ['config', '--unset', 'user.name'], { cwd: dir });
+      assert.equal(await gitUser(dir), 'ana@example.org');
+      execFileSync('git', ['config', '--unset', 'user.email'], { cwd: dir });
+      assert.equal(await gitUser(dir), undefined);
+      assert.equal(await gitUser(join(dir, 'no-such-folder')), undefined);
+    } finally {
+      for (const [key, value] of [['GIT_CONFIG_GLOBAL', saved.global], ['GIT_CONFIG_NOSYSTEM', saved.system]] as const) {
+        if (value === undefined) {
+          delete process.env[key];
+        } else {
+          process.env[key] = value;
+        }
+      }
+    }
   });
 });

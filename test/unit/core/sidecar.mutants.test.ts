@@ -229,8 +229,8 @@ describe('sidecar codec, edge cases', () => {
       const cases: [string, string, unknown[]][] = [
         ['actors:\n', 'colour: red\nactors:\n', ['schema', 5, 1, 'The sidecar has an unknown key "colour"; the keys allowed here are: newsmark, conflicts, article, actors, claims, suggestions, extra.']],
         ['  file: drills.txt', '  file: drills.txt\n  author: me', ['schema', 4, 3, 'The "article" section has an unknown key "author"; the keys allowed here are: file, title, url, publisher, published, sha256.']],
-        ['    name: Armenia', '    name: Armenia\n    colour: red', ['schema', 8, 5, 'Actor 1 has an unknown key "colour"; the keys allowed here are: id, name, type, aliases, wikidata, notes, mentions, extra.']],
-        ['quote: Armenia,', 'quote: Armenia, colour: red,', ['schema', 13, 47, 'Mention 1 of actor 1 has an unknown key "colour"; the keys allowed here are: start, end, quote, prefix, suffix, orphaned, changed.']],
+        ['    name: Armenia', '    name: Armenia\n    colour: red', ['schema', 8, 5, 'Actor 1 has an unknown key "colour"; the keys allowed here are: id, name, type, aliases, wikidata, notes, by, at, mentions, extra.']],
+        ['quote: Armenia,', 'quote: Armenia, colour: red,', ['schema', 13, 47, 'Mention 1 of actor 1 has an unknown key "colour"; the keys allowed here are: start, end, quote, prefix, suffix, orphaned, changed, by, at.']],
         ['        accessed: 2026-06-10', '        accessed: 2026-06-10\n        colour: red', ['schema', 24, 9, 'Source 1 of claim 1 has an unknown key "colour"; the keys allowed here are: url, title, archived, accessed.']],
         ['    status: checked', '    status: checked\n    ntoes: Ask.', ['schema', 19, 5, 'Claim 1 has an unknown key "ntoes"; did you mean "notes"?']],
         ['    status: checked', '    status: checked\n    notess: Ask.', ['schema', 19, 5, 'Claim 1 has an unknown key "notess"; did you mean "notes"?']],

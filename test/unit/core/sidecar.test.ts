@@ -763,7 +763,7 @@ actors:
         line: 12,
         column: 5,
       });
-      assert.equal(problem.message, 'Actor 1 has an unknown key "party"; the keys allowed here are: id, name, type, aliases, wikidata, notes, mentions, extra.');
+      assert.equal(problem.message, 'Actor 1 has an unknown key "party"; the keys allowed here are: id, name, type, aliases, wikidata, notes, by, at, mentions, extra.');
     });
 
     it('reports a status outside the workflow and lists the allowed ones', () => {

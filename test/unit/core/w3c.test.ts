@@ -447,4 +447,45 @@ describe('w3c', () => {
     assert.deepEqual(parsed, exportW3C(copy, t, { articleIri: 'file:///a.txt', verdicts: DEFAULT_EXPORT_SETTINGS.scale }).collection);
     assert.deepEqual(modelViolations(parsed, t), []);
   });
+
+  describe('who made each annotation, from the sidecar', () => {
+    const t = 'Nikol Pashinyan said Armenia would not take part.';
+    function stamped(): Annotations {
+      const a = emptyAnnotations('a.txt');
+      a.article.url = 'https://news.example.com/a';
+      a.actors.push({ id: 'nikol-pashinyan', name: 'Nikol Pashinyan', type: 'person', by: 'Ana', at: '2026-12-01T09:00:00Z', mentions: [{ ...anchorAt(t, 0, 15), by: 'Davit Hakobyan', at: '2026-12-02T09:00:00Z' }] });
+      a.claims.push({ id: 'c1', anchor: anchorAt(t, 21, 48), status: 'checked', verdict: 'false', sources: [], by: 'Ana Petrosyan', at: '2026-12-01T09:05:00Z', reviewedBy: 'Davit Hakobyan', reviewedAt: '2026-12-03T16:40:11Z' });
+      return a;
+    }
+
+    it('names the annotator as a Person creator, with created and, after a review, modified, and meets the model', () => {
+      const { collection } = exportW3C(stamped(), t, { creator: { type: 'Organization', name: 'Factcheck Desk' } });
+      const [mention, claim] = collection.first!.items;
+      assert.deepEqual([mention.creator, mention.created, mention.modified], [{ type: 'Person', name: 'Davit Hakobyan' }, '2026-12-02T09:00:00Z', undefined]);
+      assert.deepEqual([claim.creator, claim.created, claim.modified], [{ type: 'Person', name: 'Ana Petrosyan' }, '2026-12-01T09:05:00Z', '2026-12-03T16:40:11Z']);
+      assert.deepEqual(modelViolations(collection, t), []);
+    });
+
+    it('keeps the configured creator for annotations that do not say who made them, and its id when it names the same person', () => {
+      const a = stamped();
+      delete a.actors[0].mentions[0].by;
+      const { collection } = exportW3C(a, t, { creator: { type: 'Person', name: 'Ana Petrosyan', id: 'https://factcheck.example.org/ana' } });
+      const [mention, claim] = collection.first!.items;
+      assert.deepEqual(mention.creator, { type: 'Person', name: 'Ana Petrosyan', id: 'https://factcheck.example.org/ana' });
+      assert.deepEqual(claim.creator, { id: 'https://factcheck.example.org/ana', type: 'Person', name: 'Ana Petrosyan' });
+    });
+
+    it('writes no modified that is not after created, and no created for an old sidecar but what another tool recorded', () => {
+      const a = stamped();
+      a.claims[0].reviewedAt = a.claims[0].at;
+      assert.equal(exportW3C(a, t, {}).collection.first!.items[1].modified, undefined);
+      for (const c of a.claims) {
+        delete c.at;
+        delete c.by;
+        c.extra = { created: '2024-05-01T10:00:00Z' };
+      }
+      const claim = exportW3C(a, t, {}).collection.first!.items[1];
+      assert.deepEqual([claim.created, claim.creator], ['2024-05-01T10:00:00Z', undefined]);
+    });
+  });
 });
