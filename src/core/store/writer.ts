@@ -79,7 +79,8 @@ export async function writeMerged(files: SidecarFiles, request: WriteRequest): P
     if (isUnreadable(read)) {
       return { kind: 'unreadable', problems: read.problems, fingerprint: read.fingerprint };
     }
-    let document = base?.document;
+    // Taken from the base only once it is known to be needed: it may have to be parsed first.
+    let document: Document | undefined;
     let nextBase = base;
     if (read !== undefined && read !== base?.text) {
       const theirs = decodeSidecar(read, request.articleText, request.decode);
@@ -98,19 +99,25 @@ export async function writeMerged(files: SidecarFiles, request: WriteRequest): P
     if (!annotations.article.file) {
       annotations.article.file = request.name;
     }
-    const text = encodeSidecar(annotations, request.articleText, document);
+    const text = encodeSidecar(annotations, request.articleText, document ?? base?.document);
     const answer = await files.writeSidecar(request.article, text, read);
     if (answer === 'changed') {
       base = nextBase;
       continue;
     }
-    const reread = decodeSidecar(text, request.articleText);
+    const reread = decodeSidecar(text, request.articleText, { lazyDocument: true });
     // The base is the text as it now is on disk, so the next read of it is no outside change.
     const onDisk = typeof answer === 'object' ? answer.written : text;
     return {
       kind: 'written',
       annotations,
-      disk: { text: onDisk, document: reread.document!, annotations: structuredClone(reread.annotations ?? annotations) },
+      disk: {
+        text: onDisk,
+        annotations: structuredClone(reread.annotations ?? annotations),
+        get document(): Document {
+          return reread.document!;
+        },
+      },
       problems: reread.problems,
       merged,
     };
@@ -184,10 +191,19 @@ function liveAnnotations(request: Ours): LiveAnnotations {
   return { current: () => held, adopt: (a) => (held = a) };
 }
 
-/** The state to merge against, from a sidecar just read without errors. */
+/**
+ * The state to merge against, from a sidecar just read without errors. Its document is taken
+ * from the read only when a write asks for it, so a read for display never parses one.
+ */
 export function diskStateOf(text: string, decoded: DecodeResult): DiskState | undefined {
-  if (!decoded.annotations || !decoded.document) {
+  if (!decoded.annotations) {
     return undefined;
   }
-  return { text, document: decoded.document, annotations: structuredClone(decoded.annotations) };
+  return {
+    text,
+    annotations: structuredClone(decoded.annotations),
+    get document(): Document {
+      return decoded.document!;
+    },
+  };
 }
