@@ -5,7 +5,8 @@ import { reattachAnnotations } from '../anchoring';
 import { sha256 } from '../hash';
 import { mergeAnnotations } from '../merge';
 import { type Annotations, emptyAnnotations } from '../model';
-import { type DecodeOptions, decodeSidecar, type DecodeResult, encodeSidecar, sidecarNameFor, type SidecarProblem } from '../sidecar';
+import { type DecodeOptions, decodeSidecar, type DecodeResult, sidecarNameFor, type SidecarProblem } from '../sidecar';
+import { encodeSidecarState, type Written } from '../sidecarWriter';
 import { isUnreadable, type SidecarFiles } from './host';
 
 /**
@@ -21,6 +22,8 @@ export interface DiskState {
   readonly text: string;
   readonly document: Document;
   readonly annotations: Annotations;
+  /** Our own write of that text, which the next write splices its changes into. */
+  readonly written?: Written;
 }
 
 interface WriteTarget {
@@ -99,7 +102,8 @@ export async function writeMerged(files: SidecarFiles, request: WriteRequest): P
     if (!annotations.article.file) {
       annotations.article.file = request.name;
     }
-    const text = encodeSidecar(annotations, request.articleText, document ?? base?.document);
+    const state = encodeSidecarState(annotations, request.articleText, document ?? base?.written ?? base?.document);
+    const text = state.text;
     const answer = await files.writeSidecar(request.article, text, read);
     if (answer === 'changed') {
       base = nextBase;
@@ -111,13 +115,7 @@ export async function writeMerged(files: SidecarFiles, request: WriteRequest): P
     return {
       kind: 'written',
       annotations,
-      disk: {
-        text: onDisk,
-        annotations: structuredClone(reread.annotations ?? annotations),
-        get document(): Document {
-          return reread.document!;
-        },
-      },
+      disk: { text: onDisk, annotations: structuredClone(reread.annotations ?? annotations), document: state.document, written: state },
       problems: reread.problems,
       merged,
     };
