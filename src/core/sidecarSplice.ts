@@ -2,6 +2,18 @@
 
 import { Document, isMap, isScalar, isSeq, Pair, Scalar, type ToStringOptions, YAMLMap, YAMLSeq, type Node as YamlNode } from 'yaml';
 
+/**
+ * Where the top-level keys' lines start in a text, as found last time: a hint, checked before
+ * use, that saves looking through a long text for a key near its end.
+ */
+export type KeyLines = ReadonlyMap<string, number>;
+
+/** The spliced text, and where its top-level keys now are. */
+export interface Spliced {
+  text: string;
+  keyAt: KeyLines;
+}
+
 /** A stretch of the previous text and what goes there instead. */
 interface Edit {
   start: number;
@@ -26,7 +38,7 @@ const STEP = '  ';
  * be exactly what it writes as before it is replaced. Undefined when anything else changed,
  * or the text is not laid out as expected: the caller then writes out the whole document.
  */
-export function spliceText(previousText: string, previous: Document, next: Document, options: ToStringOptions): string | undefined {
+export function spliceText(previousText: string, previous: Document, next: Document, options: ToStringOptions, keyAt: KeyLines): Spliced | undefined {
   const before = previous.contents;
   const after = next.contents;
   if (!isMap(before) || !isMap(after) || before.items.length !== after.items.length || previous.comment !== next.comment || previous.commentBefore !== next.commentBefore || !sameProps(before, after)) {
@@ -34,6 +46,7 @@ export function spliceText(previousText: string, previous: Document, next: Docum
   }
   const writer = new ItemWriter(options);
   const edits: Edit[] = [];
+  const lines = new Map(keyAt);
   for (let i = 0; i < after.items.length; i++) {
     const old = before.items[i];
     const now = after.items[i];
@@ -47,14 +60,28 @@ export function spliceText(previousText: string, previous: Document, next: Docum
     if (key === undefined || !isBlockList(old.value) || !isBlockList(now.value) || !sameProps(old.value, now.value)) {
       return undefined;
     }
-    const at = previousText.startsWith(`${key}:`) ? 0 : previousText.indexOf(`\n${key}:`);
+    const at = keyLine(previousText, key, keyAt.get(key));
     const edit = at < 0 ? undefined : spliceList(previousText, { at, indent: STEP, path: [key], writer, nested: true }, old.value, now.value);
     if (!edit) {
       return undefined;
     }
     edits.push(...edit);
+    lines.set(key, at);
   }
-  return applyEdits(previousText, edits);
+  edits.sort((a, b) => a.start - b.start);
+  // A key after an edit moved by what the edits before it added or took away.
+  for (const [key, at] of lines) {
+    lines.set(key, at + edits.reduce((sum, edit) => (edit.end <= at ? sum + edit.text.length - (edit.end - edit.start) : sum), 0));
+  }
+  return { text: applyEdits(previousText, edits), keyAt: lines };
+}
+
+/** Where the line of a top-level key starts (its line break, or 0 for the first line), or -1. */
+function keyLine(text: string, key: string, hint: number | undefined): number {
+  if (hint !== undefined && (hint === 0 ? text.startsWith(`${key}:`) : text.startsWith(`\n${key}:`, hint))) {
+    return hint;
+  }
+  return text.startsWith(`${key}:`) ? 0 : text.indexOf(`\n${key}:`);
 }
 
 /** Where a list is and how its items are written. */
@@ -273,8 +300,8 @@ function sameProps(a: YamlNode, b: YamlNode): boolean {
   return a.comment === b.comment && a.commentBefore === b.commentBefore && !!a.spaceBefore === !!b.spaceBefore && a.tag === b.tag && a.anchor === b.anchor;
 }
 
+/** The text with the edits, sorted by where they start, made in it. */
 function applyEdits(text: string, edits: Edit[]): string {
-  edits.sort((a, b) => a.start - b.start);
   let out = '';
   let at = 0;
   for (const edit of edits) {

@@ -4,7 +4,7 @@ import { Document, isMap, isScalar, isSeq, Pair, Scalar, YAMLMap, YAMLSeq, type 
 import { sha256 } from './hash';
 import { type Anchor, type Annotations, anchorState, CONTEXT_LENGTH, FORMAT_VERSION } from './model';
 import { CodePointIndex, contextAfter, contextBefore } from './offsets';
-import { spliceText } from './sidecarSplice';
+import { type KeyLines, spliceText } from './sidecarSplice';
 
 /** Rejected suggestions, sorted so the order they were rejected in makes no diff; nothing when empty. */
 function rejectedData(annotations: Annotations): Plain | undefined {
@@ -156,6 +156,8 @@ export interface Written {
   readonly data: { [key: string]: Plain };
   readonly cache: DataCache;
   readonly memo: Memo;
+  /** Where the text's top-level keys were found, for the next splice to look first. */
+  readonly keyAt: KeyLines;
   /** Whether the text was spliced into the previous output rather than written out whole. */
   readonly spliced: boolean;
 }
@@ -180,8 +182,8 @@ export function encodeSidecarState(annotations: Annotations, articleText: string
     document = new Document();
     document.contents = createNode({ document, ...memo }, data, 'root');
   }
-  const spliced = written ? spliceText(written.text, written.document, document, STRINGIFY_OPTIONS) : undefined;
-  return { text: spliced ?? document.toString(STRINGIFY_OPTIONS), document, data, cache, memo, spliced: spliced !== undefined };
+  const spliced = written ? spliceText(written.text, written.document, document, STRINGIFY_OPTIONS, written.keyAt) : undefined;
+  return { text: spliced?.text ?? document.toString(STRINGIFY_OPTIONS), document, data, cache, memo, keyAt: spliced?.keyAt ?? new Map(), spliced: spliced !== undefined };
 }
 
 /**
@@ -202,12 +204,20 @@ function share(value: Plain, previous: Plain | undefined): Plain {
   const keys = Object.keys(value);
   const previousKeys = Object.keys(previous);
   let same = keys.length === previousKeys.length;
-  const out: { [key: string]: Plain } = {};
+  let out: { [key: string]: Plain } | undefined = same ? undefined : {};
   keys.forEach((key, i) => {
-    out[key] = share(value[key], previous[key]);
-    same &&= out[key] === previous[key] && previousKeys[i] === key;
+    const shared = share(value[key], previous[key]);
+    if (same && (shared !== previous[key] || previousKeys[i] !== key)) {
+      same = false;
+      // The keys before this one were the previous ones; from here on the new data differs.
+      out = {};
+      keys.slice(0, i).forEach((k) => (out![k] = previous[k]));
+    }
+    if (out) {
+      out[key] = shared;
+    }
   });
-  return same ? previous : out;
+  return same ? previous : (out ?? value);
 }
 
 function shareList(value: Plain[], previous: Plain[]): Plain[] {
