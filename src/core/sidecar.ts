@@ -18,6 +18,7 @@ import {
   shorten,
   type SidecarProblem,
   syntaxWords,
+  unclosedBracket,
   UNREADABLE_WORDS,
 } from './sidecarProblems';
 
@@ -42,13 +43,22 @@ export interface DecodeOptions {
    * again the full way, so its problems still come back positioned.
    */
   dataOnly?: boolean;
+  /**
+   * For display: read the fast way when it can, and parse the comment-preserving Document only
+   * when `document` is first asked for (by a write). A sidecar the fast reader declines, or
+   * with any problem to position, is read the full way at once.
+   */
+  lazyDocument?: boolean;
 }
 
 export interface DecodeResult {
   /** Present only when the sidecar has no errors (warnings allowed). */
   annotations?: Annotations;
   problems: SidecarProblem[];
-  /** The parsed document, kept so that writing back preserves comments and key order. */
+  /**
+   * The parsed document, kept so that writing back preserves comments and key order. After a
+   * fast read with `lazyDocument` it is parsed on first use.
+   */
   document?: Document;
   /**
    * The article changed since the sidecar was written (its sha256 differs): the anchors hold
@@ -77,12 +87,39 @@ validateSchema.errors = undefined as ErrorObject[] | null | undefined;
  */
 export function decodeSidecar(source: string, articleText: string, options: DecodeOptions = {}): DecodeResult {
   try {
-    return (options.dataOnly && decodeDataOnly(source, articleText, options)) || decodeFully(source, articleText, options);
+    const fast = options.dataOnly || options.lazyDocument ? decodeDataOnly(source, articleText, options) : undefined;
+    if (fast) {
+      return options.lazyDocument ? withLazyDocument(fast, source) : fast;
+    }
+    return decodeFully(source, articleText, options);
   } catch {
     // Every input the reader could not cope with so far has its own problem above; should
     // another turn up, it is still the user's file that is bad, not a reason to crash.
     return { problems: [{ code: 'unreadable', severity: 'error', message: UNREADABLE_WORDS, offset: 0, length: 1, line: 1, column: 1 }], stale: false };
   }
+}
+
+/**
+ * The fast read with its Document parsed the first time it is asked for. The fast reader only
+ * takes what the full one reads without a problem, so the parse has no errors; should it have
+ * one all the same, the write that asked fails rather than write the sidecar without its
+ * comments.
+ */
+function withLazyDocument(result: DecodeResult, source: string): DecodeResult {
+  let document: Document | undefined;
+  return Object.defineProperty(result, 'document', {
+    enumerable: false,
+    get(): Document {
+      if (!document) {
+        const parsed = parseDocument(source, { uniqueKeys: sameKey, prettyErrors: false });
+        if (parsed.errors.length) {
+          throw new Error('the sidecar could not be read again to keep its comments; reopen the article and try again.');
+        }
+        document = parsed;
+      }
+      return document;
+    },
+  });
 }
 
 /** Line and column of an offset; a byte-order mark is not a column anyone sees. */
@@ -113,28 +150,7 @@ function decodeFully(source: string, articleText: string, options: DecodeOptions
     problems.push({ code, severity, message, ...at(start, end - start) });
   };
 
-  for (const error of document.errors) {
-    const [start, end] = error.pos;
-    if (error.code === 'DUPLICATE_KEY') {
-      // yaml marks only the key's first character; the whole key reads better in the editor.
-      const key = (/^[^\s:#,{}[\]]+/.exec(source.slice(start))?.[0] ?? '').replace(/^(["'])(.*)\1$/, '$2');
-      problems.push({
-        code: 'duplicate-key',
-        severity: 'error',
-        message: key
-          ? `"${key}" is written twice here; keep one of them.`
-          : 'This key is written twice here; keep one of them.',
-        ...at(start, Math.max(key.length, end - start)),
-      });
-      continue;
-    }
-    const code: ProblemCode = error.code === 'MULTIPLE_DOCS' ? 'multiple-documents' : 'syntax';
-    const message =
-      code === 'multiple-documents'
-        ? 'A sidecar holds one YAML document; remove the "---" line and everything after it, or merge it into the first document.'
-        : `YAML syntax error: ${syntaxWords(error.code, error.message, source, start)}`;
-    problems.push({ code, severity: 'error', message, ...at(start, end - start) });
-  }
+  problems.push(...syntaxProblems(document, source, at));
   if (problems.length) {
     return { problems, document, stale: false };
   }
@@ -194,6 +210,42 @@ function decodeFully(source: string, articleText: string, options: DecodeOptions
   return { annotations, problems, document, stale };
 }
 
+/** The reader's errors in the user's words: a key written twice, a second document, a syntax error. */
+function syntaxProblems(document: Document, source: string, at: ReturnType<typeof positioner>): SidecarProblem[] {
+  const problems: SidecarProblem[] = [];
+  // After a bracket left open every later line is misread; that bracket is the one to fix.
+  const unclosed = document.errors.length ? unclosedBracket(source) : undefined;
+  for (const error of document.errors) {
+    const [start, end] = error.pos;
+    if (unclosed && start >= unclosed.offset) {
+      continue;
+    }
+    if (error.code === 'DUPLICATE_KEY') {
+      // yaml marks only the key's first character; the whole key reads better in the editor.
+      const key = (/^[^\s:#,{}[\]]+/.exec(source.slice(start))?.[0] ?? '').replace(/^(["'])(.*)\1$/, '$2');
+      problems.push({
+        code: 'duplicate-key',
+        severity: 'error',
+        message: key
+          ? `"${key}" is written twice here; keep one of them.`
+          : 'This key is written twice here; keep one of them.',
+        ...at(start, Math.max(key.length, end - start)),
+      });
+      continue;
+    }
+    const code: ProblemCode = error.code === 'MULTIPLE_DOCS' ? 'multiple-documents' : 'syntax';
+    const message =
+      code === 'multiple-documents'
+        ? 'A sidecar holds one YAML document; remove the "---" line and everything after it, or merge it into the first document.'
+        : `YAML syntax error: ${syntaxWords(error.code, error.message, source, start)}`;
+    problems.push({ code, severity: 'error', message, ...at(start, end - start) });
+  }
+  if (unclosed) {
+    problems.push({ code: unclosed.code, severity: 'error', message: unclosed.message, ...at(unclosed.offset, unclosed.length) });
+  }
+  return problems;
+}
+
 function sameKey(a: unknown, b: unknown): boolean {
   return a === b || (isScalar(a) && isScalar(b) && String(a.value) === String(b.value));
 }
@@ -212,6 +264,17 @@ type Report = (code: ProblemCode, message: string, paths: (string | number)[][],
 const UNUSUAL =
   // eslint-disable-next-line no-control-regex -- control characters are what this looks for
   /[&*\t\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\r(?!\n)|["']#|^%|(?:^|[\s[{,:])!|(?:^|[\s[{,])\?(?:\s|$)|<<|[\]}][ ]*:|(?:^|[[{,]|[-?] )[ ]*(?:~|null|Null|NULL)?[ ]*:(?:\s|$)|^ {128}/m;
+
+/** The characters the parts of UNUSUAL that are slow to look for start with; a sidecar as Newsmark writes it has none. */
+// eslint-disable-next-line no-control-regex -- control characters are what this looks for
+const SUSPECT = /[&*\t\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uFEFF\uFFFE\uFFFF\uD800-\uDFFF\r!?<%]/;
+/** The other parts of UNUSUAL, each quick to look for on its own. */
+const UNUSUAL_REST = [/["']#/, /[\]}][ ]*:/, /(?:^|[[{,]|- )[ ]*(?:~|null|Null|NULL)?[ ]*:(?:\s|$)/m, /^ {128}/m];
+
+/** Whether the text has anything UNUSUAL, looked for the quick way when it has none of the suspect characters. */
+function unusual(text: string): boolean {
+  return SUSPECT.test(text) ? UNUSUAL.test(text) : UNUSUAL_REST.some((pattern) => pattern.test(text));
+}
 
 /** Deeper data than this takes the full read, whose count of levels may err by one per line. */
 const FAST_DEPTH_LIMIT = NESTING_LIMIT / 2 - 1;
@@ -242,7 +305,7 @@ const FAST_SCHEMA = FAILSAFE_SCHEMA.extend({
  * report, or anything the two readers might take differently, so the caller reads it fully.
  */
 function decodeDataOnly(source: string, articleText: string, options: DecodeOptions): DecodeResult | undefined {
-  if (UNUSUAL.test(source.charCodeAt(0) === 0xfeff ? source.slice(1) : source)) {
+  if (unusual(source.charCodeAt(0) === 0xfeff ? source.slice(1) : source)) {
     return undefined;
   }
   let data: unknown;
@@ -251,7 +314,7 @@ function decodeDataOnly(source: string, articleText: string, options: DecodeOpti
   } catch {
     return undefined;
   }
-  if (!data || typeof data !== 'object' || (data as { newsmark?: unknown }).newsmark !== FORMAT_VERSION || !keysShortEnough(data) || !validateSchema(data)) {
+  if (!data || typeof data !== 'object' || (data as { newsmark?: unknown }).newsmark !== FORMAT_VERSION || !(linesShortEnough(source) || keysShortEnough(data)) || !validateSchema(data)) {
     return undefined;
   }
   let reported = false;
@@ -293,6 +356,18 @@ function loadWithinBounds(source: string): unknown {
   return unusual ? undefined : data;
 }
 
+/** No line longer than a key may be: a key is written on one line, and its text is no longer than what is written. */
+function linesShortEnough(source: string): boolean {
+  let start = 0;
+  for (let end = source.indexOf('\n'); end >= 0; end = source.indexOf('\n', start)) {
+    if (end - start > FAST_KEY_LIMIT) {
+      return false;
+    }
+    start = end + 1;
+  }
+  return source.length - start <= FAST_KEY_LIMIT;
+}
+
 /** Keys short enough that the full reader, which enforces YAML's limit on a key's length, would take them. */
 function keysShortEnough(data: object): boolean {
   const pending: unknown[] = [data];
@@ -314,24 +389,54 @@ function keysShortEnough(data: object): boolean {
 function buildAnnotations(sidecar: SidecarData, articleText: string, options: DecodeOptions, report: Report): { annotations: Annotations; stale: boolean } {
   const actors = sidecar.actors ?? [];
   const claims = sidecar.claims ?? [];
+  checkIds(actors, claims, report);
+  checkClaims(claims, new Set(actors.map((a) => a.id)), options, report);
+  checkActorTypes(actors, options, report);
 
+  const stale = sidecar.article.sha256 !== undefined && sidecar.article.sha256 !== sha256(articleText);
+  const readAnchor = anchorReader(articleText, stale, report);
+  const decoded: Annotations = {
+    article: { ...sidecar.article },
+    actors: actors.map((actor, i) => ({
+      ...actor,
+      mentions: (actor.mentions ?? []).map((m, j) => carryProvenance(readAnchor(m, ['actors', i, 'mentions', j], `mention of "${actor.name}"`), m)),
+    })),
+    claims: claims.map((claim, i) => ({
+      ...claim,
+      sources: claim.sources ?? [],
+      anchor: readAnchor(claim.anchor, ['claims', i, 'anchor'], `claim "${claim.id}"`),
+    })),
+  };
+  if (sidecar.suggestions) {
+    decoded.suggestions = sidecar.suggestions;
+  }
+  if (sidecar.extra) {
+    decoded.extra = sidecar.extra;
+  }
+  if (sidecar.conflicts?.length) {
+    decoded.conflicts = sidecar.conflicts;
+    sidecar.conflicts.forEach((c, i) => report('merge-conflict', `${describeConflict(c)}. Keep yours or take theirs, then this record goes.`, [['conflicts', i]], 'warning'));
+  }
+  return { annotations: decoded, stale };
+}
+
+/** Every actor and claim id is used once; a second use is reported where it is. */
+function checkIds(actors: Actor[], claims: Claim[], report: Report): void {
   const seen = new Map<string, string>();
   const checkId = (id: string, path: [string, number, string], what: string) => {
     const first = seen.get(id);
     if (first) {
-      report(
-        'duplicate-id',
-        `The id "${id}" is already used by ${first}; give every actor and claim an id of its own.`,
-        [path],
-      );
+      report('duplicate-id', `The id "${id}" is already used by ${first}; give every actor and claim an id of its own.`, [path]);
     } else {
       seen.set(id, what);
     }
   };
   actors.forEach((actor, i) => checkId(actor.id, ['actors', i, 'id'], `actor ${i + 1} ("${actor.name}")`));
   claims.forEach((claim, i) => checkId(claim.id, ['claims', i, 'id'], `claim ${i + 1}`));
+}
 
-  const actorIds = new Set(actors.map((a) => a.id));
+/** A claim's claimant is one of the actors, and its verdict is on the scale (read as text). */
+function checkClaims(claims: Claim[], actorIds: ReadonlySet<string>, options: DecodeOptions, report: Report): void {
   claims.forEach((claim, i) => {
     if (claim.claimant !== undefined && !actorIds.has(claim.claimant)) {
       report(
@@ -353,22 +458,32 @@ function buildAnnotations(sidecar: SidecarData, articleText: string, options: De
       );
     }
   });
-  if (options.actorTypes) {
-    actors.forEach((actor, i) => {
-      if (!options.actorTypes!.includes(actor.type)) {
-        report(
-          'unknown-actor-type',
-          `Actor "${actor.id}" has the type "${actor.type}", which is not one of the configured actor types (${options.actorTypes!.join(', ')}).`,
-          [['actors', i, 'type']],
-          'warning',
-        );
-      }
-    });
-  }
+}
 
-  const stale = sidecar.article.sha256 !== undefined && sidecar.article.sha256 !== sha256(articleText);
+function checkActorTypes(actors: Actor[], options: DecodeOptions, report: Report): void {
+  const types = options.actorTypes;
+  if (!types) {
+    return;
+  }
+  actors.forEach((actor, i) => {
+    if (!types.includes(actor.type)) {
+      report(
+        'unknown-actor-type',
+        `Actor "${actor.id}" has the type "${actor.type}", which is not one of the configured actor types (${types.join(', ')}).`,
+        [['actors', i, 'type']],
+        'warning',
+      );
+    }
+  });
+}
+
+/**
+ * Reads an anchor's code-point offsets into UTF-16 ones on the article, reporting one that
+ * reaches past the text or quotes other text than the article has there.
+ */
+function anchorReader(articleText: string, stale: boolean, report: Report) {
   const index = new CodePointIndex(articleText);
-  const readAnchor = (anchor: Anchor & { changed?: boolean }, path: (string | number)[], what: string): Anchor => {
+  return (anchor: Anchor & { changed?: boolean }, path: (string | number)[], what: string): Anchor => {
     const result: Anchor = {
       start: 0,
       end: 0,
@@ -409,28 +524,4 @@ function buildAnnotations(sidecar: SidecarData, articleText: string, options: De
     }
     return result;
   };
-
-  const decoded: Annotations = {
-    article: { ...sidecar.article },
-    actors: actors.map((actor, i) => ({
-      ...actor,
-      mentions: (actor.mentions ?? []).map((m, j) => carryProvenance(readAnchor(m, ['actors', i, 'mentions', j], `mention of "${actor.name}"`), m)),
-    })),
-    claims: claims.map((claim, i) => ({
-      ...claim,
-      sources: claim.sources ?? [],
-      anchor: readAnchor(claim.anchor, ['claims', i, 'anchor'], `claim "${claim.id}"`),
-    })),
-  };
-  if (sidecar.suggestions) {
-    decoded.suggestions = sidecar.suggestions;
-  }
-  if (sidecar.extra) {
-    decoded.extra = sidecar.extra;
-  }
-  if (sidecar.conflicts?.length) {
-    decoded.conflicts = sidecar.conflicts;
-    sidecar.conflicts.forEach((c, i) => report('merge-conflict', `${describeConflict(c)}. Keep yours or take theirs, then this record goes.`, [['conflicts', i]], 'warning'));
-  }
-  return { annotations: decoded, stale };
 }

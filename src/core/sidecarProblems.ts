@@ -199,6 +199,43 @@ function structureProblems(source: string): TextProblem[] {
   return problems;
 }
 
+/**
+ * The first "{" or "[" that is never closed, where it opens. The reader then takes every line
+ * after it for something else and reports each one; only this one says what to fix. The lexer
+ * marks the place where it gives up on an open flow collection.
+ */
+export function unclosedBracket(source: string): TextProblem | undefined {
+  const open: { at: number; map: boolean }[] = [];
+  let offset = 0;
+  let scalarNext = false;
+  for (const token of new Lexer().lex(source)) {
+    if (!scalarNext && (token === CST.DOCUMENT || token === CST.FLOW_END || token === CST.SCALAR)) {
+      if (token === CST.FLOW_END && open.length) {
+        break;
+      }
+      scalarNext = token === CST.SCALAR;
+      continue;
+    }
+    const at = offset;
+    offset += token.length;
+    const type = scalarNext ? 'scalar' : CST.tokenType(token);
+    scalarNext = false;
+    if (type === 'flow-map-start' || type === 'flow-seq-start') {
+      open.push({ at, map: type === 'flow-map-start' });
+    } else if (type === 'flow-map-end' || type === 'flow-seq-end') {
+      open.pop();
+    }
+  }
+  const first = open[0];
+  if (!first) {
+    return undefined;
+  }
+  const message = first.map
+    ? 'YAML syntax error: the "{" here opens a map that is never closed; add the missing "}" where the map ends, at the end of its line.'
+    : 'YAML syntax error: the "[" here opens a list that is never closed; add the missing "]" where the list ends.';
+  return { code: 'syntax', message, offset: first.at, length: 1 };
+}
+
 function tagWords(tag: string): string {
   // A verbatim tag spells out a whole address; its start is enough to find it.
   const shown = tag.startsWith('!<') ? '!<…>' : shorten(tag, 30);

@@ -2,8 +2,10 @@
 
 import { Document, isMap, isScalar, isSeq, Pair, Scalar, YAMLMap, YAMLSeq, type Node as YamlNode } from 'yaml';
 import { sha256 } from './hash';
-import { type Anchor, type Annotations, anchorState, CONTEXT_LENGTH, FORMAT_VERSION } from './model';
+import { type Anchor, type Annotations, anchorState, CONTEXT_LENGTH, FORMAT_VERSION, type Provenance } from './model';
 import { CodePointIndex, contextAfter, contextBefore } from './offsets';
+import { OldItems, sameData } from './sidecarItems';
+import { type KeyLines, spliceText } from './sidecarSplice';
 
 /** Rejected suggestions, sorted so the order they were rejected in makes no diff; nothing when empty. */
 function rejectedData(annotations: Annotations): Plain | undefined {
@@ -38,33 +40,42 @@ export const KEY_ORDER: Record<string, readonly string[]> = {
 export type Plain = string | number | boolean | null | Plain[] | { [key: string]: Plain };
 
 /**
+ * What one write keeps for the next: each anchor's data for the article text it was made from,
+ * so that an unchanged anchor is neither converted again nor compared field by field.
+ */
+export interface DataCache {
+  readonly text: string;
+  readonly sha256: string;
+  readonly anchors: WeakMap<Anchor, KnownAnchor>;
+}
+
+/** An anchor's fields (and a mention's provenance) when its data was made, and that data. */
+interface KnownAnchor extends Pick<Anchor, 'start' | 'end' | 'quote' | 'prefix' | 'suffix' | 'orphaned'>, Provenance {
+  readonly data: Plain;
+}
+
+function cacheFor(articleText: string, cache: DataCache | undefined): DataCache {
+  return cache?.text === articleText ? cache : { text: articleText, sha256: sha256(articleText), anchors: new WeakMap() };
+}
+
+/**
  * The sidecar as plain data in canonical key order, with anchors converted to code points
  * and their context refreshed from the text being saved.
  */
-export function toSidecarData(annotations: Annotations, articleText: string): { [key: string]: Plain } {
-  const index = new CodePointIndex(articleText);
-  const anchor = (a: Anchor): Plain => {
-    const state = anchorState(a, articleText);
-    const start = index.toCodePoint(Math.min(a.start, articleText.length)) ?? 0;
-    const end = index.toCodePoint(Math.min(a.end, articleText.length)) ?? start;
-    return ordered('anchor', {
-      start,
-      end,
-      quote: a.quote,
-      prefix: state === 'orphaned' ? a.prefix : contextBefore(articleText, a.start, CONTEXT_LENGTH),
-      suffix: state === 'orphaned' ? a.suffix : contextAfter(articleText, a.end, CONTEXT_LENGTH),
-      orphaned: state === 'orphaned' ? true : undefined,
-      changed: state === 'changed' ? true : undefined,
-    });
-  };
+export function toSidecarData(annotations: Annotations, articleText: string, cache?: DataCache): { [key: string]: Plain } {
+  return sidecarData(annotations, cacheFor(articleText, cache));
+}
+
+function sidecarData(annotations: Annotations, cache: DataCache): { [key: string]: Plain } {
+  const anchor = anchorData(cache);
   return ordered('root', {
     newsmark: FORMAT_VERSION,
-    article: ordered('article', { ...annotations.article, sha256: sha256(articleText) }),
+    article: ordered('article', { ...annotations.article, sha256: cache.sha256 }),
     actors: annotations.actors.map((actor) =>
       ordered('actor', {
         ...actor,
         aliases: actor.aliases?.length ? actor.aliases : undefined,
-        mentions: [...actor.mentions].sort((a, b) => a.start - b.start || a.end - b.end).map((m) => ordered('mention', { ...(anchor(m) as object), by: m.by, at: m.at })),
+        mentions: inTextOrder(actor.mentions).map((m) => anchor(m, m)),
       } as Record<string, unknown>),
     ),
     claims: annotations.claims.map((claim) =>
@@ -80,23 +91,172 @@ export function toSidecarData(annotations: Annotations, articleText: string): { 
   }) as { [key: string]: Plain };
 }
 
+/** Mentions sorted by position; most lists already are, and are not sorted again. */
+function inTextOrder<T extends Anchor>(mentions: readonly T[]): readonly T[] {
+  const before = (a: T, b: T) => a.start - b.start || a.end - b.end;
+  for (let i = 1; i < mentions.length; i++) {
+    if (before(mentions[i - 1], mentions[i]) > 0) {
+      return [...mentions].sort(before);
+    }
+  }
+  return mentions;
+}
+
+/**
+ * An anchor as written, with a mention's provenance when given: the same object as last time
+ * while the anchor, its provenance and the text are unchanged.
+ */
+function anchorData(cache: DataCache): (a: Anchor, made?: Provenance) => Plain {
+  const { text: articleText } = cache;
+  const index = new LazyIndex(articleText);
+  return (a: Anchor, made?: Provenance) => {
+    const known = cache.anchors.get(a);
+    const by = made?.by;
+    const at = made?.at;
+    if (known && known.start === a.start && known.end === a.end && known.quote === a.quote && known.prefix === a.prefix && known.suffix === a.suffix && known.orphaned === a.orphaned && known.by === by && known.at === at) {
+      return known.data;
+    }
+    const state = anchorState(a, articleText);
+    const start = index.get().toCodePoint(Math.min(a.start, articleText.length)) ?? 0;
+    const end = index.get().toCodePoint(Math.min(a.end, articleText.length)) ?? start;
+    const data = ordered(made ? 'mention' : 'anchor', {
+      start,
+      end,
+      quote: a.quote,
+      prefix: state === 'orphaned' ? a.prefix : contextBefore(articleText, a.start, CONTEXT_LENGTH),
+      suffix: state === 'orphaned' ? a.suffix : contextAfter(articleText, a.end, CONTEXT_LENGTH),
+      orphaned: state === 'orphaned' ? true : undefined,
+      changed: state === 'changed' ? true : undefined,
+      by,
+      at,
+    });
+    cache.anchors.set(a, { start: a.start, end: a.end, quote: a.quote, prefix: a.prefix, suffix: a.suffix, orphaned: a.orphaned, by, at, data });
+    return data;
+  };
+}
+
+/** The code-point index of the text, built only when an anchor has to be converted. */
+class LazyIndex {
+  private index?: CodePointIndex;
+  constructor(private readonly text: string) {}
+  get(): CodePointIndex {
+    return (this.index ??= new CodePointIndex(this.text));
+  }
+}
+
+/** How Newsmark writes YAML. Long quotes stay on one line: folding would make diffs noisy and merges harder. Line breaks inside quoted text stay escaped ("\\n"), or a long quote would wrap the anchor. */
+export const STRINGIFY_OPTIONS = { lineWidth: 0, minContentWidth: 0, doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER } as const;
+
 /**
  * Writes annotations as sidecar YAML. With the previously read document, edits are applied
  * to it in place, so comments, key order and untouched formatting survive the round trip.
  */
 export function encodeSidecar(annotations: Annotations, articleText: string, previous?: Document): string {
-  const data = toSidecarData(annotations, articleText);
+  return encodeSidecarState(annotations, articleText, previous).text;
+}
+
+/**
+ * A sidecar as Newsmark wrote it: its text, the document that text is the output of, the
+ * data it holds, and what the next write can reuse of them.
+ */
+export interface Written {
+  readonly text: string;
+  readonly document: Document;
+  readonly data: { [key: string]: Plain };
+  readonly cache: DataCache;
+  readonly memo: Memo;
+  /** Where the text's top-level keys were found, for the next splice to look first. */
+  readonly keyAt: KeyLines;
+  /** Whether the text was spliced into the previous output rather than written out whole. */
+  readonly spliced: boolean;
+}
+
+/**
+ * Writes annotations as sidecar YAML, and keeps what the next write needs. Given the previous
+ * write, only the items that changed are made again and their text is spliced into the
+ * previous text, which gives exactly what writing out the whole document would; where that
+ * cannot be made sure of, the whole document is written out.
+ */
+export function encodeSidecarState(annotations: Annotations, articleText: string, previous?: Document | Written): Written {
+  const written = previous && 'memo' in previous ? previous : undefined;
+  const cache = cacheFor(articleText, written?.cache);
+  const data = written ? (share(sidecarData(annotations, cache), written.data) as { [key: string]: Plain }) : sidecarData(annotations, cache);
+  const base = written ? written.document : (previous as Document | undefined);
+  const memo = written?.memo ?? { made: new WeakMap<object, Plain>(), json: new WeakMap<object, string>() };
   let document: Document;
-  if (previous && previous.errors.length === 0 && isMap(previous.contents)) {
-    document = shell(previous);
-    document.contents = syncMap(document, previous.contents, data, 'root');
+  if (base && base.errors.length === 0 && isMap(base.contents)) {
+    document = shell(base);
+    document.contents = syncMap({ document, ...memo }, base.contents, data, 'root');
   } else {
     document = new Document();
-    document.contents = createNode(document, data, 'root');
+    document.contents = createNode({ document, ...memo }, data, 'root');
   }
-  // Long quotes stay on one line: folding would make diffs noisy and merges harder.
-  // Line breaks inside quoted text stay escaped ("\n"), or a long quote would wrap the anchor.
-  return document.toString({ lineWidth: 0, minContentWidth: 0, doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER });
+  const spliced = written ? spliceText(written.text, written.document, document, STRINGIFY_OPTIONS, written.keyAt) : undefined;
+  return { text: spliced?.text ?? document.toString(STRINGIFY_OPTIONS), document, data, cache, memo, keyAt: spliced?.keyAt ?? new Map(), spliced: spliced !== undefined };
+}
+
+/**
+ * The new data with every part equal to the previous data replaced by the previous object, so
+ * that what did not change is known by identity. Items with an id are matched by it, others
+ * by position. Nothing is copied where nothing changed.
+ */
+function share(value: Plain, previous: Plain | undefined): Plain {
+  if (value === previous || previous === undefined || value === null || typeof value !== 'object' || previous === null || typeof previous !== 'object') {
+    return value;
+  }
+  if (Array.isArray(value)) {
+    return Array.isArray(previous) ? shareList(value, previous) : value;
+  }
+  if (Array.isArray(previous)) {
+    return value;
+  }
+  const keys = Object.keys(value);
+  const previousKeys = Object.keys(previous);
+  let same = keys.length === previousKeys.length;
+  let out: { [key: string]: Plain } | undefined = same ? undefined : {};
+  keys.forEach((key, i) => {
+    const shared = share(value[key], previous[key]);
+    if (same && (shared !== previous[key] || previousKeys[i] !== key)) {
+      same = false;
+      // The keys before this one were the previous ones; from here on the new data differs.
+      out = {};
+      keys.slice(0, i).forEach((k) => (out![k] = previous[k]));
+    }
+    if (out) {
+      out[key] = shared;
+    }
+  });
+  return same ? previous : (out ?? value);
+}
+
+function shareList(value: Plain[], previous: Plain[]): Plain[] {
+  let byId: Map<Plain, Plain> | undefined;
+  const counterpart = (item: Plain, i: number): Plain | undefined => {
+    const id = isPlainMap(item) ? item.id : undefined;
+    if (id === undefined) {
+      return previous[i];
+    }
+    const there = previous[i];
+    if (isPlainMap(there) && there.id === id) {
+      return there;
+    }
+    if (!byId) {
+      byId = new Map();
+      for (const p of previous) {
+        if (isPlainMap(p) && p.id !== undefined && !byId.has(p.id)) {
+          byId.set(p.id, p);
+        }
+      }
+    }
+    return byId.get(id);
+  };
+  let same = value.length === previous.length;
+  const out = value.map((item, i) => {
+    const shared = share(item, counterpart(item, i));
+    same &&= shared === previous[i];
+    return shared;
+  });
+  return same ? previous : out;
 }
 
 /**
@@ -114,8 +274,24 @@ function shell(previous: Document): Document {
   }
 }
 
+/**
+ * The document being written, and which data each node was made from: a node made from the
+ * very data object asked for again is that data already, and is kept without a look inside.
+ */
+interface Sync extends Memo {
+  readonly document: Document;
+}
+
+/** What one write remembers for the next, by object identity (nodes and data are never changed once made). */
+export interface Memo {
+  /** Which data each node was last made or checked from. */
+  readonly made: WeakMap<object, Plain>;
+  /** Each node's and each value's data as JSON, for finding an item by equal data. */
+  readonly json: WeakMap<object, string>;
+}
+
 /** A shallow copy of a map or list, whose items can be replaced without touching the original. */
-function copyCollection<T extends YAMLMap | YAMLSeq>(document: Document, node: T): T {
+function copyCollection<T extends YAMLMap | YAMLSeq>({ document }: Sync, node: T): T {
   const copy = (isMap(node) ? new YAMLMap(document.schema) : new YAMLSeq(document.schema)) as T;
   return Object.assign(copy, node);
 }
@@ -129,7 +305,8 @@ function ordered(kind: string, value: Record<string, unknown>): { [key: string]:
     }
   }
   for (const key of Object.keys(value)) {
-    if (!order.includes(key) && value[key] !== undefined) {
+    // Keys already written are known ones; only the rest are looked for in the order.
+    if (value[key] !== undefined && !Object.hasOwn(out, key) && !order.includes(key)) {
       out[key] = value[key] as Plain;
     }
   }
@@ -162,13 +339,20 @@ export function childKind(parent: string, key: string): string {
   }
 }
 
-function createNode(document: Document, value: Plain, kind: string): YamlNode {
+function createNode(sync: Sync, value: Plain, kind: string): YamlNode {
   if (kind === 'anchor' && isPlainMap(value)) {
-    return anchorNode(document, value);
+    return remember(sync, anchorNode(sync.document, value), value);
   }
   // Shared objects would come out as YAML aliases, which the reader refuses.
-  const node = document.createNode(value, { aliasDuplicateObjects: false }) as YamlNode;
+  const node = sync.document.createNode(value, { aliasDuplicateObjects: false }) as YamlNode;
   markFlow(node, kind);
+  return remember(sync, node, value);
+}
+
+function remember<T extends YamlNode>(sync: Sync, node: T, value: Plain): T {
+  if (value !== null && typeof value === 'object') {
+    sync.made.set(node, value);
+  }
   return node;
 }
 
@@ -233,9 +417,10 @@ function markFlow(node: YamlNode, kind: string): void {
   }
 }
 
-function syncMap(document: Document, old: YAMLMap, value: { [key: string]: Plain }, kind: string): YAMLMap {
+function syncMap(sync: Sync, old: YAMLMap, value: { [key: string]: Plain }, kind: string): YAMLMap {
+  const { document } = sync;
   const order = KEY_ORDER[kind] ?? [];
-  const map = copyCollection(document, old);
+  const map = copyCollection(sync, old);
   // Remove keys that are no longer set (a cleared verdict, a removed note).
   map.items = old.items.filter((pair) => isScalar(pair.key) && String(pair.key.value) in value).map((pair) => Object.assign(new Pair(pair.key), pair));
   // Looked up once: an "extra" map may hold thousands of keys.
@@ -250,11 +435,11 @@ function syncMap(document: Document, old: YAMLMap, value: { [key: string]: Plain
     const pair = pairs.get(key);
     const sub = childKind(kind, key);
     if (pair) {
-      pair.value = syncValue(document, pair.value as YamlNode | null, child, sub);
+      pair.value = syncValue(sync, pair.value as YamlNode | null, child, sub);
       continue;
     }
     const newPair = document.createPair(key, null);
-    newPair.value = createNode(document, child, sub);
+    newPair.value = createNode(sync, child, sub);
     // Insert before the first existing key that comes later in the canonical order.
     const rank = order.indexOf(key);
     const before = rank < 0 ? -1 : map.items.findIndex((p) => isScalar(p.key) && order.indexOf(String(p.key.value)) > rank);
@@ -264,45 +449,48 @@ function syncMap(document: Document, old: YAMLMap, value: { [key: string]: Plain
       map.items.splice(before, 0, newPair);
     }
   }
-  return map;
+  return remember(sync, map, value);
 }
 
 /** `same` tells, when the caller already knows, whether the node holds exactly `value`. */
-function syncValue(document: Document, node: YamlNode | null, value: Plain, kind: string, same?: boolean): YamlNode {
+function syncValue(sync: Sync, node: YamlNode | null, value: Plain, kind: string, same?: boolean): YamlNode {
+  if (node && value !== null && typeof value === 'object' && sync.made.get(node) === value) {
+    return node;
+  }
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     if (isMap(node) && kind === 'anchor') {
-      if (same ?? sameData(node, value)) {
-        return node;
+      if (same ?? sameData(node, value, sync.json)) {
+        return remember(sync, node, value);
       }
       // A moved anchor is rewritten whole on its line; its comment, if any, stays.
-      const fresh = createNode(document, value, kind);
+      const fresh = createNode(sync, value, kind);
       fresh.comment = node.comment;
       fresh.commentBefore = node.commentBefore;
       return fresh;
     }
-    return isMap(node) ? syncMap(document, node, value, kind) : createNode(document, value, kind);
+    return isMap(node) ? syncMap(sync, node, value, kind) : createNode(sync, value, kind);
   }
   if (Array.isArray(value)) {
     if (!isSeq(node)) {
-      return createNode(document, value, kind);
+      return createNode(sync, value, kind);
     }
-    const seq = copyCollection(document, node);
+    const seq = copyCollection(sync, node);
     if (seq.flow && kind !== 'other' && value.length > 0) {
       // An empty list is written "[]"; left in flow style, the first claim or mention added
       // to it would be written inline, and every later one on the same line.
       seq.flow = false;
     }
-    syncSeq(document, seq, value, kind);
-    return seq;
+    syncSeq(sync, seq, value, kind);
+    return remember(sync, seq, value);
   }
   if (isScalar(node)) {
     return node.value === value ? node : keepBlanks(Object.assign(new Scalar(value), node, { value }));
   }
-  return keepBlanks(document.createNode(value) as YamlNode);
+  return keepBlanks(sync.document.createNode(value) as YamlNode);
 }
 
-function syncSeq(document: Document, seq: YAMLSeq, values: Plain[], kind: string): void {
-  const old = new OldItems(seq.items as YamlNode[]);
+function syncSeq(sync: Sync, seq: YAMLSeq, values: Plain[], kind: string): void {
+  const old = new OldItems(seq.items as YamlNode[], sync.json);
   // Whether each found node is known to hold its value exactly: found by equal data, it does.
   const same: (boolean | undefined)[] = [];
   // Exact matches first, so an unchanged item never loses its node to a changed one.
@@ -327,113 +515,10 @@ function syncSeq(document: Document, seq: YAMLSeq, values: Plain[], kind: string
   }
   seq.items = values.map((value, i) => {
     const node = existing[i];
-    return node ? syncValue(document, node, value, kind, same[i]) : createNode(document, value, kind);
+    return node ? syncValue(sync, node, value, kind, same[i]) : createNode(sync, value, kind);
   });
-}
-
-/** The positions, in list order, of the old items that share one key, and how many of them are known to be taken. */
-interface Queue {
-  at: number[];
-  next: number;
-}
-
-/**
- * The old items of a list, indexed once so that each new item finds its old node in constant
- * time: a sidecar may hold tens of thousands of mentions, and matching each against every
- * other made writing quadratic. Each old item is taken at most once, earliest first.
- */
-class OldItems {
-  private readonly taken: boolean[];
-  private readonly byId = new Map<unknown, Queue>();
-  private byData?: Map<string, Queue>;
-  private byQuote?: Map<unknown, Queue>;
-
-  constructor(private readonly nodes: YamlNode[]) {
-    this.taken = nodes.map(() => false);
-    nodes.forEach((node, i) => {
-      const id = isMap(node) ? node.get('id') : undefined;
-      if (id !== undefined) {
-        add(this.byId, id, i);
-      }
-    });
-  }
-
-  takeById(id: Plain): YamlNode | undefined {
-    // Only a map can hold an id, and an item with an id is a map, so no other item can equal it.
-    return this.take(this.byId.get(id));
-  }
-
-  takeByData(value: Plain): YamlNode | undefined {
-    this.byData ??= this.index(dataKey);
-    return this.take(this.byData.get(JSON.stringify(value)));
-  }
-
-  takeByQuote(quote: Plain): YamlNode | undefined {
-    this.byQuote ??= this.index((node) => (isMap(node) ? node.get('quote') : undefined));
-    return this.take(this.byQuote.get(quote));
-  }
-
-  private index<K>(keyOf: (node: YamlNode) => K | undefined): Map<K, Queue> {
-    const map = new Map<K, Queue>();
-    this.nodes.forEach((node, i) => {
-      const key = keyOf(node);
-      if (key !== undefined) {
-        add(map, key, i);
-      }
-    });
-    return map;
-  }
-
-  private take(queue: Queue | undefined): YamlNode | undefined {
-    if (!queue) {
-      return undefined;
-    }
-    while (queue.next < queue.at.length && this.taken[queue.at[queue.next]]) {
-      queue.next++;
-    }
-    if (queue.next === queue.at.length) {
-      return undefined;
-    }
-    const i = queue.at[queue.next++];
-    this.taken[i] = true;
-    return this.nodes[i];
-  }
-}
-
-function add<K>(map: Map<K, Queue>, key: K, position: number): void {
-  const queue = map.get(key);
-  if (queue) {
-    queue.at.push(position);
-  } else {
-    map.set(key, { at: [position], next: 0 });
-  }
-}
-
-/**
- * The node's data as JSON, to compare with a value's; undefined for a node that has none.
- * An anchor (a map of plain values) is serialised directly: going through toJSON() for
- * each of tens of thousands of them cost more than writing the file.
- */
-function dataKey(node: YamlNode): string | undefined {
-  if (isMap(node) && node.items.every((p) => isScalar(p.key) && typeof p.key.value === 'string' && p.key.value !== '__proto__' && isScalar(p.value))) {
-    const data: Record<string, unknown> = {};
-    for (const pair of node.items) {
-      data[(pair.key as Scalar).value as string] = (pair.value as Scalar).value;
-    }
-    return JSON.stringify(data);
-  }
-  return hasJson(node) ? JSON.stringify(node.toJSON()) : undefined;
-}
-
-function hasJson(node: unknown): node is { toJSON(): unknown } {
-  return !!node && typeof node === 'object' && 'toJSON' in node;
 }
 
 function isPlainMap(value: Plain): value is { [key: string]: Plain } {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-function sameData(node: YamlNode, value: Plain): boolean {
-  const key = dataKey(node);
-  return key !== undefined && key === JSON.stringify(value);
 }

@@ -8,7 +8,7 @@ import { decodeSidecar, sidecarNameFor, type SidecarProblem } from '../sidecar';
 import { AnchorHistory, cutsAnchors, refindOrphans } from './anchorHistory';
 import { AnnotationHistory, type Step } from './history';
 import { type ArticleDocument, isUnreadable, type StoreHost, type Timer } from './host';
-import { type DiskState, writeMerged } from './writer';
+import { diskStateOf, type DiskState, writeMerged } from './writer';
 
 /** How long a burst of document changes must be quiet before a reload from disk is looked for. */
 export const SETTLE_DELAY_MS = 120;
@@ -247,15 +247,17 @@ export class ArticleSession {
       this.disk = undefined;
       return;
     }
-    const result = decodeSidecar(source, diskText, host.decodeOptions());
+    // Shown from the fast read; the Document that keeps comments is parsed when first written.
+    const result = decodeSidecar(source, diskText, { ...host.decodeOptions(), lazyDocument: true });
     this.problems = result.problems;
-    if (!result.annotations || !result.document) {
+    const disk = diskStateOf(source, result);
+    if (!result.annotations || !disk) {
       this.block(result.problems, sha256(source));
       this.disk = undefined;
       return;
     }
     const annotations = result.annotations;
-    this.disk = { text: source, document: result.document, annotations: structuredClone(annotations) };
+    this.disk = disk;
     if (result.stale || diskText !== bufferText) {
       // The article changed outside Newsmark (or has unsaved edits): find every anchor again.
       reattachAnnotations(bufferText, annotations);

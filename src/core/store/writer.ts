@@ -5,7 +5,8 @@ import { reattachAnnotations } from '../anchoring';
 import { sha256 } from '../hash';
 import { mergeAnnotations } from '../merge';
 import { type Annotations, emptyAnnotations } from '../model';
-import { type DecodeOptions, decodeSidecar, type DecodeResult, encodeSidecar, sidecarNameFor, type SidecarProblem } from '../sidecar';
+import { type DecodeOptions, decodeSidecar, type DecodeResult, sidecarNameFor, type SidecarProblem } from '../sidecar';
+import { encodeSidecarState, type Written } from '../sidecarWriter';
 import { isUnreadable, type SidecarFiles } from './host';
 
 /**
@@ -21,6 +22,8 @@ export interface DiskState {
   readonly text: string;
   readonly document: Document;
   readonly annotations: Annotations;
+  /** Our own write of that text, which the next write splices its changes into. */
+  readonly written?: Written;
 }
 
 interface WriteTarget {
@@ -79,7 +82,8 @@ export async function writeMerged(files: SidecarFiles, request: WriteRequest): P
     if (isUnreadable(read)) {
       return { kind: 'unreadable', problems: read.problems, fingerprint: read.fingerprint };
     }
-    let document = base?.document;
+    // Taken from the base only once it is known to be needed: it may have to be parsed first.
+    let document: Document | undefined;
     let nextBase = base;
     if (read !== undefined && read !== base?.text) {
       const theirs = decodeSidecar(read, request.articleText, request.decode);
@@ -98,19 +102,20 @@ export async function writeMerged(files: SidecarFiles, request: WriteRequest): P
     if (!annotations.article.file) {
       annotations.article.file = request.name;
     }
-    const text = encodeSidecar(annotations, request.articleText, document);
+    const state = encodeSidecarState(annotations, request.articleText, document ?? base?.written ?? base?.document);
+    const text = state.text;
     const answer = await files.writeSidecar(request.article, text, read);
     if (answer === 'changed') {
       base = nextBase;
       continue;
     }
-    const reread = decodeSidecar(text, request.articleText);
+    const reread = decodeSidecar(text, request.articleText, { lazyDocument: true });
     // The base is the text as it now is on disk, so the next read of it is no outside change.
     const onDisk = typeof answer === 'object' ? answer.written : text;
     return {
       kind: 'written',
       annotations,
-      disk: { text: onDisk, document: reread.document!, annotations: structuredClone(reread.annotations ?? annotations) },
+      disk: { text: onDisk, annotations: structuredClone(reread.annotations ?? annotations), document: state.document, written: state },
       problems: reread.problems,
       merged,
     };
@@ -184,10 +189,19 @@ function liveAnnotations(request: Ours): LiveAnnotations {
   return { current: () => held, adopt: (a) => (held = a) };
 }
 
-/** The state to merge against, from a sidecar just read without errors. */
+/**
+ * The state to merge against, from a sidecar just read without errors. Its document is taken
+ * from the read only when a write asks for it, so a read for display never parses one.
+ */
 export function diskStateOf(text: string, decoded: DecodeResult): DiskState | undefined {
-  if (!decoded.annotations || !decoded.document) {
+  if (!decoded.annotations) {
     return undefined;
   }
-  return { text, document: decoded.document, annotations: structuredClone(decoded.annotations) };
+  return {
+    text,
+    annotations: structuredClone(decoded.annotations),
+    get document(): Document {
+      return decoded.document!;
+    },
+  };
 }

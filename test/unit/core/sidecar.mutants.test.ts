@@ -203,7 +203,9 @@ describe('sidecar codec, edge cases', () => {
       assert.deepEqual(problemsAfter('name: Armenia', "name: 'Armenia"), [
         ['syntax', 28, 1, "YAML syntax error: a value opened with ' is never closed; add the closing ' where the value ends (write '' for an apostrophe inside it)."],
       ]);
-      assert.deepEqual(problemsAfter('status: checked', 'status: [checked'), [['syntax', 19, 5, 'YAML syntax error: a "[ … ]" list is not closed; add the missing "]".']]);
+      assert.deepEqual(problemsAfter('status: checked', 'status: [checked'), [
+        ['syntax', 18, 13, 'YAML syntax error: the "[" here opens a list that is never closed; add the missing "]" where the list ends.'],
+      ]);
     });
 
     it('refuses a second YAML document, at the line that starts it', () => {

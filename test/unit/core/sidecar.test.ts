@@ -705,11 +705,22 @@ actors:
       assert.match(first.message, /indent with spaces/);
     });
 
-    it('reports an anchor whose closing brace is missing', () => {
-      const result = decodeVariant('suffix: " added.\\n" }', 'suffix: " added.\\n"');
-      const first = result.problems[0];
-      assert.deepEqual([first.code, first.line], ['syntax', 16]);
-      assert.match(first.message, /"\{ … \}" map is not closed/);
+    it('reports a mention whose closing brace is missing once, at the brace that opens it', () => {
+      const result = onlyProblem(decodeVariant('suffix: " added.\\n" }', 'suffix: " added.\\n"'), { code: 'syntax', severity: 'error', line: 15, column: 9 });
+      assert.match(result.message, /"\{" here opens a map that is never closed; add the missing "\}"/);
+    });
+
+    it('reports a claim anchor left open once, at its "{", not every line the reader misreads after it', () => {
+      const source = SIDECAR.replace(', suffix: . Farmers’ union leader Zoë Aldá }', '');
+      const result = onlyProblem(decodeSidecar(source, ARTICLE), { code: 'syntax', severity: 'error', line: 23, column: 13 });
+      assert.equal(underlined(source, result), '{');
+      assert.match(result.message, /never closed/);
+    });
+
+    it('reports a list of sources left open at its "["', () => {
+      const source = SIDECAR.replace('    status: in-progress\n', '    status: in-progress\n    sources: [ { url: "https://water.example.org/a" }\n    notes: pending\n');
+      const result = onlyProblem(decodeSidecar(source, ARTICLE), { code: 'syntax', severity: 'error', line: 36, column: 14 });
+      assert.match(result.message, /"\[" here opens a list that is never closed; add the missing "\]"/);
     });
 
     it('reports a key written twice on the second one, naming it', () => {
@@ -877,6 +888,28 @@ describe('sidecar read for the workspace index (dataOnly)', () => {
       assert.equal(fast.annotations, undefined);
       assert.deepEqual(fast.problems, full.problems);
     }
+  });
+
+  it('reads for display the fast way, and writes back through the document parsed later, comments and all', () => {
+    const source = `# reviewed by the desk\n${SIDECAR.replace('status: checked', 'status: checked # second source pending')}`;
+    const display = decodeSidecar(source, ARTICLE, { lazyDocument: true, verdicts: VERDICTS });
+    assert.deepEqual(display.annotations, decodeSidecar(source, ARTICLE).annotations);
+    assert.ok(display.annotations && display.document);
+    assert.equal(encodeSidecar(display.annotations, ARTICLE, display.document), source);
+    display.annotations.claims[1].status = 'checked';
+    const out = encodeSidecar(display.annotations, ARTICLE, display.document);
+    assert.deepEqual(
+      out.split('\n').filter((line, i) => line !== source.split('\n')[i]),
+      ['    status: checked'],
+    );
+  });
+
+  it('reads for display the full way, with the problem positioned, when there is one', () => {
+    const source = SIDECAR.replace('status: checked', 'status: done');
+    const display = decodeSidecar(source, ARTICLE, { lazyDocument: true });
+    assert.equal(display.annotations, undefined);
+    assert.equal(display.problems.length, 1);
+    assert.deepEqual(display.problems, decodeSidecar(source, ARTICLE).problems);
   });
 
   it('marks a sidecar written for another version of the article as stale', () => {

@@ -138,7 +138,7 @@ describe('writeMerged', () => {
     await fs.writeFile(sidecar, broken);
     const outcome = await writeMerged(nodeSidecarFiles(), { article, name: 'csto.txt', articleText: CHANGED, base, ours });
     assert.equal(outcome.kind, 'unreadable');
-    assert.ok(outcome.kind === 'unreadable' && outcome.problems.some((p) => p.code === 'syntax' && p.line === 3));
+    assert.ok(outcome.kind === 'unreadable' && outcome.problems.some((p) => p.code === 'syntax' && p.line === 2 && p.column === 10));
     assert.equal(await fs.readFile(sidecar, 'utf8'), broken);
   });
 
