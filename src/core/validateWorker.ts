@@ -1,17 +1,16 @@
-// A worker thread of validateMany: checks the sidecars it is handed and answers with what it found, in order.
+// A worker thread of runSpread: checks sidecars for validate, or reads them for the workspace index, and answers with the results in order.
 
-import { parentPort, workerData } from 'node:worker_threads';
-import { checkSidecar } from './parallel';
-import type { DecodeOptions } from './sidecar';
+import { parentPort } from 'node:worker_threads';
+import { readForIndex, type IndexJob } from './indexReader';
+import { checkSidecar, type WorkKind } from './parallel';
 
 // Loaded outside a worker (a test requiring every module), it does nothing.
-const options = (workerData as { options: DecodeOptions } | null)?.options ?? {};
-parentPort?.on('message', (paths: readonly string[]) => {
+parentPort?.on('message', ({ work, items }: { work: WorkKind; items: readonly unknown[] }) => {
   void (async () => {
-    const checked = [];
-    for (const path of paths) {
-      checked.push(await checkSidecar(path, options));
+    const out = [];
+    for (const item of items) {
+      out.push(work.kind === 'check' ? await checkSidecar(item as string, work.options) : await readForIndex(item as IndexJob, work.options, work.full));
     }
-    parentPort?.postMessage(checked);
+    parentPort?.postMessage(out);
   })();
 });
