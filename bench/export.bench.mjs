@@ -31,7 +31,7 @@ const VERDICTS = ['true', 'mostly-true', 'mixed', 'mostly-false', 'false', 'unpr
 
 
 /** A news article of about 4,000 characters with emoji, ~25 mentions and 6 claims, and its sidecar. */
-function makeArticle(core, random, n) {
+export function makeArticle(core, random, n) {
   const pick = (list) => list[Math.floor(random() * list.length)];
   const paragraphs = [`Talks in ${pick(PLACES)[0]} end without agreement 🕊️`];
   const claims = [];

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { articlePathFor, readPair } from './pairs';
+import { articlePathFor, type PairRead, readPair } from './pairs';
 import type { FileProblem } from './fileRules';
 import { type DecodeOptions, type SidecarProblem } from './sidecar';
 
@@ -67,7 +67,22 @@ export function validateMany(paths: readonly string[], settings: CheckSettings, 
 }
 
 /** What a worker is asked to do with each item of a batch. */
-export type WorkKind = { kind: 'check'; options: DecodeOptions } | { kind: 'index'; options: DecodeOptions; full: boolean };
+export type WorkKind = { kind: 'check'; options: DecodeOptions } | { kind: 'index'; options: DecodeOptions; full: boolean } | { kind: 'read'; options: DecodeOptions };
+
+/**
+ * Reads sidecars with their articles (see readPair), spread over the cores, in the order
+ * asked. What comes back has no `document`: a worker cannot send one, and a command that
+ * only reads does not need it.
+ */
+export function readMany(paths: readonly string[], options: DecodeOptions, workers = availableParallelism()): Promise<PairRead[]> {
+  return runSpread({ kind: 'read', options }, paths, (path) => readPairData(path, options), { workers });
+}
+
+/** readPair without the parsed document. */
+export async function readPairData(path: string, options: DecodeOptions): Promise<PairRead> {
+  const read = await readPair(path, options);
+  return 'decoded' in read ? { ...read, decoded: { ...read.decoded, document: undefined } } : read;
+}
 
 /** How work is spread: on how many threads at most, what to report as it goes, when to stop. */
 export interface SpreadOptions<O> {
@@ -172,4 +187,22 @@ export function shaPosition(source: string): { line: number; column: number } {
   const offset = key ? key.index + key[0].length : 0;
   const before = source.slice(0, offset);
   return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
+}
+
+/**
+ * `fn` over every item with at most `limit` under way at once, results in the order of the
+ * items: for work that mostly waits on the disk (reads, flushed writes), whose waits overlap.
+ */
+export async function mapConcurrently<I, O>(items: readonly I[], limit: number, fn: (item: I, i: number) => Promise<O>): Promise<O[]> {
+  const out: O[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await fn(items[i], i);
+      }
+    }),
+  );
+  return out;
 }

@@ -1,15 +1,26 @@
-// A worker thread of runSpread: checks sidecars for validate, or reads them for the workspace index, and answers with the results in order.
+// A worker thread of runSpread: checks sidecars for validate, reads them for a command or for the workspace index, and answers with the results in order.
 
 import { parentPort } from 'node:worker_threads';
 import { readForIndex, type IndexJob } from './indexReader';
-import { checkSidecar, type WorkKind } from './parallel';
+import { checkSidecar, readPairData, type WorkKind } from './parallel';
+
+function answer(work: WorkKind, item: unknown): Promise<unknown> {
+  switch (work.kind) {
+    case 'check':
+      return checkSidecar(item as string, work.options);
+    case 'index':
+      return readForIndex(item as IndexJob, work.options, work.full);
+    case 'read':
+      return readPairData(item as string, work.options);
+  }
+}
 
 // Loaded outside a worker (a test requiring every module), it does nothing.
 parentPort?.on('message', ({ work, items }: { work: WorkKind; items: readonly unknown[] }) => {
   void (async () => {
     const out = [];
     for (const item of items) {
-      out.push(work.kind === 'check' ? await checkSidecar(item as string, work.options) : await readForIndex(item as IndexJob, work.options, work.full));
+      out.push(await answer(work, item));
     }
     parentPort?.postMessage(out);
   })();
