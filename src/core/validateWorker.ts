@@ -2,7 +2,7 @@
 
 import { parentPort } from 'node:worker_threads';
 import { readForIndex, type IndexJob } from './indexReader';
-import { checkSidecar, readPairData, type WorkKind } from './parallel';
+import { AT_ONCE, checkSidecar, mapConcurrently, readPairData, type WorkKind } from './parallel';
 
 function answer(work: WorkKind, item: unknown): Promise<unknown> {
   switch (work.kind) {
@@ -17,11 +17,5 @@ function answer(work: WorkKind, item: unknown): Promise<unknown> {
 
 // Loaded outside a worker (a test requiring every module), it does nothing.
 parentPort?.on('message', ({ work, items }: { work: WorkKind; items: readonly unknown[] }) => {
-  void (async () => {
-    const out = [];
-    for (const item of items) {
-      out.push(await answer(work, item));
-    }
-    parentPort?.postMessage(out);
-  })();
+  void mapConcurrently(items, AT_ONCE, (item) => answer(work, item)).then((out) => parentPort?.postMessage(out));
 });
