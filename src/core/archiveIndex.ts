@@ -141,7 +141,7 @@ export class ArchiveIndex {
     const entries: { key: string; appearance: Appearance }[] = [];
     for (const actor of record.actors) {
       const appearance = { record, actor };
-      for (const name of new Set([actor.name, ...(actor.aliases ?? [])])) {
+      for (const name of actor.aliases?.length ? new Set([actor.name, ...actor.aliases]) : [actor.name]) {
         const key = this.normalise(name);
         let set = this.byName.get(key);
         if (!set) {

@@ -83,55 +83,86 @@ function placeOf(lineStarts: readonly number[], offset: number): [number, number
   return [lo, offset - lineStarts[lo]];
 }
 
-/** An actor as the cache stores it: id, name, type, Wikidata id or 0, aliases or 0, placed mentions. */
-type ActorTuple = [string, string, string, string | 0, readonly string[] | 0, number];
-/** A record as the cache stores it: arrays rather than objects, a tenth of the size in JSON. */
-export type RecordTuple = [string, number, ActorTuple[], number[]];
+/**
+ * A record as the cache stores it: the article, the claims, each actor as numbers into a
+ * table of strings shared by the whole cache (id, name, type, Wikidata id or -1, the number
+ * of aliases and each alias, placed mentions), and the places as base64 of their bytes.
+ * Names recur across thousands of records and places are most of a record: this reads
+ * several times faster than the same record as JSON objects.
+ */
+export type RecordTuple = [string, number, number[], string];
 
-export function recordToTuple(record: ArticleRecord): RecordTuple {
-  return [record.article, record.claims, record.actors.map((a) => [a.id, a.name, a.type, a.wikidata ?? 0, a.aliases ?? 0, a.count]), Array.from(record.places)];
+/** Numbers for strings, one each, while a cache is written. */
+export function stringTable(): { of: (s: string) => number; strings: string[] } {
+  const numbers = new Map<string, number>();
+  const strings: string[] = [];
+  return {
+    strings,
+    of: (s) => {
+      let n = numbers.get(s);
+      if (n === undefined) {
+        n = strings.push(s) - 1;
+        numbers.set(s, n);
+      }
+      return n;
+    },
+  };
+}
+
+export function recordToTuple(record: ArticleRecord, of: (s: string) => number): RecordTuple {
+  const actors: number[] = [];
+  for (const a of record.actors) {
+    actors.push(of(a.id), of(a.name), of(a.type), a.wikidata ? of(a.wikidata) : -1, a.aliases?.length ?? 0, ...(a.aliases ?? []).map(of), a.count);
+  }
+  const places = Buffer.from(record.places.buffer, record.places.byteOffset, record.places.byteLength).toString('base64');
+  return [record.article, record.claims, actors, places];
 }
 
 /** The record a tuple holds; undefined for anything else, so a damaged cache is read as missing. */
-export function recordFromTuple(tuple: unknown, intern: (s: string) => string = (s) => s): ArticleRecord | undefined {
+export function recordFromTuple(tuple: unknown, strings: readonly string[]): ArticleRecord | undefined {
   if (!Array.isArray(tuple) || tuple.length !== 4) {
     return undefined;
   }
-  const [article, claims, actors, places] = tuple as unknown[];
-  if (typeof article !== 'string' || typeof claims !== 'number' || !Array.isArray(actors) || !Array.isArray(places) || places.length % 4) {
+  const [article, claims, flat, packed] = tuple as unknown[];
+  if (typeof article !== 'string' || typeof claims !== 'number' || !Array.isArray(flat) || typeof packed !== 'string') {
     return undefined;
   }
-  const out: IndexedActor[] = [];
-  let from = 0;
-  for (const a of actors as unknown[]) {
-    const actor = actorFromTuple(a, from, intern);
-    if (!actor) {
-      return undefined;
-    }
-    out.push(actor);
-    from += actor.count;
-  }
-  if (from * 4 !== places.length || !places.every((n) => Number.isInteger(n))) {
+  const actors = actorsFrom(flat as unknown[], strings);
+  const bytes = Buffer.from(packed, 'base64');
+  if (!actors || bytes.length % 16) {
     return undefined;
   }
-  return { article, actors: out, places: Int32Array.from(places as number[]), claims };
+  const places = new Int32Array(bytes.length / 4);
+  Buffer.from(places.buffer).set(bytes);
+  return places.length / 4 === actors.reduce((n, a) => n + a.count, 0) ? { article, actors, places, claims } : undefined;
 }
 
-function actorFromTuple(tuple: unknown, from: number, intern: (s: string) => string): IndexedActor | undefined {
-  if (!Array.isArray(tuple) || tuple.length !== 6) {
-    return undefined;
+function actorsFrom(flat: readonly unknown[], strings: readonly string[]): IndexedActor[] | undefined {
+  const str = (n: unknown) => (Number.isInteger(n) && (n as number) >= 0 && (n as number) < strings.length ? strings[n as number] : undefined);
+  const actors: IndexedActor[] = [];
+  let from = 0;
+  for (let i = 0; i < flat.length; ) {
+    const [id, name, type] = [str(flat[i]), str(flat[i + 1]), str(flat[i + 2])];
+    const wikidata = flat[i + 3] === -1 ? undefined : str(flat[i + 3]);
+    const aliasCount = flat[i + 4];
+    if (id === undefined || name === undefined || type === undefined || (flat[i + 3] !== -1 && wikidata === undefined) || !Number.isInteger(aliasCount) || (aliasCount as number) < 0) {
+      return undefined;
+    }
+    const aliases = flat.slice(i + 5, i + 5 + (aliasCount as number)).map(str);
+    const count = flat[i + 5 + (aliasCount as number)];
+    if (aliases.includes(undefined) || aliases.length !== aliasCount || !Number.isInteger(count) || (count as number) < 0) {
+      return undefined;
+    }
+    const actor: IndexedActor = { id, name, type, from, count: count as number };
+    if (wikidata !== undefined) {
+      actor.wikidata = wikidata;
+    }
+    if (aliases.length) {
+      actor.aliases = aliases as string[];
+    }
+    actors.push(actor);
+    from += count as number;
+    i += 6 + (aliasCount as number);
   }
-  const [id, name, type, wikidata, aliases, count] = tuple as unknown[];
-  const aliasesOk = aliases === 0 || (Array.isArray(aliases) && aliases.every((s) => typeof s === 'string'));
-  if (typeof id !== 'string' || typeof name !== 'string' || typeof type !== 'string' || !(wikidata === 0 || typeof wikidata === 'string') || !aliasesOk || !Number.isInteger(count) || (count as number) < 0) {
-    return undefined;
-  }
-  const actor: IndexedActor = { id, name: intern(name), type: intern(type), from, count: count as number };
-  if (wikidata) {
-    actor.wikidata = intern(wikidata);
-  }
-  if (aliases) {
-    actor.aliases = (aliases as string[]).map(intern);
-  }
-  return actor;
+  return actors;
 }

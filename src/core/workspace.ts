@@ -2,7 +2,7 @@
 
 import { reattachAnnotations } from './anchoring';
 import { sha256 } from './hash';
-import { type ArticleRecord, recordFromTuple, recordToTuple } from './indexRecords';
+import { type ArticleRecord, recordFromTuple, recordToTuple, stringTable } from './indexRecords';
 import type { Actor, Annotations } from './model';
 import { decodeSidecar, type DecodeOptions, encodeSidecar, type SidecarProblem } from './sidecar';
 
@@ -190,22 +190,22 @@ interface CacheEntry {
  */
 export class IndexCache {
   /** Bumped whenever what a record holds changes, so an older cache is not trusted. */
-  static readonly VERSION = 2;
+  static readonly VERSION = 3;
   private readonly entries = new Map<string, CacheEntry>();
   private changed = false;
 
   /** The cache written earlier; anything unreadable or from another version starts it empty. */
   static parse(json: string | undefined): IndexCache {
     const cache = new IndexCache();
-    const intern = interner();
     try {
-      const data = json ? (JSON.parse(json) as { version?: unknown; entries?: unknown }) : undefined;
-      if (data?.version !== IndexCache.VERSION || !Array.isArray(data.entries)) {
+      const data = json ? (JSON.parse(json) as { version?: unknown; strings?: unknown; entries?: unknown }) : undefined;
+      const strings = data?.strings;
+      if (data?.version !== IndexCache.VERSION || !Array.isArray(data.entries) || !Array.isArray(strings) || !strings.every((s) => typeof s === 'string')) {
         return cache;
       }
       for (const entry of data.entries as unknown[]) {
         const [key, seen, content, readAt, tuple] = Array.isArray(entry) ? (entry as unknown[]) : [];
-        const record = recordFromTuple(tuple, intern);
+        const record = recordFromTuple(tuple, strings as string[]);
         if (typeof key === 'string' && typeof seen === 'string' && typeof content === 'string' && typeof readAt === 'number' && record) {
           cache.entries.set(key, { seen, content, readAt, record });
         }
@@ -256,8 +256,9 @@ export class IndexCache {
 
   serialize(): string {
     this.changed = false;
-    const entries = [...this.entries].map(([key, e]) => [key, e.seen, e.content, e.readAt, recordToTuple(e.record)]);
-    return JSON.stringify({ version: IndexCache.VERSION, entries });
+    const table = stringTable();
+    const entries = [...this.entries].map(([key, e]) => [key, e.seen, e.content, e.readAt, recordToTuple(e.record, table.of)]);
+    return JSON.stringify({ version: IndexCache.VERSION, strings: table.strings, entries });
   }
 }
 
