@@ -65,7 +65,7 @@ function take(cache: IndexCache, job: IndexJob, read: IndexRead): Built {
     cache.delete(job.article);
     return read;
   }
-  cache.set(job.article, { seen: read.stamp.seen, content: read.content, readAt: read.readAt, record: read.record });
+  cache.set(job.article, { seen: read.stamp.seen, readAt: read.readAt, record: read.record });
   return { record: read.record };
 }
 

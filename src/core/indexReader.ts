@@ -7,7 +7,7 @@ import { type ArticleRecord, recordOf } from './indexRecords';
 import type { Annotations } from './model';
 import { articlePathFor } from './pairs';
 import { type DecodeOptions, decodeSidecar } from './sidecar';
-import { type FileStamp, IndexCache } from './workspace';
+import type { FileStamp } from './workspace';
 
 /** A sidecar to read: its path, and the name its article goes by in the index (a URI in the editor). */
 export interface IndexJob {
@@ -20,7 +20,7 @@ export type IndexRead =
   | { status: 'gone' }
   /** There, but not readable as annotations: shown nowhere until fixed, and never cached. */
   | { status: 'unreadable' }
-  | { status: 'ok'; stamp: FileStamp; content: string; readAt: number; record: ArticleRecord; annotations?: Annotations; text?: string };
+  | { status: 'ok'; stamp: FileStamp; readAt: number; record: ArticleRecord; annotations?: Annotations; text?: string };
 
 /** The sizes and modification times of a sidecar and its article; undefined if the sidecar is not there. */
 export async function fileStamp(sidecar: string): Promise<FileStamp | undefined> {
@@ -75,6 +75,5 @@ export async function readForIndex(job: IndexJob, options: DecodeOptions, full: 
     reattachAnnotations(text, annotations);
   }
   const record = recordOf(job.article, annotations, text);
-  const content = IndexCache.stamp(source.text, text ?? '');
-  return full ? { status: 'ok', stamp, content, readAt, record, annotations, text } : { status: 'ok', stamp, content, readAt, record };
+  return full ? { status: 'ok', stamp, readAt, record, annotations, text } : { status: 'ok', stamp, readAt, record };
 }

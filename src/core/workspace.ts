@@ -1,7 +1,6 @@
 // Actors across the articles of a workspace: the same person or organisation in several sidecars is one entry.
 
 import { reattachAnnotations } from './anchoring';
-import { sha256 } from './hash';
 import { type ArticleRecord, recordFromTuple, recordToTuple, stringTable } from './indexRecords';
 import type { Actor, Annotations } from './model';
 import { decodeSidecar, type DecodeOptions, encodeSidecar, type SidecarProblem } from './sidecar';
@@ -168,15 +167,13 @@ export interface FileStamp {
 
 /**
  * A change within this long of reading may not show in the modification time (its
- * resolution, a clock a little off, a write during the read): such an entry is checked
- * by content, as git does with a "racily clean" index entry.
+ * resolution, a clock a little off, a write during the read): such an entry is read
+ * again, as git checks a "racily clean" index entry.
  */
 export const RACY_MARGIN = 3000;
 
 interface CacheEntry {
   seen: string;
-  /** sha256 of the sidecar and of the article as read, for whoever must tell a copy from a change. */
-  content: string;
   /** When the files were read (ms since the epoch). */
   readAt: number;
   record: ArticleRecord;
@@ -190,7 +187,7 @@ interface CacheEntry {
  */
 export class IndexCache {
   /** Bumped whenever what a record holds changes, so an older cache is not trusted. */
-  static readonly VERSION = 3;
+  static readonly VERSION = 4;
   private readonly entries = new Map<string, CacheEntry>();
   private changed = false;
 
@@ -204,21 +201,16 @@ export class IndexCache {
         return cache;
       }
       for (const entry of data.entries as unknown[]) {
-        const [key, seen, content, readAt, tuple] = Array.isArray(entry) ? (entry as unknown[]) : [];
+        const [key, seen, readAt, tuple] = Array.isArray(entry) ? (entry as unknown[]) : [];
         const record = recordFromTuple(tuple, strings as string[]);
-        if (typeof key === 'string' && typeof seen === 'string' && typeof content === 'string' && typeof readAt === 'number' && record) {
-          cache.entries.set(key, { seen, content, readAt, record });
+        if (typeof key === 'string' && typeof seen === 'string' && typeof readAt === 'number' && record) {
+          cache.entries.set(key, { seen, readAt, record });
         }
       }
     } catch {
       // A damaged cache only costs one full read of the workspace.
     }
     return cache;
-  }
-
-  /** What a cached entry's content must match: the sidecar and the article text it was read with. */
-  static stamp(sidecarSource: string, articleText: string): string {
-    return `${sha256(sidecarSource)}:${sha256(articleText)}`;
   }
 
   /** The record, if the files' stamp says they did not change since it was read. */
@@ -257,7 +249,7 @@ export class IndexCache {
   serialize(): string {
     this.changed = false;
     const table = stringTable();
-    const entries = [...this.entries].map(([key, e]) => [key, e.seen, e.content, e.readAt, recordToTuple(e.record, table.of)]);
+    const entries = [...this.entries].map(([key, e]) => [key, e.seen, e.readAt, recordToTuple(e.record, table.of)]);
     return JSON.stringify({ version: IndexCache.VERSION, strings: table.strings, entries });
   }
 }

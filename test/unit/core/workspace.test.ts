@@ -74,7 +74,7 @@ describe('workspace', () => {
 
 describe('IndexCache', () => {
   const record = recordOf('file:///a.txt', withActor('Nikol Pashinyan', { aliases: ['the premier'], wikidata: 'Q1' }), TEXT);
-  const entry = (readAt: number) => ({ seen: '10:200/10:34', content: 'c1', readAt, record });
+  const entry = (readAt: number) => ({ seen: '10:200/10:34', readAt, record });
   const longAgo = Date.now() - 60_000;
 
   it('keeps records across a save and a load, trusted by unchanged file stamps', () => {
@@ -105,13 +105,13 @@ describe('IndexCache', () => {
     const cache = IndexCache.parse(undefined);
     cache.set('file:///a.txt', entry(longAgo));
     const written = JSON.parse(cache.serialize()) as { version: number; entries: unknown[][] };
-    const tuple = written.entries[0][4] as unknown[];
+    const tuple = written.entries[0][3] as unknown[];
     const damaged = [
       '{',
       '[]',
       JSON.stringify({ ...written, version: IndexCache.VERSION + 1 }),
-      JSON.stringify({ ...written, entries: [[...written.entries[0].slice(0, 4), [tuple[0], tuple[1], tuple[2], [1, 2, 3]]]] }),
-      JSON.stringify({ ...written, entries: [[...written.entries[0].slice(0, 4), [tuple[0], tuple[1], [['x', 7]], tuple[3]]]] }),
+      JSON.stringify({ ...written, entries: [[...written.entries[0].slice(0, 3), [tuple[0], tuple[1], tuple[2], [1, 2, 3]]]] }),
+      JSON.stringify({ ...written, entries: [[...written.entries[0].slice(0, 3), [tuple[0], tuple[1], [['x', 7]], tuple[3]]]] }),
     ];
     assert.deepEqual(good.entries, []);
     for (const json of damaged) {
