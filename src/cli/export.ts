@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { EXPORT_FORMATS, type ExportFormat, exportArticle, exportFileName } from '../core/exporters';
-import { describeFsError, FileError, realPathOf, writeFileAtomic } from '../core/files';
+import { describeFsError, FileError, realPathOf, removeStaleTemps, resolveTarget, writeFileAtomic } from '../core/files';
 import { type Annotations } from '../core/model';
 import { mapConcurrently, readMany } from '../core/parallel';
 import { exportClaimsCsv } from '../core/report';
@@ -56,7 +56,9 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
   }
   // Each write is flushed to disk before its rename; several under way at once overlap those waits.
   const writing = new Set<Promise<void>>();
-  const folders = new Map<string, Promise<unknown>>();
+  const prepared = targets && prepareFolders(targets);
+  // Awaited by every write; a failure is the first write's.
+  prepared?.catch(() => undefined);
   let failure: unknown;
   for (const [i, { article, annotations, text }] of articles.entries()) {
     if (failure !== undefined) {
@@ -70,7 +72,7 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
       io.out(content);
       continue;
     }
-    const write: Promise<void> = emit(io, targets[i], content, folders)
+    const write: Promise<void> = emit(io, targets[i], content, prepared)
       .catch((err: unknown) => void (failure ??= err))
       .finally(() => writing.delete(write));
     writing.add(write);
@@ -182,21 +184,39 @@ async function checkTargets(io: Io, targets: string[], sidecars: string[], force
 /** File-system lookups (real paths, existence) under way at once. */
 const LOOKUPS = 16;
 
-async function emit(io: Io, target: string | undefined, content: string, folders = new Map<string, Promise<unknown>>()): Promise<void> {
+/** Writes one export; with `prepared` (prepareFolders), its folder is made and cleaned already. */
+async function emit(io: Io, target: string | undefined, content: string, prepared?: Promise<void>): Promise<void> {
   if (target === undefined) {
     io.out(content);
     return;
   }
-  const folder = dirname(target);
-  // Made once however many files go into it.
-  if (!folders.has(folder)) {
-    folders.set(
-      folder,
-      fs.mkdir(folder, { recursive: true }).catch((err: unknown) => {
-        throw new FileError('unwritable', folder, `the folder could not be made: ${describeFsError(err)}`);
-      }),
-    );
+  if (prepared) {
+    await prepared;
+    await writeFileAtomic(target, content, { staleTempsRemoved: true });
+    return;
   }
-  await folders.get(folder);
+  await fs.mkdir(dirname(target), { recursive: true }).catch((err: unknown) => {
+    throw new FileError('unwritable', dirname(target), `the folder could not be made: ${describeFsError(err)}`);
+  });
   await writeFileAtomic(target, content);
+}
+
+/**
+ * Makes the folders the targets go into and removes what crashed writers left there, once
+ * per folder: done by each write, listing a folder of a thousand exports a thousand times
+ * was a fifth of the export's time.
+ */
+async function prepareFolders(targets: readonly string[]): Promise<void> {
+  const resolved = await mapConcurrently(targets, LOOKUPS, (target) => resolveTarget(target));
+  const byFolder = new Map<string, Set<string>>();
+  for (const target of resolved) {
+    const names = byFolder.get(dirname(target)) ?? new Set<string>();
+    byFolder.set(dirname(target), names.add(basename(target)));
+  }
+  for (const [folder, names] of byFolder) {
+    await fs.mkdir(folder, { recursive: true }).catch((err: unknown) => {
+      throw new FileError('unwritable', folder, `the folder could not be made: ${describeFsError(err)}`);
+    });
+    await removeStaleTemps(folder, names);
+  }
 }
