@@ -1,17 +1,21 @@
-// A worker thread of validateMany: checks the sidecars it is handed and answers with what it found, in order.
+// A worker thread of runSpread: checks sidecars for validate, reads them for a command or for the workspace index, and answers with the results in order.
 
-import { parentPort, workerData } from 'node:worker_threads';
-import { checkSidecar } from './parallel';
-import type { DecodeOptions } from './sidecar';
+import { parentPort } from 'node:worker_threads';
+import { readForIndex, type IndexJob } from './indexReader';
+import { AT_ONCE, checkSidecar, mapConcurrently, readPairData, type WorkKind } from './parallel';
+
+function answer(work: WorkKind, item: unknown): Promise<unknown> {
+  switch (work.kind) {
+    case 'check':
+      return checkSidecar(item as string, work.options);
+    case 'index':
+      return readForIndex(item as IndexJob, work.options, work.full);
+    case 'read':
+      return readPairData(item as string, work.options);
+  }
+}
 
 // Loaded outside a worker (a test requiring every module), it does nothing.
-const options = (workerData as { options: DecodeOptions } | null)?.options ?? {};
-parentPort?.on('message', (paths: readonly string[]) => {
-  void (async () => {
-    const checked = [];
-    for (const path of paths) {
-      checked.push(await checkSidecar(path, options));
-    }
-    parentPort?.postMessage(checked);
-  })();
+parentPort?.on('message', ({ work, items }: { work: WorkKind; items: readonly unknown[] }) => {
+  void mapConcurrently(items, AT_ONCE, (item) => answer(work, item)).then((out) => parentPort?.postMessage(out));
 });

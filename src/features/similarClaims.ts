@@ -55,8 +55,7 @@ class Archive {
 
   /** The archive with every article as it is now; builds the workspace index the first time. */
   async current(): Promise<ClaimArchive> {
-    await this.index.current();
-    const articles = this.index.all();
+    const articles = await this.index.articles();
     // The matcher reads actor names as features; a new actor name means a new archive.
     const actors = actorNamesOf(articles);
     const actorsSignature = JSON.stringify(actors);

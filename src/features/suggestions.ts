@@ -381,7 +381,7 @@ function knownActors(annotations: Annotations, index: WorkspaceIndex): { known: 
   const elsewhere = new Map<string, Actor>();
   const here = new Set(seen);
   for (const article of index.all()) {
-    for (const a of article.annotations.actors) {
+    for (const a of article.record.actors) {
       const key = normaliseName(a.name);
       if (here.has(key)) {
         continue;
@@ -393,7 +393,7 @@ function knownActors(annotations: Annotations, index: WorkspaceIndex): { known: 
       // The same actor in several articles: what any of them knows of it.
       const before = elsewhere.get(key);
       const aliases = [...new Set([...(before?.aliases ?? []), ...(a.aliases ?? [])])];
-      elsewhere.set(key, { ...a, aliases: aliases.length ? aliases : undefined, wikidata: before?.wikidata ?? a.wikidata });
+      elsewhere.set(key, { id: a.id, name: a.name, type: a.type, mentions: [], aliases: aliases.length ? aliases : undefined, wikidata: before?.wikidata ?? a.wikidata });
     }
   }
   return { known, elsewhere };

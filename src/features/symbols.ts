@@ -1,11 +1,12 @@
 // Actors as symbols across the workspace: Go to Symbol in Workspace, Find All References of a mention, and Rename Symbol (F2) in every sidecar.
 
 import * as vscode from 'vscode';
-import type { Actor, Anchor, Annotations } from '../core/model';
+import { SYMBOL_LIMIT } from '../core/archiveIndex';
+import { type ArticleRecord, type IndexedActor, placesOf } from '../core/indexRecords';
+import type { Annotations } from '../core/model';
 import { annotationsAt, renameActor } from '../core/operations';
-import { groupOf, symbolMatches, type WorkspaceActor } from '../core/workspace';
 import { actorTypeLabel } from './config';
-import { addSidecarChange, positionsIn } from './sidecarEdits';
+import { addSidecarChange } from './sidecarEdits';
 import { ARTICLE_LANGUAGES, type AnnotationStore, basename, sidecarUriFor } from './store';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -17,139 +18,133 @@ const SYMBOL_KINDS: Record<string, vscode.SymbolKind> = {
   event: vscode.SymbolKind.Event,
 };
 
+/** Renames waiting for their edit to be applied (not previewed and cancelled), by sidecar URI. */
+type RenamesInMemory = Map<string, { text: string; apply: () => void }>;
+
+/** An actor in one article, as every article of the workspace shows it. */
+type ActorIn = { article: string; actor: Pick<IndexedActor, 'id'> };
+
 export function registerSymbols(store: AnnotationStore, index: WorkspaceIndex): vscode.Disposable {
-  /** Renames waiting for their edit to be applied (not previewed and cancelled), by sidecar URI. */
-  const renamesInMemory = new Map<string, { text: string; apply: () => void }>();
-  /** Locations of anchors, with each article's lines indexed once per request. */
-  const locator = () => {
-    const articles = new Map<string, { uri: vscode.Uri; at?: (offset: number) => vscode.Position }>();
-    return (article: string, anchor: Anchor): vscode.Location | undefined => {
-      let known = articles.get(article);
-      if (!known) {
-        const uri = vscode.Uri.parse(article);
-        const text = index.text(uri);
-        known = { uri, at: text === undefined ? undefined : positionsIn(text) };
-        articles.set(article, known);
-      }
-      return known.at && new vscode.Location(known.uri, new vscode.Range(known.at(anchor.start), known.at(anchor.end)));
-    };
-  };
+  const renamesInMemory: RenamesInMemory = new Map();
+  const selector = ARTICLE_LANGUAGES.map((language) => ({ language }));
+  return vscode.Disposable.from(
+    vscode.languages.registerWorkspaceSymbolProvider({ provideWorkspaceSymbols: (query) => workspaceSymbols(index, query) }),
+    vscode.languages.registerReferenceProvider(selector, { provideReferences: (doc, position) => references(store, index, doc, position) }),
+    vscode.languages.registerRenameProvider(selector, renameProvider(store, index, renamesInMemory)),
+    vscode.workspace.onDidChangeTextDocument((e) => applyRenameInMemory(renamesInMemory, e.document)),
+  );
+}
 
-  /** The mention under the cursor, its actor, and that actor's entry across the workspace. */
-  const mentionAt = async (doc: vscode.TextDocument, position: vscode.Position) => {
-    const annotations = store.get(doc.uri)?.annotations;
-    const ref = annotations ? annotationsAt(annotations, doc.offsetAt(position)).find((r) => r.kind === 'mention') : undefined;
-    if (ref?.kind !== 'mention') {
-      return undefined;
+/** Every appearance of an actor whose name or alias matches, at its first mention; from the index's prebuilt names. */
+async function workspaceSymbols(index: WorkspaceIndex, query: string): Promise<vscode.SymbolInformation[]> {
+  await index.current();
+  const out: vscode.SymbolInformation[] = [];
+  for (const { record, actor } of index.search(query, SYMBOL_LIMIT)) {
+    const [first] = locationsOf(index, record, actor, 1);
+    if (first) {
+      const where = `${actorTypeLabel(actor.type)} · ${basename(first.uri)}`;
+      out.push(new vscode.SymbolInformation(actor.name, SYMBOL_KINDS[actor.type] ?? vscode.SymbolKind.Variable, where, first));
     }
-    const group = groupOf(await index.groups(), doc.uri.toString(), ref.actor.id);
-    return { actor: ref.actor, mention: ref.mention, group };
-  };
+  }
+  return out;
+}
 
-  const appearancesOf = (doc: vscode.TextDocument, actor: Actor, group: WorkspaceActor | undefined) =>
-    group?.appearances ?? [{ article: doc.uri.toString(), actor }];
+/** Every mention, in every article, of the actor whose mention is under the cursor. */
+async function references(store: AnnotationStore, index: WorkspaceIndex, doc: vscode.TextDocument, position: vscode.Position): Promise<vscode.Location[] | undefined> {
+  const here = await mentionAt(store, index, doc, position);
+  if (!here) {
+    return undefined;
+  }
+  return here.appearances.flatMap(({ article, actor }) => {
+    const record = index.record(article);
+    const indexed = record?.actors.find((a) => a.id === actor.id);
+    return record && indexed ? locationsOf(index, record, indexed) : [];
+  });
+}
 
-  const symbols: vscode.WorkspaceSymbolProvider = {
-    async provideWorkspaceSymbols(query) {
-      const locationOf = locator();
-      const out: vscode.SymbolInformation[] = [];
-      for (const group of await index.groups()) {
-        for (const { article, actor } of group.appearances) {
-          if (![actor.name, ...(actor.aliases ?? [])].some((name) => symbolMatches(query, name))) {
-            continue;
-          }
-          const first = actor.mentions.find((m) => !m.orphaned);
-          const location = first ? locationOf(article, first) : undefined;
-          if (location) {
-            const where = `${actorTypeLabel(actor.type)} · ${basename(location.uri)}`;
-            out.push(new vscode.SymbolInformation(actor.name, SYMBOL_KINDS[actor.type] ?? vscode.SymbolKind.Variable, where, location));
-          }
-        }
-      }
-      return out;
-    },
-  };
+/** Where an actor's placed mentions are in its article, the first `limit` of them. */
+function locationsOf(index: WorkspaceIndex, record: ArticleRecord, actor: IndexedActor, limit = Infinity): vscode.Location[] {
+  const uri = index.uriOf(record.article);
+  return placesOf(record, actor)
+    .slice(0, limit)
+    .map(({ start, end }) => new vscode.Location(uri, new vscode.Range(start[0], start[1], end[0], end[1])));
+}
 
-  const references: vscode.ReferenceProvider = {
-    async provideReferences(doc, position) {
-      const here = await mentionAt(doc, position);
-      if (!here) {
-        return undefined;
-      }
-      const locationOf = locator();
-      const out: vscode.Location[] = [];
-      for (const { article, actor } of appearancesOf(doc, here.actor, here.group)) {
-        for (const mention of actor.mentions) {
-          const location = mention.orphaned ? undefined : locationOf(article, mention);
-          if (location) {
-            out.push(location);
-          }
-        }
-      }
-      return out;
-    },
-  };
+/** The mention under the cursor, its actor, and that actor in every article of the workspace. */
+async function mentionAt(store: AnnotationStore, index: WorkspaceIndex, doc: vscode.TextDocument, position: vscode.Position) {
+  const annotations = store.get(doc.uri)?.annotations;
+  const ref = annotations ? annotationsAt(annotations, doc.offsetAt(position)).find((r) => r.kind === 'mention') : undefined;
+  if (ref?.kind !== 'mention') {
+    return undefined;
+  }
+  await index.current();
+  const article = doc.uri.toString();
+  const appearances: ActorIn[] = index.groupOf(article, ref.actor.id)?.appearances ?? [{ article, actor: ref.actor }];
+  return { actor: ref.actor, mention: ref.mention, appearances };
+}
 
-  const rename: vscode.RenameProvider = {
+function renameProvider(store: AnnotationStore, index: WorkspaceIndex, renamesInMemory: RenamesInMemory): vscode.RenameProvider {
+  return {
     async prepareRename(doc, position) {
-      const here = await mentionAt(doc, position);
+      const here = await mentionAt(store, index, doc, position);
       if (!here) {
         throw new Error('Put the cursor on a marked mention to rename its actor.');
       }
       return { range: new vscode.Range(doc.positionAt(here.mention.start), doc.positionAt(here.mention.end)), placeholder: here.actor.name };
     },
     async provideRenameEdits(doc, position, newName) {
-      const here = await mentionAt(doc, position);
+      const here = await mentionAt(store, index, doc, position);
       if (!here) {
         return undefined;
       }
       if (!newName.trim()) {
         throw new Error('An actor’s name cannot be empty.');
       }
-      // Sidecars are read from disk: let the store finish writing what it has first.
-      await store.flush();
-      // Every sidecar is changed as a text edit, open articles' too, so the whole rename can be
-      // previewed and undone as one; the store reads an open article's sidecar back when it is saved.
-      const edit = new vscode.WorkspaceEdit();
-      const label = `Rename ${here.actor.name} to ${newName.trim()}`;
-      const problems: string[] = [];
-      for (const { article, actor } of appearancesOf(doc, here.actor, here.group)) {
-        const uri = vscode.Uri.parse(article);
-        const rename = (annotations: Annotations) => {
-          const same = annotations.actors.find((a) => a.id === actor.id);
-          if (same) {
-            renameActor(same, newName);
-          }
-        };
-        const { text, problem } = await addSidecarChange(edit, uri, rename, label);
-        if (problem) {
-          problems.push(problem);
-        }
-        const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === article);
-        if (text !== undefined && open?.isDirty && store.get(uri)?.annotations) {
-          // An article with unsaved edits keeps its annotations in memory until saved; they are
-          // renamed too once the edit is applied, or saving it would find both sides changed.
-          renamesInMemory.set(sidecarUriFor(uri).toString(), { text, apply: () => store.update(open, rename) });
-        }
-      }
-      if (problems.length) {
-        void vscode.window.showWarningMessage(`${label}: ${problems.length === 1 ? 'one sidecar was' : `${problems.length} sidecars were`} left as they are. ${problems.join(' ')}`);
-      }
-      return edit;
+      return renameEdits(store, renamesInMemory, here.appearances, `Rename ${here.actor.name} to ${newName.trim()}`, newName);
     },
   };
+}
 
-  const selector = ARTICLE_LANGUAGES.map((language) => ({ language }));
-  return vscode.Disposable.from(
-    vscode.languages.registerWorkspaceSymbolProvider(symbols),
-    vscode.languages.registerReferenceProvider(selector, references),
-    vscode.languages.registerRenameProvider(selector, rename),
-    vscode.workspace.onDidChangeTextDocument((e) => {
-      const waiting = renamesInMemory.get(e.document.uri.toString());
-      if (waiting && e.document.getText() === waiting.text) {
-        renamesInMemory.delete(e.document.uri.toString());
-        waiting.apply();
+/**
+ * The rename of an actor in every sidecar it appears in, as one edit. Every sidecar is
+ * changed as a text edit, open articles' too, so the whole rename can be previewed and
+ * undone as one; the store reads an open article's sidecar back when it is saved.
+ */
+async function renameEdits(store: AnnotationStore, renamesInMemory: RenamesInMemory, appearances: readonly ActorIn[], label: string, newName: string): Promise<vscode.WorkspaceEdit> {
+  // Sidecars are read from disk: let the store finish writing what it has first.
+  await store.flush();
+  const edit = new vscode.WorkspaceEdit();
+  const problems: string[] = [];
+  for (const { article, actor } of appearances) {
+    const uri = vscode.Uri.parse(article);
+    const rename = (annotations: Annotations) => {
+      const same = annotations.actors.find((a) => a.id === actor.id);
+      if (same) {
+        renameActor(same, newName);
       }
-    }),
-  );
+    };
+    const { text, problem } = await addSidecarChange(edit, uri, rename, label);
+    if (problem) {
+      problems.push(problem);
+    }
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === article);
+    if (text !== undefined && open?.isDirty && store.get(uri)?.annotations) {
+      // An article with unsaved edits keeps its annotations in memory until saved; they are
+      // renamed too once the edit is applied, or saving it would find both sides changed.
+      renamesInMemory.set(sidecarUriFor(uri).toString(), { text, apply: () => store.update(open, rename) });
+    }
+  }
+  if (problems.length) {
+    void vscode.window.showWarningMessage(`${label}: ${problems.length === 1 ? 'one sidecar was' : `${problems.length} sidecars were`} left as they are. ${problems.join(' ')}`);
+  }
+  return edit;
+}
+
+/** A sidecar whose rename was applied as a text edit: its open article's annotations are renamed too. */
+function applyRenameInMemory(renamesInMemory: RenamesInMemory, document: vscode.TextDocument): void {
+  const waiting = renamesInMemory.get(document.uri.toString());
+  if (waiting && document.getText() === waiting.text) {
+    renamesInMemory.delete(document.uri.toString());
+    waiting.apply();
+  }
 }

@@ -95,8 +95,7 @@ abstract class NewsmarkTree implements vscode.TreeDataProvider<TreeNode> {
   /** The articles in scope: the active one, or all of them. */
   protected async articles(): Promise<ArticleView[]> {
     if (this.scope.current === 'workspace') {
-      await this.index.current();
-      return this.index.all().map((a) => ({ uri: a.uri, annotations: a.annotations, text: a.text ?? openText(a.uri) }));
+      return (await this.index.articles()).map((a) => ({ uri: a.uri, annotations: a.annotations, text: a.text ?? openText(a.uri) }));
     }
     // With the sidecar or another non-article editor in front, keep showing the article beside it.
     const shown = this.shownEntry();

@@ -1,22 +1,25 @@
-// The annotations of every article in the workspace, built lazily the first time a view asks and kept current from the file watcher.
+// The workspace index: a compact record of every article's sidecar, built the first time a view asks (with progress, cancellable), kept current from the file watcher and cached between sessions.
 
 import * as vscode from 'vscode';
-import { reattachAnnotations } from '../core/anchoring';
+import { type Appearance, ArchiveIndex } from '../core/archiveIndex';
+import { type Built, buildIndex, reindexOne } from '../core/indexBuild';
+import { type ArticleRecord, recordOf } from '../core/indexRecords';
+import { type IndexJob, readForIndex } from '../core/indexReader';
 import type { Annotations } from '../core/model';
-import { decodeSidecar, SIDECAR_SUFFIX } from '../core/sidecar';
-import { type ArticleAnnotations, groupActors, IndexCache, type WorkspaceActor } from '../core/workspace';
+import { runSpread } from '../core/parallel';
+import { SIDECAR_SUFFIX } from '../core/sidecar';
+import { type ArticleAnnotations, IndexCache, type WorkspaceGroup } from '../core/workspace';
+import type { IndexedActor } from '../core/indexRecords';
 import { atomicWrite, readTextIfExists } from './fileio';
 import type { AnnotationStore } from './store';
 
-interface IndexedArticle {
-  articleUri: vscode.Uri;
-  annotations?: Annotations;
-  text?: string;
-  /** The sidecar's modification time and size when it was read, to notice a change the watcher missed. */
-  seen?: string;
+/** An article in the index: its record, and the URI the record's name stands for. */
+export interface IndexedArticle {
+  article: string;
+  uri: vscode.Uri;
+  record: ArticleRecord;
 }
 
-const INDEX_CONCURRENCY = 4;
 /** How often the index looks for sidecars the file watcher missed, at most. */
 const CATCH_UP_INTERVAL = 2000;
 /**
@@ -24,19 +27,28 @@ const CATCH_UP_INTERVAL = 2000;
  * made at most this often for its cost, so that it takes under 5% of the time.
  */
 const CATCH_UP_COST_FACTOR = 20;
-/** Stats of one look under way at once: each is a round trip to the file system, mostly waiting. */
-const STAT_CONCURRENCY = 32;
 /** How long after a change the cache is written, so a burst of changes writes it once. */
 const CACHE_WRITE_DELAY = 2000;
+/** With more sidecars than this, indexing shows a notification that can be cancelled; fewer take a moment, shown in the status bar. */
+const NOTIFY_FROM = 500;
+/**
+ * Annotations of articles not open kept decoded for the views, at most (about 30 MB): the
+ * views of a workspace of a few thousand sidecars are shown from memory, an archive's are read again.
+ */
+const HELD_ANNOTATIONS = 100_000;
 
 export class WorkspaceIndex implements vscode.Disposable {
-  private readonly articles = new Map<string, IndexedArticle>();
+  private readonly archive = new ArchiveIndex();
+  private readonly uris = new Map<string, vscode.Uri>();
+  /** Decoded annotations of articles not open, most recently used last, for the views. */
+  private readonly held = new Map<string, { annotations: Annotations; text?: string }>();
+  private heldCount = 0;
+  /** Open articles whose live annotations changed since their record was last made. */
+  private readonly openChanged = new Set<string>();
   private built: Promise<void> | undefined;
-  /** Actors grouped across articles, kept until anything changes. */
-  private grouped: WorkspaceActor[] | undefined;
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [];
-  private cache = IndexCache.parse(undefined);
+  private cache: IndexCache | undefined;
   private cacheWrite: NodeJS.Timeout | undefined;
   private caughtUpAt = 0;
   /** How long the latest look for missed changes took. */
@@ -44,9 +56,11 @@ export class WorkspaceIndex implements vscode.Disposable {
   private catchingUp: Promise<void> = Promise.resolve();
   /** Sidecars being read again after a change was reported; requests wait for them, so they never show the old version. */
   private readonly reading = new Set<Promise<void>>();
+  /** Set when the user stopped the first indexing: looks for missed changes then only read sidecars already indexed. */
+  private stopped = false;
   readonly onDidChange = this.changeEmitter.event;
 
-  /** `storage` is the extension's workspace storage, where the cache of decoded sidecars lives. */
+  /** `storage` is the extension's workspace storage, where the cache of index records lives. */
   constructor(
     private readonly store: AnnotationStore,
     private readonly storage?: vscode.Uri,
@@ -54,7 +68,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`);
     const refresh = (uri: vscode.Uri) => {
       if (this.built) {
-        const done: Promise<void> = this.index(uri)
+        const done: Promise<void> = this.reindex(uri)
           .then(() => this.changeEmitter.fire())
           .catch(() => undefined)
           .finally(() => this.reading.delete(done));
@@ -63,7 +77,6 @@ export class WorkspaceIndex implements vscode.Disposable {
     };
     this.disposables.push(
       this.changeEmitter,
-      this.changeEmitter.event(() => (this.grouped = undefined)),
       watcher,
       watcher.onDidChange(refresh),
       watcher.onDidCreate(refresh),
@@ -71,12 +84,15 @@ export class WorkspaceIndex implements vscode.Disposable {
       // once, without waiting for the watcher, which may be late or miss it.
       vscode.workspace.onDidSaveTextDocument((doc) => doc.uri.path.endsWith(SIDECAR_SUFFIX) && refresh(doc.uri)),
       watcher.onDidDelete((uri) => {
-        this.articles.delete(articleUriOf(uri).toString());
-        this.cache.delete(uri.toString());
+        const article = articleUriOf(uri).toString();
+        this.archive.setOnDisk(article, undefined);
+        this.forget(article);
+        this.cache?.delete(article);
         this.scheduleCacheWrite();
         this.changeEmitter.fire();
       }),
-      store.onDidChange(() => {
+      store.onDidChange((uri) => {
+        this.openChanged.add(uri.toString());
         if (this.built) {
           this.changeEmitter.fire();
         }
@@ -96,58 +112,76 @@ export class WorkspaceIndex implements vscode.Disposable {
     return this.built !== undefined;
   }
 
-  /** Builds the index once, with progress shown on the Newsmark views. */
+  /** Builds the index once, with its progress shown; a large workspace's can be cancelled, keeping what was read. */
   ensureBuilt(): Promise<void> {
-    this.built ??= Promise.resolve(vscode.window.withProgress(
-      { location: { viewId: 'newsmark.actors' }, title: 'Indexing annotations' },
-      async () => {
-        const [sidecars, cached] = await Promise.all([
-          vscode.workspace.findFiles(`**/*${SIDECAR_SUFFIX}`, '**/node_modules/**'),
-          this.cacheUri ? readTextIfExists(this.cacheUri).catch(() => undefined) : undefined,
-        ]);
-        this.cache = IndexCache.parse(cached);
-        // A few at a time: starting every read at once measured about twice as slow per
-        // sidecar on a workspace of hundreds of sidecars.
-        let next = 0;
-        await Promise.all(
-          Array.from({ length: INDEX_CONCURRENCY }, async () => {
-            while (next < sidecars.length) {
-              await this.index(sidecars[next++]);
-            }
-          }),
-        );
-        this.caughtUpAt = Date.now();
-        this.cache.keepOnly(new Set(sidecars.map((uri) => uri.toString())));
-        this.scheduleCacheWrite();
-        this.changeEmitter.fire();
-      },
-    ));
+    this.built ??= this.build();
     return this.built;
   }
 
-  /** Every article with readable annotations; open articles show their live, unsaved state. */
-  all(): (ArticleAnnotations & { uri: vscode.Uri; text?: string })[] {
-    const out: (ArticleAnnotations & { uri: vscode.Uri; text?: string })[] = [];
-    const seen = new Set<string>();
-    for (const entry of this.store.all()) {
-      if (entry.annotations) {
-        out.push({ article: entry.uri.toString(), uri: entry.uri, annotations: entry.annotations });
-        seen.add(entry.uri.toString());
-      }
-    }
-    for (const [key, item] of this.articles) {
-      if (!seen.has(key) && item.annotations) {
-        out.push({ article: key, uri: item.articleUri, annotations: item.annotations, text: item.text });
-      }
-    }
-    return out;
+  private async build(): Promise<void> {
+    const [sidecars, cached] = await Promise.all([findSidecars(), this.cacheUri ? readTextIfExists(this.cacheUri).catch(() => undefined) : undefined]);
+    this.cache = IndexCache.parse(cached);
+    const many = sidecars.length > NOTIFY_FROM;
+    const options = { location: many ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window, title: 'Indexing annotations', cancellable: many };
+    await vscode.window.withProgress(options, async (progress, token) => {
+      let shown = 0;
+      const { cancelled } = await this.sync(sidecars, {
+        cancelled: () => token.isCancellationRequested,
+        onProgress: ({ done, total, read }) => {
+          const percent = (done / Math.max(total, 1)) * 100;
+          progress.report({ message: `${done.toLocaleString()} of ${total.toLocaleString()} sidecars${read ? `, ${read.toLocaleString()} read` : ''}`, increment: percent - shown });
+          shown = percent;
+        },
+      });
+      this.stopped = cancelled;
+    });
+    this.caughtUpAt = Date.now();
+    this.changeEmitter.fire();
   }
 
-  /** The same actor in several articles as one entry, from every article in the index. */
-  async groups(): Promise<WorkspaceActor[]> {
-    await this.current();
-    this.grouped ??= groupActors(this.all());
-    return this.grouped;
+  /** Indexes `sidecars` (from the cache where it can), drops every article not among them; true if anything changed. */
+  private async sync(sidecars: readonly vscode.Uri[], options: Parameters<typeof buildIndex>[2] = {}): Promise<{ changed: boolean; cancelled: boolean }> {
+    const cache = (this.cache ??= IndexCache.parse(undefined));
+    const jobs: IndexJob[] = [];
+    const keep = new Set<string>();
+    for (const uri of sidecars) {
+      const articleUri = articleUriOf(uri);
+      const article = articleUri.toString();
+      keep.add(article);
+      if (!this.stopped || this.archive.hasOnDisk(article)) {
+        this.uris.set(article, articleUri);
+        jobs.push({ sidecar: uri.fsPath, article });
+      }
+    }
+    const { built, cancelled } = await buildIndex(jobs, cache, options);
+    let changed = false;
+    built.forEach((b, i) => (changed = this.take(jobs[i].article, b) || changed));
+    if (!cancelled) {
+      for (const record of [...this.archive.records()]) {
+        if (!keep.has(record.article) && this.archive.hasOnDisk(record.article)) {
+          this.archive.setOnDisk(record.article, undefined);
+          this.forget(record.article);
+          changed = true;
+        }
+      }
+      cache.keepOnly(keep);
+    }
+    this.scheduleCacheWrite();
+    return { changed, cancelled };
+  }
+
+  /** Takes what reading a sidecar found into the index; true if its record changed. */
+  private take(article: string, built: Built): boolean {
+    if (!built) {
+      return false;
+    }
+    const record = 'record' in built ? built.record : undefined;
+    if (this.archive.getOnDisk(article) === record) {
+      return false;
+    }
+    this.archive.setOnDisk(article, record);
+    this.forget(article);
+    return true;
   }
 
   /** The index built, with the changes the file watcher missed taken in: what every request reads. */
@@ -155,13 +189,70 @@ export class WorkspaceIndex implements vscode.Disposable {
     await this.ensureBuilt();
     await Promise.all(this.reading);
     await this.catchUp();
+    this.refreshOpen();
+  }
+
+  /** Every article in the index, by its record; open articles by their live, unsaved state. */
+  all(): IndexedArticle[] {
+    this.refreshOpen();
+    return [...this.archive.records()].map((record) => ({ article: record.article, uri: this.uriOf(record.article), record }));
+  }
+
+  /**
+   * Every article's annotations, for the views: open ones live, others from memory when held,
+   * else read again (on every core when there are many). Only the records stay in memory
+   * for all of them; annotations are held up to HELD_ANNOTATIONS, the most recently used.
+   */
+  async articles(): Promise<(ArticleAnnotations & { uri: vscode.Uri; text?: string })[]> {
+    await this.current();
+    const open = new Map(this.store.all().flatMap((e) => (e.annotations ? [[e.uri.toString(), e]] : [])));
+    const missing = [...this.archive.records()].filter((r) => !open.has(r.article) && !this.held.has(r.article)).map((r) => r.article);
+    const jobs = missing.map((article) => ({ sidecar: this.uriOf(article).fsPath + SIDECAR_SUFFIX, article }));
+    const work = { kind: 'index', options: {}, full: true } as const;
+    const reads = await runSpread(work, jobs, (job) => readForIndex(job, {}, true));
+    const fresh = new Map<string, { annotations: Annotations; text?: string }>();
+    reads.forEach((read, i) => read.status === 'ok' && read.annotations && fresh.set(missing[i], { annotations: read.annotations, text: read.text }));
+    const out: (ArticleAnnotations & { uri: vscode.Uri; text?: string })[] = [];
+    for (const record of this.archive.records()) {
+      const live = open.get(record.article);
+      const decoded = live ? { annotations: live.annotations! } : (fresh.get(record.article) ?? this.held.get(record.article));
+      if (decoded) {
+        out.push({ article: record.article, uri: this.uriOf(record.article), ...decoded });
+        if (!live) {
+          this.hold(record.article, decoded);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The appearances of actors whose name or alias matches a Go to Symbol query, at most `limit`. */
+  search(query: string, limit: number): Appearance[] {
+    this.refreshOpen();
+    return this.archive.search(query, limit);
+  }
+
+  /** An article's actor grouped with the same actor in every other article. */
+  groupOf(article: string, actorId: string): WorkspaceGroup<IndexedActor> | undefined {
+    this.refreshOpen();
+    return this.archive.groupOf(article, actorId);
+  }
+
+  /** The record in effect for an article. */
+  record(article: string): ArticleRecord | undefined {
+    this.refreshOpen();
+    return this.archive.get(article);
+  }
+
+  uriOf(article: string): vscode.Uri {
+    return this.uris.get(article) ?? vscode.Uri.parse(article);
   }
 
   /**
    * Indexes sidecars the file watcher did not report: watchers miss events (folders over
    * the system's watch limit, network drives, a burst of files from git, a refactoring
    * saving files that are not open). At most once every few seconds; only sidecars new or
-   * changed since they were read (by modification time and size) are read again. Requests
+   * changed since they were read (by size and modification time) are read again. Requests
    * made while it runs wait for the same look.
    */
   private catchUp(): Promise<void> {
@@ -175,58 +266,56 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private async lookForChanges(): Promise<void> {
     const started = Date.now();
-    const sidecars = await vscode.workspace.findFiles(`**/*${SIDECAR_SUFFIX}`, '**/node_modules/**');
-    let changed = false;
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: STAT_CONCURRENCY }, async () => {
-        while (next < sidecars.length) {
-          const uri = sidecars[next++];
-          const known = this.articles.get(articleUriOf(uri).toString());
-          if (!known || known.seen !== (await seenStamp(uri))) {
-            await this.index(uri);
-            changed = true;
-          }
-        }
-      }),
-    );
+    const { changed } = await this.sync(await findSidecars());
     this.catchUpCost = Date.now() - started;
     if (changed) {
       this.changeEmitter.fire();
     }
   }
 
-  /** An article's text: the open document's, else as read from disk when indexed. */
-  text(uri: vscode.Uri): string | undefined {
-    const key = uri.toString();
-    return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key)?.getText() ?? this.articles.get(key)?.text;
+  private async reindex(sidecarUri: vscode.Uri): Promise<void> {
+    const articleUri = articleUriOf(sidecarUri);
+    const article = articleUri.toString();
+    this.uris.set(article, articleUri);
+    this.cache ??= IndexCache.parse(undefined);
+    this.take(article, await reindexOne({ sidecar: sidecarUri.fsPath, article }, this.cache));
+    this.scheduleCacheWrite();
   }
 
-  private async index(sidecarUri: vscode.Uri): Promise<void> {
-    const articleUri = articleUriOf(sidecarUri);
-    const [source, text] = await Promise.all([readTextIfExists(sidecarUri), readTextIfExists(articleUri)]);
-    if (source === undefined) {
-      this.articles.delete(articleUri.toString());
+  /** Brings the records of open articles up to their live annotations; an article closed falls back to its record from disk. */
+  private refreshOpen(): void {
+    if (!this.openChanged.size) {
       return;
     }
-    const key = sidecarUri.toString();
-    const stamp = IndexCache.stamp(source, text ?? '');
-    let annotations = this.cache.get(key, stamp);
-    if (!annotations) {
-      const result = decodeSidecar(source, text ?? '', { dataOnly: true });
-      annotations = result.annotations;
-      if (annotations && result.stale && text !== undefined) {
-        // Written for an older version of the article: find the anchors in the text as it is now.
-        reattachAnnotations(text, annotations);
+    for (const article of this.openChanged) {
+      const entry = this.store.get(this.uriOf(article));
+      const text = vscode.workspace.textDocuments.find((d) => d.uri.toString() === article)?.getText();
+      this.archive.setOpen(article, entry?.annotations ? recordOf(article, entry.annotations, text) : undefined);
+      if (entry) {
+        this.uris.set(article, entry.uri);
       }
-      if (annotations) {
-        this.cache.set(key, stamp, annotations);
-      } else {
-        this.cache.delete(key);
-      }
-      this.scheduleCacheWrite();
     }
-    this.articles.set(articleUri.toString(), { articleUri, annotations, text, seen: await seenStamp(sidecarUri) });
+    this.openChanged.clear();
+  }
+
+  private hold(article: string, decoded: { annotations: Annotations; text?: string }): void {
+    this.forget(article);
+    this.held.set(article, decoded);
+    this.heldCount += countOf(decoded.annotations);
+    for (const [oldest] of this.held) {
+      if (this.heldCount <= HELD_ANNOTATIONS) {
+        break;
+      }
+      this.forget(oldest);
+    }
+  }
+
+  private forget(article: string): void {
+    const held = this.held.get(article);
+    if (held) {
+      this.heldCount -= countOf(held.annotations);
+      this.held.delete(article);
+    }
   }
 
   private get cacheUri(): vscode.Uri | undefined {
@@ -235,23 +324,29 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private scheduleCacheWrite(): void {
     const target = this.cacheUri;
-    if (!target || !this.storage || !this.cache.dirty || this.cacheWrite) {
+    if (!target || !this.storage || !this.cache?.dirty || this.cacheWrite) {
       return;
     }
     const storage = this.storage;
+    const cache = this.cache;
     this.cacheWrite = setTimeout(() => {
       this.cacheWrite = undefined;
       void Promise.resolve(vscode.workspace.fs.createDirectory(storage))
-        .then(() => atomicWrite(target, this.cache.serialize()))
+        .then(() => atomicWrite(target, cache.serialize()))
         // The cache only saves time; failing to write it is not worth interrupting anyone.
         .catch(() => undefined);
     }, CACHE_WRITE_DELAY);
   }
 }
 
-async function seenStamp(uri: vscode.Uri): Promise<string | undefined> {
-  const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
-  return stat && `${stat.mtime}:${stat.size}`;
+function countOf(annotations: Annotations): number {
+  return annotations.claims.length + annotations.actors.reduce((n, a) => n + a.mentions.length, 0);
+}
+
+/** Sidecars on disk: the index reads files with the core's file layer, so only local ones. */
+async function findSidecars(): Promise<vscode.Uri[]> {
+  const found = await vscode.workspace.findFiles(`**/*${SIDECAR_SUFFIX}`, '**/node_modules/**');
+  return found.filter((uri) => uri.scheme === 'file');
 }
 
 function articleUriOf(sidecarUri: vscode.Uri): vscode.Uri {

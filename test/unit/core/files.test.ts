@@ -203,6 +203,16 @@ describe('files', () => {
       assert.deepEqual(noTemps().sort(), [live, other].sort());
       assert.deepEqual(await removeStaleTemps(dir, 'b.yaml'), [other]);
     });
+
+    it('removes with one listing the temporary files crashed writers left of several targets, and only theirs', async () => {
+      const names = ['a.jsonld', 'b.jsonld', 'c.v2.jsonld'].map((n) => tempNameFor(n, deadPid(), 'aaaaaa'));
+      const kept = [tempNameFor('d.jsonld', deadPid(), 'bbbbbb'), tempNameFor('a.jsonld', process.pid, 'cccccc'), '.a.jsonld.tmp'];
+      for (const name of [...names, ...kept]) {
+        writeFileSync(join(dir, name), 'half');
+      }
+      assert.deepEqual((await removeStaleTemps(dir, new Set(['a.jsonld', 'b.jsonld', 'c.v2.jsonld']))).sort(), names.sort());
+      assert.deepEqual(noTemps().sort(), [...kept].sort());
+    });
   });
 });
 

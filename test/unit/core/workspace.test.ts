@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { anchorAt, type Annotations } from '../../../src/core/model';
 import { renameActor } from '../../../src/core/operations';
 import { encodeSidecar } from '../../../src/core/sidecar';
-import { editSidecar, groupActors, groupOf, IndexCache, symbolMatches } from '../../../src/core/workspace';
+import { placesOf, recordOf } from '../../../src/core/indexRecords';
+import { editSidecar, groupActors, groupOf, IndexCache, RACY_MARGIN, symbolMatches } from '../../../src/core/workspace';
 
 const TEXT = 'Nikol Pashinyan spoke in Yerevan.\n';
 
@@ -72,44 +73,63 @@ describe('workspace', () => {
 });
 
 describe('IndexCache', () => {
-  // Encoded in before(), not while mocha loads the file, so a run that skips this suite does not pay for it.
-  let annotations: Annotations;
-  let source: string;
-  before(() => {
-    annotations = withActor('Nikol Pashinyan');
-    source = encodeSidecar(annotations, TEXT);
-  });
+  const record = recordOf('file:///a.txt', withActor('Nikol Pashinyan', { aliases: ['the premier'], wikidata: 'Q1' }), TEXT);
+  const entry = (readAt: number) => ({ seen: '10:200/10:34', readAt, record });
+  const longAgo = Date.now() - 60_000;
 
-  it('gives back annotations only for the same sidecar and article text, across a save and a load', () => {
+  it('keeps records across a save and a load, trusted by unchanged file stamps', () => {
     const cache = IndexCache.parse(undefined);
-    const stamp = IndexCache.stamp(source, TEXT);
-    cache.set('file:///a.txt', stamp, annotations);
+    cache.set('file:///a.txt', entry(Date.now()));
     assert.ok(cache.dirty);
     const again = IndexCache.parse(cache.serialize());
     assert.equal(cache.dirty, false);
-    assert.deepEqual(again.get('file:///a.txt', stamp), annotations);
-    assert.equal(again.get('file:///a.txt', IndexCache.stamp(source, `Today ${TEXT}`)), undefined, 'the article changed');
-    assert.equal(again.get('file:///a.txt', IndexCache.stamp(`# note\n${source}`, TEXT)), undefined, 'the sidecar changed');
-    assert.equal(again.get('file:///b.txt', stamp), undefined);
+    const back = again.byStamp('file:///a.txt', { seen: '10:200/10:34', changedAt: longAgo });
+    assert.deepEqual(back, record);
+    assert.deepEqual(placesOf(back!, back!.actors[0]), [{ start: [0, 6], end: [0, 15] }]);
+    assert.equal(again.byStamp('file:///a.txt', { seen: '11:200/10:34', changedAt: longAgo }), undefined, 'the sidecar changed');
+    assert.equal(again.byStamp('file:///a.txt', { seen: '10:200/12:34', changedAt: longAgo }), undefined, 'the article changed');
+    assert.equal(again.byStamp('file:///b.txt', { seen: '10:200/10:34', changedAt: longAgo }), undefined);
+  });
+
+  it('does not trust the stamps of files changed just before they were read', () => {
+    const cache = IndexCache.parse(undefined);
+    const readAt = Date.now();
+    cache.set('file:///a.txt', entry(readAt));
+    // Written a moment before the read: another write in the same instant would keep the same stamp.
+    assert.equal(cache.byStamp('file:///a.txt', { seen: '10:200/10:34', changedAt: readAt - RACY_MARGIN / 2 }), undefined);
+    assert.equal(cache.byStamp('file:///a.txt', { seen: '10:200/10:34', changedAt: readAt - RACY_MARGIN * 2 }), record);
   });
 
   it('starts empty from a damaged cache or one written by another version', () => {
-    const stamp = IndexCache.stamp(source, TEXT);
-    for (const json of ['{', '[]', JSON.stringify({ version: IndexCache.VERSION + 1, entries: { 'file:///a.txt': { stamp, annotations } } })]) {
-      assert.equal(IndexCache.parse(json).get('file:///a.txt', stamp), undefined);
+    const good = JSON.parse(IndexCache.parse(undefined).serialize()) as { entries: unknown[] };
+    const cache = IndexCache.parse(undefined);
+    cache.set('file:///a.txt', entry(longAgo));
+    const written = JSON.parse(cache.serialize()) as { version: number; entries: unknown[][] };
+    const tuple = written.entries[0][3] as unknown[];
+    const damaged = [
+      '{',
+      '[]',
+      JSON.stringify({ ...written, version: IndexCache.VERSION + 1 }),
+      JSON.stringify({ ...written, entries: [[...written.entries[0].slice(0, 3), [tuple[0], tuple[1], tuple[2], [1, 2, 3]]]] }),
+      JSON.stringify({ ...written, entries: [[...written.entries[0].slice(0, 3), [tuple[0], tuple[1], [['x', 7]], tuple[3]]]] }),
+    ];
+    assert.deepEqual(good.entries, []);
+    for (const json of damaged) {
+      assert.equal(IndexCache.parse(json).size, 0, json);
     }
+    assert.equal(IndexCache.parse(JSON.stringify(written)).size, 1);
   });
 
   it('forgets sidecars that are gone', () => {
     const cache = IndexCache.parse(undefined);
-    const stamp = IndexCache.stamp(source, TEXT);
-    cache.set('file:///a.txt', stamp, annotations);
-    cache.set('file:///b.txt', stamp, annotations);
+    cache.set('file:///a.txt', entry(longAgo));
+    cache.set('file:///b.txt', entry(longAgo));
     cache.serialize();
     assert.equal(cache.dirty, false, 'written');
     cache.keepOnly(new Set(['file:///b.txt']));
     assert.ok(cache.dirty);
-    assert.equal(cache.get('file:///a.txt', stamp), undefined);
-    assert.ok(cache.get('file:///b.txt', stamp));
+    const stamp = { seen: '10:200/10:34', changedAt: longAgo - 2 * RACY_MARGIN };
+    assert.equal(cache.byStamp('file:///a.txt', stamp), undefined);
+    assert.ok(cache.byStamp('file:///b.txt', stamp));
   });
 });

@@ -1,0 +1,168 @@
+// What the workspace index keeps of every sidecar: its actors, where their mentions are and how many claims it has, in a few hundred bytes rather than the decoded annotations.
+
+import type { Annotations } from './model';
+
+/** An article's actor as the index keeps it: its names and how many of its mentions are placed. */
+export interface IndexedActor {
+  id: string;
+  name: string;
+  type: string;
+  wikidata?: string;
+  aliases?: readonly string[];
+  /** The actor's placed mentions are places[from * 4 …] to places[(from + count) * 4]. */
+  from: number;
+  count: number;
+}
+
+/** One sidecar's record in the index. */
+export interface ArticleRecord {
+  /** The article's URI (or path), as the caller names it. */
+  article: string;
+  actors: IndexedActor[];
+  /**
+   * Four numbers per mention found in the article, actor after actor: start line, start
+   * character, end line, end character, as the editor counts them (UTF-16), so a location
+   * needs neither the article's text nor the mention's anchor kept.
+   */
+  places: Int32Array;
+  claims: number;
+}
+
+/** The record of an article's annotations; without its text, no mention is placed. */
+export function recordOf(article: string, annotations: Annotations, text: string | undefined): ArticleRecord {
+  const lineStarts = text === undefined ? undefined : lineStartsOf(text);
+  const places: number[] = [];
+  const actors = annotations.actors.map((actor): IndexedActor => {
+    const from = places.length / 4;
+    for (const mention of lineStarts ? actor.mentions : []) {
+      if (!mention.orphaned) {
+        places.push(...placeOf(lineStarts!, mention.start), ...placeOf(lineStarts!, mention.end));
+      }
+    }
+    const indexed: IndexedActor = { id: actor.id, name: actor.name, type: actor.type, from, count: places.length / 4 - from };
+    if (actor.wikidata) {
+      indexed.wikidata = actor.wikidata;
+    }
+    if (actor.aliases?.length) {
+      indexed.aliases = actor.aliases;
+    }
+    return indexed;
+  });
+  return { article, actors, places: Int32Array.from(places), claims: annotations.claims.length };
+}
+
+/** Line and character of each placed mention of an actor, in the order the sidecar lists them. */
+export function placesOf(record: ArticleRecord, actor: IndexedActor): { start: [number, number]; end: [number, number] }[] {
+  const out: { start: [number, number]; end: [number, number] }[] = [];
+  for (let i = actor.from * 4; i < (actor.from + actor.count) * 4; i += 4) {
+    const p = record.places;
+    out.push({ start: [p[i], p[i + 1]], end: [p[i + 2], p[i + 3]] });
+  }
+  return out;
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+    starts.push(i + 1);
+  }
+  return starts;
+}
+
+function placeOf(lineStarts: readonly number[], offset: number): [number, number] {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid] <= offset) {
+      lo = mid;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return [lo, offset - lineStarts[lo]];
+}
+
+/**
+ * A record as the cache stores it: the article, the claims, each actor as numbers into a
+ * table of strings shared by the whole cache (id, name, type, Wikidata id or -1, the number
+ * of aliases and each alias, placed mentions), and the places as base64 of their bytes.
+ * Names recur across thousands of records and places are most of a record: this reads
+ * several times faster than the same record as JSON objects.
+ */
+export type RecordTuple = [string, number, number[], string];
+
+/** Numbers for strings, one each, while a cache is written. */
+export function stringTable(): { of: (s: string) => number; strings: string[] } {
+  const numbers = new Map<string, number>();
+  const strings: string[] = [];
+  return {
+    strings,
+    of: (s) => {
+      let n = numbers.get(s);
+      if (n === undefined) {
+        n = strings.push(s) - 1;
+        numbers.set(s, n);
+      }
+      return n;
+    },
+  };
+}
+
+export function recordToTuple(record: ArticleRecord, of: (s: string) => number): RecordTuple {
+  const actors: number[] = [];
+  for (const a of record.actors) {
+    actors.push(of(a.id), of(a.name), of(a.type), a.wikidata ? of(a.wikidata) : -1, a.aliases?.length ?? 0, ...(a.aliases ?? []).map(of), a.count);
+  }
+  const places = Buffer.from(record.places.buffer, record.places.byteOffset, record.places.byteLength).toString('base64');
+  return [record.article, record.claims, actors, places];
+}
+
+/** The record a tuple holds; undefined for anything else, so a damaged cache is read as missing. */
+export function recordFromTuple(tuple: unknown, strings: readonly string[]): ArticleRecord | undefined {
+  if (!Array.isArray(tuple) || tuple.length !== 4) {
+    return undefined;
+  }
+  const [article, claims, flat, packed] = tuple as unknown[];
+  if (typeof article !== 'string' || typeof claims !== 'number' || !Array.isArray(flat) || typeof packed !== 'string') {
+    return undefined;
+  }
+  const actors = actorsFrom(flat as unknown[], strings);
+  const bytes = Buffer.from(packed, 'base64');
+  if (!actors || bytes.length % 16) {
+    return undefined;
+  }
+  const places = new Int32Array(bytes.length / 4);
+  Buffer.from(places.buffer).set(bytes);
+  return places.length / 4 === actors.reduce((n, a) => n + a.count, 0) ? { article, actors, places, claims } : undefined;
+}
+
+function actorsFrom(flat: readonly unknown[], strings: readonly string[]): IndexedActor[] | undefined {
+  const str = (n: unknown) => (Number.isInteger(n) && (n as number) >= 0 && (n as number) < strings.length ? strings[n as number] : undefined);
+  const actors: IndexedActor[] = [];
+  let from = 0;
+  for (let i = 0; i < flat.length; ) {
+    const [id, name, type] = [str(flat[i]), str(flat[i + 1]), str(flat[i + 2])];
+    const wikidata = flat[i + 3] === -1 ? undefined : str(flat[i + 3]);
+    const aliasCount = flat[i + 4];
+    if (id === undefined || name === undefined || type === undefined || (flat[i + 3] !== -1 && wikidata === undefined) || !Number.isInteger(aliasCount) || (aliasCount as number) < 0) {
+      return undefined;
+    }
+    const aliases = flat.slice(i + 5, i + 5 + (aliasCount as number)).map(str);
+    const count = flat[i + 5 + (aliasCount as number)];
+    if (aliases.includes(undefined) || aliases.length !== aliasCount || !Number.isInteger(count) || (count as number) < 0) {
+      return undefined;
+    }
+    const actor: IndexedActor = { id, name, type, from, count: count as number };
+    if (wikidata !== undefined) {
+      actor.wikidata = wikidata;
+    }
+    if (aliases.length) {
+      actor.aliases = aliases as string[];
+    }
+    actors.push(actor);
+    from += count as number;
+    i += 6 + (aliasCount as number);
+  }
+  return actors;
+}
