@@ -1,9 +1,9 @@
 // One open article's annotations and the decisions about them: when anchors move or are found again, when the sidecar is read and written.
 
 import { reattachAnnotations } from '../anchoring';
-import { shiftAnchors, type TextEdit } from '../edits';
+import { shiftAnnotations, type TextEdit } from '../edits';
 import { sha256 } from '../hash';
-import { allAnchors, type Annotations, emptyAnnotations } from '../model';
+import { type Annotations, emptyAnnotations } from '../model';
 import { decodeSidecar, sidecarNameFor, type SidecarProblem } from '../sidecar';
 import { AnchorHistory, cutsAnchors, refindOrphans } from './anchorHistory';
 import { AnnotationHistory, type Step } from './history';
@@ -18,6 +18,13 @@ export interface SessionContext {
   readonly host: StoreHost;
   /** The article's annotations or their problems changed. */
   notify(article: string): void;
+  /**
+   * Typing moved the anchors by `edits` (as reported, against the text before them). `exact`:
+   * each anchor was shifted by the edits alone, so one that no edit touched moved just as the
+   * editor moved the text around it; false when anchors were put back where they stood in an
+   * earlier text, or are to be found again.
+   */
+  moved(article: string, edits: readonly TextEdit[], exact: boolean): void;
   /** Tells the user that a sidecar cannot be read, once per sidecar content. */
   reportUnreadableOnce(fingerprint: string, report: () => void): void;
 }
@@ -39,6 +46,11 @@ export class ArticleSession {
   pendingWrite = false;
   /** Counts changes, so a write knows whether more came in while it was under way. */
   revision = 0;
+  /**
+   * Counts the notifications of changes other than anchors moved by typing, which listeners
+   * at each keystroke followed already: the same count means nothing new to draw.
+   */
+  changes = 0;
   /** The document version last known to match the file on disk (read or saved), to tell a reload from a save. */
   savedVersion: number;
   /** The whole text was replaced: every anchor is to be found again once changes settle. */
@@ -56,6 +68,12 @@ export class ArticleSession {
   private knownText: string;
   /** Text was inserted since the last settle check, so an orphan's text may be back. */
   private inserted = false;
+  /**
+   * Anchors moved with typing since listeners were last notified. Only `moved` is told at each
+   * keystroke; the views, lenses and problems, which take time in proportion to the
+   * annotations, hear of it once typing settles.
+   */
+  private movedUnnotified = false;
   /** The last write in the chain; each write starts when the one before it has finished. */
   private writing?: Promise<void>;
   private settle?: { timer: Timer; fired: Promise<void>; resolve: () => void };
@@ -168,15 +186,16 @@ export class ArticleSession {
     // A replacement of the whole text (a reload, a formatter) would collapse every anchor to
     // offset 0; their old positions are the better hints for finding them again.
     if (!wholeText) {
-      shiftAnchors(allAnchors(this.annotations), edits);
+      shiftAnnotations(this.annotations, edits);
     }
     // Back to a text seen before (an undo, a redo): its anchors go back where they were then.
-    this.anchorHistory.restore(text, this.annotations);
+    const restored = this.anchorHistory.restore(text, this.annotations);
     if (wholeText) {
       this.reattachPending = true;
     }
     this.markPending();
-    this.notify();
+    this.movedUnnotified = true;
+    this.context.moved(this.uri, edits, !wholeText && !restored);
     this.scheduleSettledCheck();
   }
 
@@ -326,6 +345,8 @@ export class ArticleSession {
     } else if (inserted && refindOrphans(doc.text, this.annotations) > 0) {
       this.markPending();
       this.notify();
+    } else if (this.movedUnnotified) {
+      this.notify(true);
     }
     if (!doc.isDirty) {
       this.scheduleWrite();
@@ -337,7 +358,11 @@ export class ArticleSession {
     this.revision++;
   }
 
-  private notify(): void {
+  private notify(movesOnly = false): void {
+    if (!movesOnly) {
+      this.changes++;
+    }
+    this.movedUnnotified = false;
     this.context.notify(this.uri);
   }
 

@@ -2,7 +2,7 @@
 
 export { ArticleSession, BlockedError, SETTLE_DELAY_MS } from './articleSession';
 export { ANCHOR_HISTORY_LIMIT, REFIND_DISTANCE } from './anchorHistory';
-export { ArticleStore, type ChangeListener, type UndoState } from './articleStore';
+export { ArticleStore, type ChangeListener, type MoveListener, type UndoState } from './articleStore';
 export { type Step, UNDO_LIMIT } from './history';
 export * from './host';
 export { nodeSidecarFiles } from './nodeFiles';
