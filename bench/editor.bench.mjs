@@ -100,6 +100,8 @@ export function makeWorkspace(ctx) {
 export async function run(ctx) {
   const workspace = makeWorkspace(ctx);
   const results = join(workspace, '..', `${workspace.split('/').pop()}-results.json`);
+  // Measured as installed: the production bundle (minified, no source maps), as `npm run package` builds it.
+  execFileSync('node', ['scripts/build.mjs', '--production'], { cwd: ctx.root, stdio: 'ignore' });
   ctx.log('[editor] starting VS Code (code-server) for the editor figures…');
   const run = spawnSync(
     'node',
