@@ -13,6 +13,13 @@ import { type DiskState, writeMerged } from './writer';
 /** How long a burst of document changes must be quiet before a reload from disk is looked for. */
 export const SETTLE_DELAY_MS = 120;
 
+/**
+ * How long typing must pause before listeners hear that it moved anchors. What listens (the
+ * views, lenses, problems) takes time in proportion to the annotations; a pause between two
+ * words should not cost the next keystroke that.
+ */
+export const MOVES_NOTIFY_DELAY_MS = 500;
+
 /** What a session shares with the store that holds it. */
 export interface SessionContext {
   readonly host: StoreHost;
@@ -77,6 +84,7 @@ export class ArticleSession {
   /** The last write in the chain; each write starts when the one before it has finished. */
   private writing?: Promise<void>;
   private settle?: { timer: Timer; fired: Promise<void>; resolve: () => void };
+  private movesTimer?: Timer;
 
   private constructor(
     private doc: ArticleDocument,
@@ -105,6 +113,7 @@ export class ArticleSession {
   }
 
   dispose(): void {
+    this.clearMovesTimer();
     if (this.settle) {
       this.context.host.clearTimer(this.settle.timer);
       this.settle.resolve();
@@ -197,6 +206,8 @@ export class ArticleSession {
     this.movedUnnotified = true;
     this.context.moved(this.uri, edits, !wholeText && !restored);
     this.scheduleSettledCheck();
+    this.clearMovesTimer();
+    this.movesTimer = this.context.host.setTimer(MOVES_NOTIFY_DELAY_MS, () => this.notifyMoves());
   }
 
   saved(doc: ArticleDocument): void {
@@ -345,11 +356,24 @@ export class ArticleSession {
     } else if (inserted && refindOrphans(doc.text, this.annotations) > 0) {
       this.markPending();
       this.notify();
-    } else if (this.movedUnnotified) {
-      this.notify(true);
     }
     if (!doc.isDirty) {
       this.scheduleWrite();
+    }
+  }
+
+  /** Tells listeners now of anchors moved by typing since they last heard (a flush does not wait for the pause). */
+  notifyMoves(): void {
+    this.clearMovesTimer();
+    if (this.movedUnnotified && !this.doc.isClosed) {
+      this.notify(true);
+    }
+  }
+
+  private clearMovesTimer(): void {
+    if (this.movesTimer !== undefined) {
+      this.context.host.clearTimer(this.movesTimer);
+      this.movesTimer = undefined;
     }
   }
 

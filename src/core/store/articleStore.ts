@@ -191,6 +191,9 @@ export class ArticleStore {
   async flush(): Promise<void> {
     // Settle checks may start writes, and writes may be followed by reloads: loop until quiet.
     for (;;) {
+      for (const session of this.sessions.values()) {
+        session.notifyMoves();
+      }
       const waits = [...this.loading.values(), ...this.closing, ...this.all().flatMap((s) => s.pending())];
       if (!waits.length) {
         return;
