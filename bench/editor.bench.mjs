@@ -66,24 +66,42 @@ function makeArticle(core, seed, sentences = 1000, filler = '') {
   return { text, yaml };
 }
 
-export async function run(ctx) {
+/**
+ * The editor benchmark's workspace: ARTICLES articles with 1,000 annotations, each also as a
+ * bare copy without a sidecar (the floor for opening), and the 1 MB typing article, also with
+ * a bare copy (the floor for typing). Autosave is
+ * off, as in desktop VS Code: code-server saves a second after typing stops, and every save
+ * writes the sidecar, which would put the sidecar codec's cost into the typing figures.
+ */
+export function makeWorkspace(ctx) {
   const require = createRequire(import.meta.url);
   const core = {
     model: require(join(ctx.root, 'out/src/core/model.js')),
     sidecar: require(join(ctx.root, 'out/src/core/sidecar.js')),
   };
   const workspace = mkdtempSync(join(tmpdir(), 'newsmark-bench-'));
+  mkdirSync(join(workspace, '.vscode'));
+  writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'files.autoSave': 'off' }));
   for (let seed = 0; seed < ARTICLES; seed++) {
     const { text, yaml } = makeArticle(core, seed);
     writeFileSync(join(workspace, `thousand-${seed}.txt`), text);
     writeFileSync(join(workspace, `thousand-${seed}.txt.annotations.yaml`), yaml);
+    writeFileSync(join(workspace, `bare-${seed}.txt`), text);
   }
   ctx.log('[editor] writing a 1 MB article with 10,000 anchors…');
   const typing = makeArticle(core, 0, 10_000, FILLER);
   writeFileSync(join(workspace, 'typing-0.txt'), typing.text);
   writeFileSync(join(workspace, 'typing-0.txt.annotations.yaml'), typing.yaml);
+  writeFileSync(join(workspace, 'typing-bare.txt'), typing.text);
   ctx.log(`[editor] typing article: ${(typing.text.length / 1e6).toFixed(2)} MB of text, sidecar ${(typing.yaml.length / 1e6).toFixed(2)} MB`);
+  return workspace;
+}
+
+export async function run(ctx) {
+  const workspace = makeWorkspace(ctx);
   const results = join(workspace, '..', `${workspace.split('/').pop()}-results.json`);
+  // Measured as installed: the production bundle (minified, no source maps), as `npm run package` builds it.
+  execFileSync('node', ['scripts/build.mjs', '--production'], { cwd: ctx.root, stdio: 'ignore' });
   ctx.log('[editor] starting VS Code (code-server) for the editor figures…');
   const run = spawnSync(
     'node',

@@ -1,6 +1,6 @@
 // Moves anchors with the text while the user types, from VS Code's contentChanges (UTF-16 offsets).
 
-import type { Anchor } from './model';
+import type { Anchor, Annotations } from './model';
 
 /** One replacement, as VS Code reports it: `length` UTF-16 units at `offset` replaced by `text`. */
 export interface TextEdit {
@@ -82,6 +82,23 @@ export function shiftAnchors(anchors: Iterable<Anchor>, edits: readonly TextEdit
   for (const anchor of anchors) {
     for (const edit of ordered) {
       shiftAnchor(anchor, edit);
+    }
+  }
+}
+
+/** Shifts every anchor of the annotations (see shiftAnchors), walking them in place: it runs at every keystroke. */
+export function shiftAnnotations(annotations: Annotations, edits: readonly TextEdit[]): void {
+  const ordered = edits.length > 1 ? [...edits].sort((a, b) => b.offset - a.offset) : edits;
+  for (const actor of annotations.actors) {
+    for (const mention of actor.mentions) {
+      for (const edit of ordered) {
+        shiftAnchor(mention, edit);
+      }
+    }
+  }
+  for (const claim of annotations.claims) {
+    for (const edit of ordered) {
+      shiftAnchor(claim.anchor, edit);
     }
   }
 }

@@ -283,22 +283,29 @@ const FAST_KEY_LIMIT = 1000;
 
 /**
  * YAML 1.2's core schema, for js-yaml, made of the full reader's own tests and conversions,
- * so that plain values (`0b101`, `+.5`, `1e400`, `~`) mean the same on both paths.
+ * so that plain values (`0b101`, `+.5`, `1e400`, `~`) mean the same on both paths. Made on
+ * first use: the editor loads the YAML libraries when it first reads a sidecar, not at start.
  */
-const CORE_TAGS = new Schema({}).tags.filter((tag): tag is ScalarTag & { test: RegExp } => tag.default === true && 'test' in tag && tag.test instanceof RegExp);
-const FAST_SCHEMA = FAILSAFE_SCHEMA.extend({
-  implicit: [
-    new Type('tag:newsmark,2024:core-plain', {
-      kind: 'scalar',
-      resolve: (text: string | null) => text === null || CORE_TAGS.some((tag) => tag.test.test(text)),
-      construct: (text: string | null) => {
-        const tag = text === null ? undefined : CORE_TAGS.find((t) => t.test.test(text));
-        const value = tag?.resolve(text!, () => {}, { intAsBigInt: false } as never) ?? null;
-        return isScalar(value) ? value.value : value;
-      },
-    }),
-  ],
-});
+let fastSchema: ReturnType<typeof FAILSAFE_SCHEMA.extend> | undefined;
+function coreSchema(): ReturnType<typeof FAILSAFE_SCHEMA.extend> {
+  if (fastSchema) {
+    return fastSchema;
+  }
+  const CORE_TAGS = new Schema({}).tags.filter((tag): tag is ScalarTag & { test: RegExp } => tag.default === true && 'test' in tag && tag.test instanceof RegExp);
+  return (fastSchema = FAILSAFE_SCHEMA.extend({
+    implicit: [
+      new Type('tag:newsmark,2024:core-plain', {
+        kind: 'scalar',
+        resolve: (text: string | null) => text === null || CORE_TAGS.some((tag) => tag.test.test(text)),
+        construct: (text: string | null) => {
+          const tag = text === null ? undefined : CORE_TAGS.find((t) => t.test.test(text));
+          const value = tag?.resolve(text!, () => {}, { intAsBigInt: false } as never) ?? null;
+          return isScalar(value) ? value.value : value;
+        },
+      }),
+    ],
+  }));
+}
 
 /**
  * Reads the fast way: plain data, no positions. Undefined when the sidecar has anything to
@@ -334,7 +341,7 @@ function loadWithinBounds(source: string): unknown {
   const opened: [number, number][] = [];
   let unusual = false;
   const data = loadYamlData(source, {
-    schema: FAST_SCHEMA,
+    schema: coreSchema(),
     listener(event, state) {
       if (event === 'open') {
         opened.push([state.position, state.line]);

@@ -1,96 +1,101 @@
 // Highlights in the editor: mentions coloured by actor type, claims by status and verdict, marks in the overview ruler.
 
 import * as vscode from 'vscode';
-import { anchorState, type Annotations } from '../core/model';
+import { type GroupDrawing, groupHighlights, type HighlightGroup, highlightsOf, type HighlightKeys } from '../core/highlights';
+import { type Anchor, type Annotations, anchorState } from '../core/model';
 import { actorTypes, onDidChangeSettings, verdicts } from './config';
-import type { AnnotationStore } from './store';
+import type { AnchorsMoved, AnnotationStore } from './store';
 
-/** A redraw that took longer than this once is deferred until typing pauses, rather than made at every change. */
-const FRAME_MS = 16;
-/** How long typing must pause before a deferred redraw. */
-const UPDATE_DELAY_MS = 60;
-
-type DecorationKey = string;
+const CHANGED = 'changed';
 
 /**
- * Decoration types are created once and kept in one record; they are disposed and rebuilt
- * only when the colours in the settings change.
+ * What each decoration key looks like. The types themselves are made per group of highlights
+ * (see DecorationTypes), so that an edit redraws only the group it touched.
  */
-function createTypes(): Map<DecorationKey, vscode.TextEditorDecorationType> {
-  const types = new Map<DecorationKey, vscode.TextEditorDecorationType>();
+function decorationStyles(): Map<string, vscode.DecorationRenderOptions> {
+  const styles = new Map<string, vscode.DecorationRenderOptions>();
+  // Never growing at the edges, as anchors do not: text typed right after a name is not part of it.
+  const rangeBehavior = vscode.DecorationRangeBehavior.ClosedClosed;
   for (const type of actorTypes()) {
     const color = new vscode.ThemeColor(type.color ?? 'newsmark.actor.other');
-    types.set(
-      `actor:${type.id}`,
-      vscode.window.createTextEditorDecorationType({
-        backgroundColor: color,
-        borderRadius: '2px',
-        overviewRulerColor: color,
-        overviewRulerLane: vscode.OverviewRulerLane.Left,
-        rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
-      }),
-    );
+    styles.set(`actor:${type.id}`, { backgroundColor: color, borderRadius: '2px', overviewRulerColor: color, overviewRulerLane: vscode.OverviewRulerLane.Left, rangeBehavior });
   }
-  types.set('actor:*', vscode.window.createTextEditorDecorationType({ backgroundColor: new vscode.ThemeColor('newsmark.actor.other'), borderRadius: '2px' }));
-  const claim = (color: vscode.ThemeColor, style: string) =>
-    vscode.window.createTextEditorDecorationType({
-      borderColor: color,
-      borderStyle: `none none ${style} none`,
-      borderWidth: '0 0 2px 0',
-      overviewRulerColor: color,
-      overviewRulerLane: vscode.OverviewRulerLane.Right,
-      rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
-    });
+  styles.set('actor:*', { backgroundColor: new vscode.ThemeColor('newsmark.actor.other'), borderRadius: '2px', rangeBehavior });
+  const claim = (color: vscode.ThemeColor, style: string): vscode.DecorationRenderOptions => ({
+    borderColor: color,
+    borderStyle: `none none ${style} none`,
+    borderWidth: '0 0 2px 0',
+    overviewRulerColor: color,
+    overviewRulerLane: vscode.OverviewRulerLane.Right,
+    rangeBehavior,
+  });
   // Unchecked claims are dashed and bright so they stand out at a glance.
-  types.set('claim:unchecked', claim(new vscode.ThemeColor('newsmark.claim.unchecked'), 'dashed'));
-  types.set('claim:in-progress', claim(new vscode.ThemeColor('newsmark.claim.inProgress'), 'dotted'));
-  types.set('claim:checked', claim(new vscode.ThemeColor('newsmark.verdict.unproven'), 'solid'));
+  styles.set('claim:unchecked', claim(new vscode.ThemeColor('newsmark.claim.unchecked'), 'dashed'));
+  styles.set('claim:in-progress', claim(new vscode.ThemeColor('newsmark.claim.inProgress'), 'dotted'));
+  styles.set('claim:checked', claim(new vscode.ThemeColor('newsmark.verdict.unproven'), 'solid'));
   for (const verdict of verdicts()) {
-    types.set(`verdict:${verdict.id}`, claim(new vscode.ThemeColor(verdict.color ?? 'newsmark.verdict.unproven'), 'solid'));
+    styles.set(`verdict:${verdict.id}`, claim(new vscode.ThemeColor(verdict.color ?? 'newsmark.verdict.unproven'), 'solid'));
   }
-  types.set(
-    'changed',
-    vscode.window.createTextEditorDecorationType({
-      textDecoration: 'underline wavy',
-      overviewRulerColor: new vscode.ThemeColor('newsmark.orphaned'),
-      overviewRulerLane: vscode.OverviewRulerLane.Center,
-      after: { contentText: ' ⚠ wording changed', color: new vscode.ThemeColor('newsmark.orphaned'), fontStyle: 'italic' },
-    }),
-  );
-  return types;
+  styles.set(CHANGED, {
+    textDecoration: 'underline wavy',
+    overviewRulerColor: new vscode.ThemeColor('newsmark.orphaned'),
+    overviewRulerLane: vscode.OverviewRulerLane.Center,
+    after: { contentText: ' ⚠ wording changed', color: new vscode.ThemeColor('newsmark.orphaned'), fontStyle: 'italic' },
+    rangeBehavior,
+  });
+  return styles;
 }
 
-/** Which decoration each annotation gets, as UTF-16 offset ranges per decoration key. */
-export function decorationRanges(annotations: Annotations, text: string, known: ReadonlySet<DecorationKey>): Map<DecorationKey, [number, number][]> {
-  const out = new Map<DecorationKey, [number, number][]>();
-  const add = (key: DecorationKey, start: number, end: number) => {
-    const list = out.get(key) ?? [];
-    list.push([start, end]);
-    out.set(key, list);
+/** Which key an actor's mentions and a claim are drawn with, for the styles the settings define. */
+function keysFor(styles: ReadonlyMap<string, unknown>): HighlightKeys {
+  return {
+    actor: (type) => (styles.has(`actor:${type}`) ? `actor:${type}` : 'actor:*'),
+    claim: (claim) => (claim.status === 'checked' && claim.verdict && styles.has(`verdict:${claim.verdict}`) ? `verdict:${claim.verdict}` : `claim:${claim.status}`),
   };
-  for (const actor of annotations.actors) {
-    const key = known.has(`actor:${actor.type}`) ? `actor:${actor.type}` : 'actor:*';
-    for (const m of actor.mentions) {
-      if (!m.orphaned) {
-        add(key, m.start, m.end);
-      }
-    }
+}
+
+/**
+ * The decoration types, one per key and group, made when first drawn and kept in one record;
+ * disposed and made again only when the colours in the settings change.
+ */
+class DecorationTypes implements vscode.Disposable {
+  private styles = decorationStyles();
+  private keys = keysFor(this.styles);
+  private readonly types = new Map<string, vscode.TextEditorDecorationType[]>();
+
+  get highlightKeys(): HighlightKeys {
+    return this.keys;
   }
-  for (const claim of annotations.claims) {
-    const a = claim.anchor;
-    if (a.orphaned) {
-      continue;
+
+  of(key: string, group: number): vscode.TextEditorDecorationType {
+    let list = this.types.get(key);
+    if (!list) {
+      list = [];
+      this.types.set(key, list);
     }
-    let key = `claim:${claim.status}`;
-    if (claim.status === 'checked' && claim.verdict && known.has(`verdict:${claim.verdict}`)) {
-      key = `verdict:${claim.verdict}`;
-    }
-    add(key, a.start, a.end);
-    if (anchorState(a, text) === 'changed') {
-      add('changed', a.start, a.end);
-    }
+    list[group] ??= vscode.window.createTextEditorDecorationType(this.styles.get(key) ?? {});
+    return list[group];
   }
-  return out;
+
+  reset(): void {
+    this.dispose();
+    this.styles = decorationStyles();
+    this.keys = keysFor(this.styles);
+  }
+
+  dispose(): void {
+    for (const list of this.types.values()) {
+      list.forEach((type) => type.dispose());
+    }
+    this.types.clear();
+  }
+}
+
+/** What one editor shows: for which annotations, as of which change, in which groups. */
+interface EditorHighlights {
+  readonly annotations?: Annotations;
+  readonly changes?: number;
+  groups: HighlightGroup[];
 }
 
 export interface DecorationsHandle extends vscode.Disposable {
@@ -98,108 +103,169 @@ export interface DecorationsHandle extends vscode.Disposable {
   readonly onDidApply: vscode.Event<vscode.Uri>;
   /** How long the latest drawing took, from the change that asked for it (read by the benchmark). */
   readonly lastDrawMs: number;
+  /** Whether part of an article's highlights, away from what the editors show, is still to be drawn. */
+  isDrawing(uri: vscode.Uri): boolean;
 }
 
 export function registerDecorations(store: AnnotationStore): DecorationsHandle {
-  let types = createTypes();
+  const types = new DecorationTypes();
   const applied = new vscode.EventEmitter<vscode.Uri>();
-  const timers = new Map<string, NodeJS.Timeout>();
-
-  /** Per article: how long its latest drawing took, to tell whether the next can be made at once. */
-  const cost = new Map<string, number>();
+  let shown = new WeakMap<vscode.TextEditor, EditorHighlights>();
+  /** Editors whose groups out of view are drawn in a task of their own, after what is in view. */
+  const rest = new Map<vscode.TextEditor, NodeJS.Immediate>();
   let lastDrawMs = 0;
-  const apply = (editor: vscode.TextEditor) => {
-    const started = performance.now();
-    const entry = store.get(editor.document.uri);
-    const enabled = vscode.workspace.getConfiguration('newsmark').get<boolean>('decorations.enabled', true);
-    const ranges =
-      entry?.annotations && enabled
-        ? decorationRanges(entry.annotations, editor.document.getText(), new Set(types.keys()))
-        : new Map<DecorationKey, [number, number][]>();
+
+  const send = (editor: vscode.TextEditor, index: number, drawing: GroupDrawing) => {
     const doc = editor.document;
-    const shown = drawnKeys.get(editor) ?? new Set<DecorationKey>();
-    for (const [key, type] of types) {
-      const list = ranges.get(key);
-      // A type with nothing to show that showed nothing before needs no message to the editor.
-      if (!list && !shown.has(key)) {
-        continue;
-      }
-      editor.setDecorations(type, (list ?? []).map(([s, e]) => new vscode.Range(doc.positionAt(s), doc.positionAt(e))));
+    for (const [key, spans] of drawing) {
+      editor.setDecorations(
+        types.of(key, index),
+        spans.map(([s, e]) => new vscode.Range(doc.positionAt(s), doc.positionAt(e))),
+      );
     }
-    drawnKeys.set(editor, new Set(ranges.keys()));
+  };
+
+  /** Draws what changed in an editor: the groups in view at once, the others in the next task. */
+  const draw = (editor: vscode.TextEditor) => {
+    const started = performance.now();
+    const doc = editor.document;
+    const before = shown.get(editor);
+    const enabled = vscode.workspace.getConfiguration('newsmark').get<boolean>('decorations.enabled', true);
+    const entry = store.get(doc.uri);
+    const annotations = enabled ? entry?.annotations : undefined;
+    const highlights = annotations ? highlightsOf(annotations, types.highlightKeys) : [];
+    const state: EditorHighlights = { annotations, changes: entry?.changes, groups: groupHighlights(highlights, before?.groups) };
+    shown.set(editor, state);
+    const inView = editor.visibleRanges.map((r) => [doc.offsetAt(r.start), doc.offsetAt(r.end)] as const);
+    drawGroups(editor, state, (group) => inView.some(([s, e]) => group.overlaps(s, e)));
+    clearImmediate(rest.get(editor));
+    if (state.groups.some((g) => g.needsDrawing)) {
+      rest.set(
+        editor,
+        setImmediate(() => {
+          rest.delete(editor);
+          if (shown.get(editor) === state && !editor.document.isClosed) {
+            drawGroups(editor, state, () => true);
+            applied.fire(editor.document.uri);
+          }
+        }),
+      );
+    }
     lastDrawMs = performance.now() - started;
-    cost.set(doc.uri.toString(), lastDrawMs);
     applied.fire(doc.uri);
   };
-  /** The decoration types each editor shows something of. */
-  const drawnKeys = new WeakMap<vscode.TextEditor, Set<DecorationKey>>();
-  const applyAll = (uri?: vscode.Uri) => {
-    for (const editor of vscode.window.visibleTextEditors) {
-      if (!uri || editor.document.uri.toString() === uri.toString()) {
-        apply(editor);
+
+  const drawGroups = (editor: vscode.TextEditor, state: EditorHighlights, which: (group: HighlightGroup) => boolean) => {
+    let text: string | undefined;
+    const changed = (anchor: Anchor) => anchorState(anchor, (text ??= editor.document.getText())) === 'changed';
+    state.groups.forEach((group, index) => {
+      if (which(group)) {
+        const drawing = group.drawing(changed, CHANGED);
+        if (drawing) {
+          send(editor, index, drawing);
+        }
       }
-    }
-  };
-  /** Articles drawn with their annotations loaded: the first drawing is not delayed. */
-  const drawn = new Set<string>();
-  /** Articles to redraw once the current change is handled: one event can notify several times. */
-  const soon = new Set<string>();
-  // Typing fires many changes: each is drawn at once while drawing fits in a frame; an article
-  // too heavy for that is drawn once the burst settles.
-  const schedule = (uri: vscode.Uri) => {
-    const key = uri.toString();
-    if (!drawn.has(key) && store.get(uri)?.annotations) {
-      drawn.add(key);
-      applyAll(uri);
-      return;
-    }
-    if ((cost.get(key) ?? 0) <= FRAME_MS) {
-      clearTimeout(timers.get(key));
-      timers.delete(key);
-      if (!soon.has(key)) {
-        soon.add(key);
-        queueMicrotask(() => {
-          soon.delete(key);
-          applyAll(uri);
-        });
-      }
-      return;
-    }
-    clearTimeout(timers.get(key));
-    timers.set(
-      key,
-      setTimeout(() => {
-        timers.delete(key);
-        applyAll(uri);
-      }, UPDATE_DELAY_MS),
-    );
+    });
   };
 
+  /**
+   * At each keystroke: the editor moved its decorations with the text, as the store moved the
+   * anchors, so only a group the edit touched is drawn again (or every group that differs,
+   * when anchors were put back where an earlier text had them).
+   */
+  const follow = (moved: AnchorsMoved) => {
+    const key = moved.uri.toString();
+    for (const editor of vscode.window.visibleTextEditors) {
+      if (editor.document.uri.toString() !== key) {
+        continue;
+      }
+      const state = shown.get(editor);
+      if (state && !state.annotations) {
+        continue; // Nothing drawn (switched off, or not loaded yet: its loading draws it).
+      }
+      if (!state || state.annotations !== store.get(moved.uri)?.annotations) {
+        draw(editor);
+        continue;
+      }
+      const touched = state.groups.map((group) => group.follow(moved.edits));
+      if (!moved.exact) {
+        draw(editor); // Against what the editor shows now, moved with the text.
+        continue;
+      }
+      const doc = editor.document;
+      // A touched group's claims are read from the editor one span at a time: no copy of a long article per keystroke.
+      const changed = (anchor: Anchor) => doc.getText(new vscode.Range(doc.positionAt(anchor.start), doc.positionAt(anchor.end))) !== anchor.quote;
+      touched.forEach((isTouched, index) => isTouched && send(editor, index, state.groups[index].drawing(changed, CHANGED)!));
+    }
+    lastDrawMs = performance.now() - moved.at;
+    applied.fire(moved.uri);
+  };
+
+  const drawAll = (uri?: vscode.Uri) => {
+    for (const editor of vscode.window.visibleTextEditors) {
+      if (!uri || editor.document.uri.toString() === uri.toString()) {
+        draw(editor);
+      }
+    }
+  };
+
+  /** Articles to draw once the current event is handled: one event can notify several times. */
+  const soon = new Set<string>();
+  const schedule = (uri: vscode.Uri) => {
+    const key = uri.toString();
+    const entry = store.get(uri);
+    const editors = vscode.window.visibleTextEditors.filter((e) => e.document.uri.toString() === key);
+    if (editors.some((e) => !shown.get(e)?.annotations && entry?.annotations)) {
+      // Loaded: drawn at once, before the views, lenses and problems, which listen after.
+      editors.forEach(draw);
+      return;
+    }
+    const state = editors.map((e) => shown.get(e));
+    if (state.every((s) => s?.annotations === entry?.annotations && s?.changes === entry?.changes)) {
+      return; // Only anchors moved by typing, which the editors followed already.
+    }
+    if (!soon.has(key)) {
+      soon.add(key);
+      queueMicrotask(() => {
+        soon.delete(key);
+        drawAll(uri);
+      });
+    }
+  };
+
+  let visible = new Set(vscode.window.visibleTextEditors);
   const disposables = [
     applied,
     store.onDidChange(schedule),
-    vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach(apply)),
-    onDidChangeSettings(() => {
-      for (const type of types.values()) {
-        type.dispose();
+    store.onDidMoveAnchors(follow),
+    vscode.window.onDidChangeVisibleTextEditors((editors) => {
+      // An editor shown again starts with no decorations.
+      for (const editor of editors) {
+        if (!visible.has(editor)) {
+          shown.delete(editor);
+          draw(editor);
+        }
       }
-      types = createTypes();
-      applyAll();
+      visible = new Set(editors);
+    }),
+    onDidChangeSettings(() => {
+      types.reset();
+      shown = new WeakMap();
+      drawAll();
     }),
   ];
-  applyAll();
+  drawAll();
   return {
     onDidApply: applied.event,
     get lastDrawMs() {
       return lastDrawMs;
     },
+    isDrawing: (uri) => [...rest.keys()].some((editor) => editor.document.uri.toString() === uri.toString()),
     dispose: () => {
-      for (const t of timers.values()) {
-        clearTimeout(t);
+      for (const timer of rest.values()) {
+        clearImmediate(timer);
       }
-      for (const type of types.values()) {
-        type.dispose();
-      }
+      types.dispose();
       for (const d of disposables) {
         d.dispose();
       }

@@ -32,6 +32,22 @@ export interface ArticleEntry {
   /** Undefined while the sidecar has errors: nothing is shown or written until it is fixed. */
   readonly annotations?: Annotations;
   readonly problems: SidecarProblem[];
+  /** Grows with each change notified other than anchors moved by typing (onDidMoveAnchors told of those already). */
+  readonly changes: number;
+}
+
+/** Anchors moved with an edit of the article's text (see onDidMoveAnchors). */
+export interface AnchorsMoved {
+  readonly uri: vscode.Uri;
+  /** The edits, against the text before them, as the change event reported them. */
+  readonly edits: readonly TextEdit[];
+  /**
+   * Every anchor was shifted by the edits alone: one no edit touched moved as the editor moved
+   * the text around it. False when anchors were put back where an earlier text had them.
+   */
+  readonly exact: boolean;
+  /** When the change event reached the store (performance.now()), to time what follows from it. */
+  readonly at: number;
 }
 
 const KEEP_MINE = 'Keep My Version';
@@ -44,10 +60,20 @@ export class AnnotationStore implements vscode.Disposable {
   private readonly entries = new WeakMap<ArticleSession, ArticleEntry>();
   private readonly documents = new WeakMap<vscode.TextDocument, ArticleDocument>();
   private readonly changeEmitter = new vscode.EventEmitter<vscode.Uri>();
+  private readonly moveEmitter = new vscode.EventEmitter<AnchorsMoved>();
+  /** When the change event being handled reached the store. */
+  private changeAt = 0;
   private readonly disposables: vscode.Disposable[] = [];
 
-  /** Fires with the article's URI whenever its annotations or their problems change. */
+  /**
+   * Fires with the article's URI whenever its annotations or their problems change. Anchors
+   * moved by typing count once typing settles: what listens here takes time in proportion to
+   * the annotations, and the editor moves the marks it shows with the text meanwhile.
+   */
   readonly onDidChange = this.changeEmitter.event;
+
+  /** Fires at each edit of an open article's text, once its anchors moved with it: for what must follow every keystroke. */
+  readonly onDidMoveAnchors = this.moveEmitter.event;
 
   constructor() {
     const unsubscribe = this.core.onDidChange((key) => {
@@ -56,9 +82,12 @@ export class AnnotationStore implements vscode.Disposable {
       }
       this.changeEmitter.fire(this.uriOf(key));
     });
+    const unsubscribeMoves = this.core.onDidMove((key, edits, exact) => this.moveEmitter.fire({ uri: this.uriOf(key), edits, exact, at: this.changeAt }));
     this.disposables.push(
       this.changeEmitter,
+      this.moveEmitter,
       { dispose: unsubscribe },
+      { dispose: unsubscribeMoves },
       vscode.workspace.onDidOpenTextDocument((doc) => void this.load(doc)),
       vscode.workspace.onDidChangeTextDocument((e) => this.onDocumentChanged(e)),
       vscode.workspace.onDidSaveTextDocument((doc) => this.onDocumentSaved(doc)),
@@ -179,6 +208,7 @@ export class AnnotationStore implements vscode.Disposable {
     if (e.contentChanges.length === 0 || !this.core.get(e.document.uri.toString())) {
       return;
     }
+    this.changeAt = performance.now();
     const edits: TextEdit[] = e.contentChanges.map((c) => ({ offset: c.rangeOffset, length: c.rangeLength, text: c.text }));
     this.core.changed(this.documentOf(e.document), edits);
   }
@@ -251,6 +281,9 @@ export class AnnotationStore implements vscode.Disposable {
         },
         get problems() {
           return session.problems;
+        },
+        get changes() {
+          return session.changes;
         },
       };
       this.entries.set(session, entry);

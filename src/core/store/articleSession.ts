@@ -1,9 +1,9 @@
 // One open article's annotations and the decisions about them: when anchors move or are found again, when the sidecar is read and written.
 
 import { reattachAnnotations } from '../anchoring';
-import { shiftAnchors, type TextEdit } from '../edits';
+import { shiftAnnotations, type TextEdit } from '../edits';
 import { sha256 } from '../hash';
-import { allAnchors, type Annotations, emptyAnnotations } from '../model';
+import { type Annotations, emptyAnnotations } from '../model';
 import { decodeSidecar, sidecarNameFor, type SidecarProblem } from '../sidecar';
 import { AnchorHistory, cutsAnchors, refindOrphans } from './anchorHistory';
 import { AnnotationHistory, type Step } from './history';
@@ -13,11 +13,25 @@ import { diskStateOf, type DiskState, writeMerged } from './writer';
 /** How long a burst of document changes must be quiet before a reload from disk is looked for. */
 export const SETTLE_DELAY_MS = 120;
 
+/**
+ * How long typing must pause before listeners hear that it moved anchors. What listens (the
+ * views, lenses, problems) takes time in proportion to the annotations; a pause between two
+ * words should not cost the next keystroke that.
+ */
+export const MOVES_NOTIFY_DELAY_MS = 500;
+
 /** What a session shares with the store that holds it. */
 export interface SessionContext {
   readonly host: StoreHost;
   /** The article's annotations or their problems changed. */
   notify(article: string): void;
+  /**
+   * Typing moved the anchors by `edits` (as reported, against the text before them). `exact`:
+   * each anchor was shifted by the edits alone, so one that no edit touched moved just as the
+   * editor moved the text around it; false when anchors were put back where they stood in an
+   * earlier text, or are to be found again.
+   */
+  moved(article: string, edits: readonly TextEdit[], exact: boolean): void;
   /** Tells the user that a sidecar cannot be read, once per sidecar content. */
   reportUnreadableOnce(fingerprint: string, report: () => void): void;
 }
@@ -39,6 +53,11 @@ export class ArticleSession {
   pendingWrite = false;
   /** Counts changes, so a write knows whether more came in while it was under way. */
   revision = 0;
+  /**
+   * Counts the notifications of changes other than anchors moved by typing, which listeners
+   * at each keystroke followed already: the same count means nothing new to draw.
+   */
+  changes = 0;
   /** The document version last known to match the file on disk (read or saved), to tell a reload from a save. */
   savedVersion: number;
   /** The whole text was replaced: every anchor is to be found again once changes settle. */
@@ -56,9 +75,16 @@ export class ArticleSession {
   private knownText: string;
   /** Text was inserted since the last settle check, so an orphan's text may be back. */
   private inserted = false;
+  /**
+   * Anchors moved with typing since listeners were last notified. Only `moved` is told at each
+   * keystroke; the views, lenses and problems, which take time in proportion to the
+   * annotations, hear of it once typing settles.
+   */
+  private movedUnnotified = false;
   /** The last write in the chain; each write starts when the one before it has finished. */
   private writing?: Promise<void>;
   private settle?: { timer: Timer; fired: Promise<void>; resolve: () => void };
+  private movesTimer?: Timer;
 
   private constructor(
     private doc: ArticleDocument,
@@ -87,6 +113,7 @@ export class ArticleSession {
   }
 
   dispose(): void {
+    this.clearMovesTimer();
     if (this.settle) {
       this.context.host.clearTimer(this.settle.timer);
       this.settle.resolve();
@@ -168,16 +195,19 @@ export class ArticleSession {
     // A replacement of the whole text (a reload, a formatter) would collapse every anchor to
     // offset 0; their old positions are the better hints for finding them again.
     if (!wholeText) {
-      shiftAnchors(allAnchors(this.annotations), edits);
+      shiftAnnotations(this.annotations, edits);
     }
     // Back to a text seen before (an undo, a redo): its anchors go back where they were then.
-    this.anchorHistory.restore(text, this.annotations);
+    const restored = this.anchorHistory.restore(text, this.annotations);
     if (wholeText) {
       this.reattachPending = true;
     }
     this.markPending();
-    this.notify();
+    this.movedUnnotified = true;
+    this.context.moved(this.uri, edits, !wholeText && !restored);
     this.scheduleSettledCheck();
+    this.clearMovesTimer();
+    this.movesTimer = this.context.host.setTimer(MOVES_NOTIFY_DELAY_MS, () => this.notifyMoves());
   }
 
   saved(doc: ArticleDocument): void {
@@ -334,12 +364,31 @@ export class ArticleSession {
     }
   }
 
+  /** Tells listeners now of anchors moved by typing since they last heard (a flush does not wait for the pause). */
+  notifyMoves(): void {
+    this.clearMovesTimer();
+    if (this.movedUnnotified && !this.doc.isClosed) {
+      this.notify(true);
+    }
+  }
+
+  private clearMovesTimer(): void {
+    if (this.movesTimer !== undefined) {
+      this.context.host.clearTimer(this.movesTimer);
+      this.movesTimer = undefined;
+    }
+  }
+
   private markPending(): void {
     this.pendingWrite = true;
     this.revision++;
   }
 
-  private notify(): void {
+  private notify(movesOnly = false): void {
+    if (!movesOnly) {
+      this.changes++;
+    }
+    this.movedUnnotified = false;
     this.context.notify(this.uri);
   }
 

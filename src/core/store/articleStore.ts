@@ -19,6 +19,9 @@ export interface UndoState {
 
 export type ChangeListener = (article: string) => void;
 
+/** Typing moved an article's anchors (see SessionContext.moved). */
+export type MoveListener = (article: string, edits: readonly TextEdit[], exact: boolean) => void;
+
 export class ArticleStore {
   private readonly sessions = new Map<string, ArticleSession>();
   private readonly loading = new Map<string, Promise<ArticleSession>>();
@@ -26,12 +29,18 @@ export class ArticleStore {
   /** Sidecars already reported as unreadable, by article and content, so the message comes once. */
   private readonly reported = new Set<string>();
   private readonly listeners = new Set<ChangeListener>();
+  private readonly moveListeners = new Set<MoveListener>();
   private readonly context: SessionContext;
 
   constructor(host: StoreHost) {
     this.context = {
       host,
       notify: (article) => this.notify(article),
+      moved: (article, edits, exact) => {
+        for (const listener of this.moveListeners) {
+          listener(article, edits, exact);
+        }
+      },
       reportUnreadableOnce: (key, report) => {
         if (!this.reported.has(key)) {
           this.reported.add(key);
@@ -41,10 +50,19 @@ export class ArticleStore {
     };
   }
 
-  /** Calls `listener` with the article's key whenever its annotations or their problems change; returns the unsubscribe. */
+  /**
+   * Calls `listener` with the article's key whenever its annotations or their problems change;
+   * returns the unsubscribe. Anchors moved by typing count once the typing settles.
+   */
   onDidChange(listener: ChangeListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Calls `listener` at each edit of an article's text, right after its anchors moved; returns the unsubscribe. */
+  onDidMove(listener: MoveListener): () => void {
+    this.moveListeners.add(listener);
+    return () => this.moveListeners.delete(listener);
   }
 
   dispose(): void {
@@ -52,6 +70,7 @@ export class ArticleStore {
       session.dispose();
     }
     this.listeners.clear();
+    this.moveListeners.clear();
   }
 
   get(article: string): ArticleSession | undefined {
@@ -172,6 +191,9 @@ export class ArticleStore {
   async flush(): Promise<void> {
     // Settle checks may start writes, and writes may be followed by reloads: loop until quiet.
     for (;;) {
+      for (const session of this.sessions.values()) {
+        session.notifyMoves();
+      }
       const waits = [...this.loading.values(), ...this.closing, ...this.all().flatMap((s) => s.pending())];
       if (!waits.length) {
         return;

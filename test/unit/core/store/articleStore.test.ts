@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { conflictKey, resolveConflictIn } from '../../../../src/core/conflicts';
 import { anchorAt, type Annotations } from '../../../../src/core/model';
 import { decodeSidecar, encodeSidecar } from '../../../../src/core/sidecar';
-import { ArticleStore, BlockedError, SETTLE_DELAY_MS } from '../../../../src/core/store';
+import { ArticleStore, BlockedError, MOVES_NOTIFY_DELAY_MS, SETTLE_DELAY_MS } from '../../../../src/core/store';
 import { MemoryDocument, MemoryHost } from './memoryHost';
 
 const URI = 'file:///news/csto.txt';
@@ -241,6 +241,30 @@ describe('ArticleStore', () => {
   });
 
   describe('following the editor', () => {
+    it('tells of moved anchors at each keystroke, and its change listeners once typing pauses or a flush asks', async () => {
+      const { host, doc, store, session, changes } = await open();
+      const moves: [string, boolean][] = [];
+      store.onDidMove((_uri, edits, exact) => moves.push([edits.map((e) => e.text).join(), exact]));
+      const before = changes.length;
+      const start = session.annotations!.claims[0].anchor.start;
+      store.changed(doc, doc.edit(0, 0, 'A'));
+      store.changed(doc, doc.edit(1, 0, 'B'));
+      assert.deepEqual(moves, [
+        ['A', true],
+        ['B', true],
+      ]);
+      assert.equal(session.annotations!.claims[0].anchor.start, start + 2, 'moved at once');
+      host.clock.advance(MOVES_NOTIFY_DELAY_MS - 1);
+      assert.equal(changes.length, before, 'not while typing goes on');
+      host.clock.advance(1);
+      assert.equal(changes.length, before + 1);
+      store.changed(doc, doc.edit(0, 0, 'C'));
+      await settle(host, store);
+      assert.equal(changes.length, before + 2, 'a flush tells before the pause is over');
+      host.clock.advance(MOVES_NOTIFY_DELAY_MS);
+      assert.equal(changes.length, before + 2, 'and only once');
+    });
+
     it('writes a dirty article’s changes only on save, with offsets into the saved text', async () => {
       const { host, doc, store } = await open();
       store.changed(doc, doc.edit(0, 0, 'BREAKING: '));
