@@ -15,12 +15,12 @@ import {
   nodeAt,
   type ProblemCode,
   scanSidecar,
-  shorten,
   type SidecarProblem,
   syntaxWords,
   unclosedBracket,
   UNREADABLE_WORDS,
 } from './sidecarProblems';
+import { shorten } from './text';
 
 export { NESTING_LIMIT, type ProblemCode, type SidecarProblem } from './sidecarProblems';
 export { encodeSidecar, toSidecarData } from './sidecarWriter';

@@ -3,7 +3,7 @@
 import type { ErrorObject } from 'ajv';
 import { CST, Document, isMap, isPair, isScalar, Lexer, type Node as YamlNode } from 'yaml';
 import { childKind, KEY_ORDER } from './sidecarWriter';
-import { editDistance } from './text';
+import { editDistance, shorten } from './text';
 
 export type ProblemCode =
   | 'syntax'
@@ -448,9 +448,4 @@ export function syntaxWords(code: string, message: string, source: string, offse
       break;
   }
   return firstLine(message);
-}
-
-export function shorten(text: string, max = 60): string {
-  const oneLine = text.replace(/\r?\n/g, '⏎');
-  return oneLine.length > max ? oneLine.slice(0, max - 1) + '…' : oneLine;
 }

@@ -107,168 +107,178 @@ export interface DecorationsHandle extends vscode.Disposable {
   isDrawing(uri: vscode.Uri): boolean;
 }
 
-export function registerDecorations(store: AnnotationStore): DecorationsHandle {
-  const types = new DecorationTypes();
-  const applied = new vscode.EventEmitter<vscode.Uri>();
-  let shown = new WeakMap<vscode.TextEditor, EditorHighlights>();
+/** Draws each visible editor's highlights and keeps them in step with the store. */
+class Highlighter implements vscode.Disposable {
+  readonly types = new DecorationTypes();
+  readonly applied = new vscode.EventEmitter<vscode.Uri>();
+  shown = new WeakMap<vscode.TextEditor, EditorHighlights>();
   /** Editors whose groups out of view are drawn in a task of their own, after what is in view. */
-  const rest = new Map<vscode.TextEditor, NodeJS.Immediate>();
-  let lastDrawMs = 0;
+  readonly rest = new Map<vscode.TextEditor, NodeJS.Immediate>();
+  lastDrawMs = 0;
+  /** Articles to draw once the current event is handled: one event can notify several times. */
+  private readonly soon = new Set<string>();
 
-  const send = (editor: vscode.TextEditor, index: number, drawing: GroupDrawing) => {
+  constructor(private readonly store: AnnotationStore) {}
+
+  private send(editor: vscode.TextEditor, index: number, drawing: GroupDrawing): void {
     const doc = editor.document;
     for (const [key, spans] of drawing) {
       editor.setDecorations(
-        types.of(key, index),
+        this.types.of(key, index),
         spans.map(([s, e]) => new vscode.Range(doc.positionAt(s), doc.positionAt(e))),
       );
     }
-  };
+  }
 
   /** Draws what changed in an editor: the groups in view at once, the others in the next task. */
-  const draw = (editor: vscode.TextEditor) => {
+  draw(editor: vscode.TextEditor): void {
     const started = performance.now();
     const doc = editor.document;
-    const before = shown.get(editor);
+    const before = this.shown.get(editor);
     const enabled = vscode.workspace.getConfiguration('newsmark').get<boolean>('decorations.enabled', true);
-    const entry = store.get(doc.uri);
+    const entry = this.store.get(doc.uri);
     const annotations = enabled ? entry?.annotations : undefined;
-    const highlights = annotations ? highlightsOf(annotations, types.highlightKeys) : [];
+    const highlights = annotations ? highlightsOf(annotations, this.types.highlightKeys) : [];
     const state: EditorHighlights = { annotations, changes: entry?.changes, groups: groupHighlights(highlights, before?.groups) };
-    shown.set(editor, state);
+    this.shown.set(editor, state);
     const inView = editor.visibleRanges.map((r) => [doc.offsetAt(r.start), doc.offsetAt(r.end)] as const);
-    drawGroups(editor, state, (group) => inView.some(([s, e]) => group.overlaps(s, e)));
-    clearImmediate(rest.get(editor));
+    this.drawGroups(editor, state, (group) => inView.some(([s, e]) => group.overlaps(s, e)));
+    clearImmediate(this.rest.get(editor));
     if (state.groups.some((g) => g.needsDrawing)) {
-      rest.set(
+      this.rest.set(
         editor,
         setImmediate(() => {
-          rest.delete(editor);
-          if (shown.get(editor) === state && !editor.document.isClosed) {
-            drawGroups(editor, state, () => true);
-            applied.fire(editor.document.uri);
+          this.rest.delete(editor);
+          if (this.shown.get(editor) === state && !editor.document.isClosed) {
+            this.drawGroups(editor, state, () => true);
+            this.applied.fire(editor.document.uri);
           }
         }),
       );
     }
-    lastDrawMs = performance.now() - started;
-    applied.fire(doc.uri);
-  };
+    this.lastDrawMs = performance.now() - started;
+    this.applied.fire(doc.uri);
+  }
 
-  const drawGroups = (editor: vscode.TextEditor, state: EditorHighlights, which: (group: HighlightGroup) => boolean) => {
+  private drawGroups(editor: vscode.TextEditor, state: EditorHighlights, which: (group: HighlightGroup) => boolean): void {
     let text: string | undefined;
     const changed = (anchor: Anchor) => anchorState(anchor, (text ??= editor.document.getText())) === 'changed';
     state.groups.forEach((group, index) => {
       if (which(group)) {
         const drawing = group.drawing(changed, CHANGED);
         if (drawing) {
-          send(editor, index, drawing);
+          this.send(editor, index, drawing);
         }
       }
     });
-  };
+  }
 
   /**
    * At each keystroke: the editor moved its decorations with the text, as the store moved the
    * anchors, so only a group the edit touched is drawn again (or every group that differs,
    * when anchors were put back where an earlier text had them).
    */
-  const follow = (moved: AnchorsMoved) => {
+  follow(moved: AnchorsMoved): void {
     const key = moved.uri.toString();
     for (const editor of vscode.window.visibleTextEditors) {
       if (editor.document.uri.toString() !== key) {
         continue;
       }
-      const state = shown.get(editor);
+      const state = this.shown.get(editor);
       if (state && !state.annotations) {
         continue; // Nothing drawn (switched off, or not loaded yet: its loading draws it).
       }
-      if (!state || state.annotations !== store.get(moved.uri)?.annotations) {
-        draw(editor);
+      if (!state || state.annotations !== this.store.get(moved.uri)?.annotations) {
+        this.draw(editor);
         continue;
       }
       const touched = state.groups.map((group) => group.follow(moved.edits));
       if (!moved.exact) {
-        draw(editor); // Against what the editor shows now, moved with the text.
+        this.draw(editor); // Against what the editor shows now, moved with the text.
         continue;
       }
       const doc = editor.document;
       // A touched group's claims are read from the editor one span at a time: no copy of a long article per keystroke.
       const changed = (anchor: Anchor) => doc.getText(new vscode.Range(doc.positionAt(anchor.start), doc.positionAt(anchor.end))) !== anchor.quote;
-      touched.forEach((isTouched, index) => isTouched && send(editor, index, state.groups[index].drawing(changed, CHANGED)!));
+      touched.forEach((isTouched, index) => isTouched && this.send(editor, index, state.groups[index].drawing(changed, CHANGED)!));
     }
-    lastDrawMs = performance.now() - moved.at;
-    applied.fire(moved.uri);
-  };
+    this.lastDrawMs = performance.now() - moved.at;
+    this.applied.fire(moved.uri);
+  }
 
-  const drawAll = (uri?: vscode.Uri) => {
+  drawAll(uri?: vscode.Uri): void {
     for (const editor of vscode.window.visibleTextEditors) {
       if (!uri || editor.document.uri.toString() === uri.toString()) {
-        draw(editor);
+        this.draw(editor);
       }
     }
-  };
+  }
 
-  /** Articles to draw once the current event is handled: one event can notify several times. */
-  const soon = new Set<string>();
-  const schedule = (uri: vscode.Uri) => {
+  /** After a change in the store: a loaded article at once, anything else once the event is handled. */
+  schedule(uri: vscode.Uri): void {
     const key = uri.toString();
-    const entry = store.get(uri);
+    const entry = this.store.get(uri);
     const editors = vscode.window.visibleTextEditors.filter((e) => e.document.uri.toString() === key);
-    if (editors.some((e) => !shown.get(e)?.annotations && entry?.annotations)) {
+    if (editors.some((e) => !this.shown.get(e)?.annotations && entry?.annotations)) {
       // Loaded: drawn at once, before the views, lenses and problems, which listen after.
-      editors.forEach(draw);
+      editors.forEach((e) => this.draw(e));
       return;
     }
-    const state = editors.map((e) => shown.get(e));
+    const state = editors.map((e) => this.shown.get(e));
     if (state.every((s) => s?.annotations === entry?.annotations && s?.changes === entry?.changes)) {
       return; // Only anchors moved by typing, which the editors followed already.
     }
-    if (!soon.has(key)) {
-      soon.add(key);
+    if (!this.soon.has(key)) {
+      this.soon.add(key);
       queueMicrotask(() => {
-        soon.delete(key);
-        drawAll(uri);
+        this.soon.delete(key);
+        this.drawAll(uri);
       });
     }
-  };
+  }
 
+  /** The colours in the settings changed: every type made again and every editor drawn again. */
+  restyle(): void {
+    this.types.reset();
+    this.shown = new WeakMap();
+    this.drawAll();
+  }
+
+  dispose(): void {
+    for (const timer of this.rest.values()) {
+      clearImmediate(timer);
+    }
+    this.types.dispose();
+    this.applied.dispose();
+  }
+}
+
+export function registerDecorations(store: AnnotationStore): DecorationsHandle {
+  const highlighter = new Highlighter(store);
   let visible = new Set(vscode.window.visibleTextEditors);
   const disposables = [
-    applied,
-    store.onDidChange(schedule),
-    store.onDidMoveAnchors(follow),
+    highlighter,
+    store.onDidChange((uri) => highlighter.schedule(uri)),
+    store.onDidMoveAnchors((moved) => highlighter.follow(moved)),
     vscode.window.onDidChangeVisibleTextEditors((editors) => {
       // An editor shown again starts with no decorations.
       for (const editor of editors) {
         if (!visible.has(editor)) {
-          shown.delete(editor);
-          draw(editor);
+          highlighter.shown.delete(editor);
+          highlighter.draw(editor);
         }
       }
       visible = new Set(editors);
     }),
-    onDidChangeSettings(() => {
-      types.reset();
-      shown = new WeakMap();
-      drawAll();
-    }),
+    onDidChangeSettings(() => highlighter.restyle()),
   ];
-  drawAll();
+  highlighter.drawAll();
   return {
-    onDidApply: applied.event,
+    onDidApply: highlighter.applied.event,
     get lastDrawMs() {
-      return lastDrawMs;
+      return highlighter.lastDrawMs;
     },
-    isDrawing: (uri) => [...rest.keys()].some((editor) => editor.document.uri.toString() === uri.toString()),
-    dispose: () => {
-      for (const timer of rest.values()) {
-        clearImmediate(timer);
-      }
-      types.dispose();
-      for (const d of disposables) {
-        d.dispose();
-      }
-    },
+    isDrawing: (uri) => [...highlighter.rest.keys()].some((editor) => editor.document.uri.toString() === uri.toString()),
+    dispose: () => disposables.forEach((d) => d.dispose()),
   };
 }
