@@ -65,6 +65,8 @@ async function main() {
     userDataDir: path.join(tempDir, 'user-data'),
     extensionsDir: path.join(tempDir, 'extensions'),
     settings: UI_SETTINGS,
+    // The machine's git user would name the annotator of a scenario run without the setting.
+    env: { GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' },
   }));
   log(`code-server on ${codeServer.url} (log kept in ${path.relative(process.cwd(), savedLog)})`);
   const browser = (run.browser = await launchBrowser());
@@ -72,6 +74,7 @@ async function main() {
     port: codeServer.port,
     browser: browser.browser,
     workspaces: path.join(tempDir, 'workspaces'),
+    userSettings: path.join(tempDir, 'user-data', 'User', 'settings.json'),
     screenshots: SCREENSHOT_DIR,
     verbose: opts.verbose,
   });

@@ -48,13 +48,22 @@ const LONG = 30_000;
  * Registers hooks that give every scenario of the calling `describe` a fresh workspace (the files
  * named by `files`, copied from samples/ or given as text) and a workbench window on it with
  * `open` already in the editor. Returns a holder whose `wb` is the scenario's Workbench.
+ * With `annotator: false` the scenario starts without newsmark.annotator in the user settings, as
+ * someone who never set it; the settings are put back as they were after it.
  */
-export function useWorkbench({ files = [ARTICLE], open = ARTICLE } = {}) {
+export function useWorkbench({ files = [ARTICLE], open = ARTICLE, annotator = true } = {}) {
   const holder = { wb: null };
   let counter = 0;
+  let settingsBefore = null;
   beforeEach(async function () {
     if (!session) throw new Error('the UI suite runs through test/harness/run-ui.mjs, which starts code-server');
     this.timeout(120_000);
+    if (!annotator) {
+      settingsBefore = fs.readFileSync(session.userSettings, 'utf8');
+      const settings = JSON.parse(settingsBefore);
+      delete settings['newsmark.annotator'];
+      fs.writeFileSync(session.userSettings, JSON.stringify(settings, null, 2));
+    }
     const slug = this.currentTest.fullTitle().replace(/[^A-Za-z0-9]+/g, '-').slice(0, 60);
     const workspace = path.join(session.workspaces, `${String(++counter).padStart(2, '0')}-${slug}`);
     fs.mkdirSync(workspace, { recursive: true });
@@ -71,6 +80,10 @@ export function useWorkbench({ files = [ARTICLE], open = ARTICLE } = {}) {
     if (!wb) return;
     if (this.currentTest?.state === 'failed') await wb.screenshot(this.currentTest.fullTitle());
     await wb.close();
+  });
+  afterEach(() => {
+    if (settingsBefore !== null) fs.writeFileSync(session.userSettings, settingsBefore);
+    settingsBefore = null;
   });
   return holder;
 }
@@ -616,6 +629,11 @@ export class Workbench {
       err.message += `\n  sidecar: ${JSON.stringify(last)}`;
       throw err;
     }
+  }
+
+  /** The user settings as VS Code keeps them on disk, in settings.json. */
+  userSettings() {
+    return JSON.parse(fs.readFileSync(session.userSettings, 'utf8'));
   }
 
   readFile(name) {
