@@ -1,6 +1,6 @@
 // Runs StrykerJS on the core, then lists only the surviving mutants not already accepted as equivalent in stryker.equivalent.json.
 //
-// Usage: node scripts/mutation.mjs [--ci] [stryker options, e.g. --mutate src/core/offsets.ts]
+// Usage: node scripts/mutation.mjs [--ci | --config stryker.codec.config.mjs] [stryker options, e.g. --mutate src/core/offsets.ts]
 //        node scripts/mutation.mjs --report out/mutation/mutation.json   (read a report, run nothing)
 //
 // The score printed per file leaves out the accepted equivalents. With --ci the short
@@ -9,12 +9,13 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const ci = args.includes('--ci');
 const reportAt = args.indexOf('--report');
+const configAt = args.indexOf('--config');
 const equivalentsFile = join(root, 'stryker.equivalent.json');
 
 /**
@@ -33,10 +34,12 @@ const BREAK = {
   default: 90,
 };
 
-let report = reportAt >= 0 ? args[reportAt + 1] : join(root, ci ? 'out/mutation/ci.json' : 'out/mutation/mutation.json');
+const config = configAt >= 0 ? args[configAt + 1] : ci ? 'stryker.ci.config.mjs' : 'stryker.config.mjs';
+// The report is wherever the configuration's JSON reporter writes it.
+const { default: options } = await import(pathToFileURL(join(root, config)).href);
+let report = reportAt >= 0 ? args[reportAt + 1] : join(root, options.jsonReporter.fileName);
 if (reportAt < 0) {
-  const config = ci ? 'stryker.ci.config.mjs' : 'stryker.config.mjs';
-  const forwarded = args.filter((a) => a !== '--ci');
+  const forwarded = args.filter((a, i) => a !== '--ci' && (configAt < 0 || (i !== configAt && i !== configAt + 1)));
   const started = Date.now();
   const run = spawnSync('npx', ['stryker', 'run', config, ...forwarded], { cwd: root, stdio: 'inherit' });
   console.log(`\nStryker took ${Math.round((Date.now() - started) / 1000)} s.`);

@@ -1,0 +1,112 @@
+// One article's session where the user could lose work without being told: failed and contended writes, a sidecar deleted on disk, an article opened with unsaved edits.
+
+import assert from 'node:assert/strict';
+import { anchorAt, type Annotations } from '../../../../src/core/model';
+import { decodeSidecar, encodeSidecar } from '../../../../src/core/sidecar';
+import { ArticleStore, BlockedError } from '../../../../src/core/store';
+import { MemoryDocument, MemoryHost } from './memoryHost';
+
+const URI = 'file:///news/csto.txt';
+const SIDECAR = `${URI}.annotations.yaml`;
+const ARTICLE = ['Kyrgyzstan hosts the CSTO exercise.', 'Approximately 2,500 personnel are involved in the exercises.', 'Armenia stays away; Moscow is wary.', ''].join('\n');
+
+function at(text: string, quote: string) {
+  const start = text.indexOf(quote);
+  assert.ok(start >= 0, quote);
+  return anchorAt(text, start, start + quote.length);
+}
+
+function sidecar(text = ARTICLE): string {
+  const annotations: Annotations = {
+    article: { file: 'csto.txt' },
+    actors: [{ id: 'armenia', name: 'Armenia', type: 'country', mentions: [at(text, 'Armenia')] }],
+    claims: [{ id: 'c1', anchor: at(text, 'Approximately 2,500 personnel'), status: 'unchecked', sources: [] }],
+  };
+  return encodeSidecar(annotations, text);
+}
+
+function onDisk(host: MemoryHost): Annotations {
+  const decoded = decodeSidecar(host.sidecar(URI)!, ARTICLE);
+  assert.ok(decoded.annotations, JSON.stringify(decoded.problems));
+  return decoded.annotations;
+}
+
+async function open(sidecarText: string | null = sidecar()) {
+  const host = new MemoryHost();
+  if (sidecarText !== null) {
+    host.files.set(SIDECAR, sidecarText);
+  }
+  const doc = new MemoryDocument(host, URI, ARTICLE);
+  const store = new ArticleStore(host);
+  const session = await store.opened(doc);
+  return { host, doc, store, session };
+}
+
+describe('ArticleSession', () => {
+  it('tells the user when a write fails, naming the article and the reason, and keeps the change', async () => {
+    const { host, doc, store, session } = await open();
+    host.writeSidecar = async () => {
+      throw new Error('the file is read-only, so it was not changed.');
+    };
+    store.update(doc, (a) => (a.claims[0].status = 'in-progress'));
+    await store.flush();
+    assert.deepEqual(host.reports, [{ kind: 'write-failed', article: URI, message: 'Newsmark could not save the annotations of csto.txt: the file is read-only, so it was not changed.' }]);
+    assert.equal(session.annotations?.claims[0].status, 'in-progress');
+  });
+
+  it('tells the user when the sidecar kept changing on disk through every attempt to write it', async () => {
+    const { host, doc, store } = await open();
+    host.writeSidecar = async () => 'changed';
+    store.update(doc, (a) => (a.claims[0].status = 'in-progress'));
+    await store.flush();
+    assert.deepEqual(
+      host.reports.map((r) => r.kind === 'write-failed' && r.message),
+      ['Newsmark could not save the annotations of csto.txt: csto.txt.annotations.yaml kept changing on disk while Newsmark was writing it; try again.'],
+    );
+  });
+
+  it('tells the user when the write made on closing an article with unsaved changes fails', async () => {
+    const { host, doc, store } = await open();
+    store.changed(doc, doc.edit(0, 0, 'Draft. '));
+    store.update(doc, (a) => (a.claims[0].status = 'in-progress'));
+    host.writeSidecar = async () => {
+      throw new Error('the disk is full.');
+    };
+    doc.close();
+    await store.closed(doc);
+    assert.deepEqual(host.reports.map((r) => r.kind === 'write-failed' && r.message), ['Newsmark could not save the annotations of csto.txt: the disk is full.']);
+  });
+
+  it('keeps the annotations shown when the sidecar is deleted on disk, and writes them back with the next change', async () => {
+    const { host, doc, store, session } = await open();
+    host.files.delete(SIDECAR);
+    await store.sidecarChangedOnDisk(URI);
+    assert.deepEqual(session.annotations?.claims.map((c) => c.id), ['c1']);
+    assert.deepEqual(host.reports, []);
+    store.update(doc, (a) => (a.claims[0].status = 'in-progress'));
+    await store.flush();
+    const saved = onDisk(host);
+    assert.deepEqual([saved.actors[0].id, saved.claims[0].status], ['armenia', 'in-progress']);
+  });
+
+  it('reads the sidecar of an article opened with unsaved edits against its text on disk, then follows the edits', async () => {
+    const host = new MemoryHost();
+    host.files.set(SIDECAR, sidecar());
+    const doc = new MemoryDocument(host, URI, ARTICLE);
+    doc.edit(0, 0, 'Draft intro. ');
+    const store = new ArticleStore(host);
+    const session = await store.opened(doc);
+    assert.deepEqual(session.problems, []);
+    const mention = session.annotations!.actors[0].mentions[0];
+    assert.equal(doc.text.slice(mention.start, mention.end), 'Armenia');
+    assert.deepEqual(host.writes, [], 'unsaved: the sidecar must still match the file on disk');
+  });
+
+  it('refuses a change to an article whose sidecar cannot be read, saying why in words', async () => {
+    const { doc, store } = await open('newsmark: 1\narticle: [unclosed\n');
+    assert.throws(
+      () => store.update(doc, () => undefined),
+      (err: unknown) => err instanceof BlockedError && err.message === 'The annotations of csto.txt cannot change until its sidecar is fixed.',
+    );
+  });
+});
