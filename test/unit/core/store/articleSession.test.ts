@@ -102,6 +102,21 @@ describe('ArticleSession', () => {
     assert.deepEqual(host.writes, [], 'unsaved: the sidecar must still match the file on disk');
   });
 
+  it('opens an article without a sidecar with no annotations and no problems', async () => {
+    const { session } = await open(null);
+    assert.deepEqual(session.problems, []);
+    assert.deepEqual([session.annotations?.actors, session.annotations?.claims], [[], []]);
+  });
+
+  it('leaves the undo keys to the last annotation change when the editor reports a change of nothing', async () => {
+    const { doc, store } = await open();
+    store.update(doc, (a) => (a.claims[0].status = 'in-progress'), 'Set status');
+    assert.equal(store.undoState(URI).undoFirst, true);
+    // Editors report a save or a change of the dirty state as a change with no edits in it.
+    store.changed(doc, []);
+    assert.equal(store.undoState(URI).undoFirst, true);
+  });
+
   it('refuses a change to an article whose sidecar cannot be read, saying why in words', async () => {
     const { doc, store } = await open('newsmark: 1\narticle: [unclosed\n');
     assert.throws(
