@@ -87,6 +87,29 @@ describe('sidecar codec, read as edited by hand', () => {
     });
   }
 
+  it('refuses every character YAML does not allow, at the edges of each range, and reads the ones around them', () => {
+    const inNotes = (c: number) => SIDECAR.replace('    mentions:', `    notes: "Arm${String.fromCodePoint(c)}enia"\n    mentions:`);
+    const refused = [0x00, 0x01, 0x08, 0x0b, 0x0c, 0x0e, 0x1f, 0x7f, 0x80, 0x84, 0x86, 0x9f, 0xfffe, 0xffff];
+    const allowed = [0x09, 0x20, 0x7e, 0x85, 0xa0, 0xd7ff, 0xe000, 0xfffd, 0x1f400];
+    for (const c of refused) {
+      const hex = c.toString(16).toUpperCase().padStart(4, '0');
+      for (const dataOnly of [false, true]) {
+        const result = decodeSidecar(inNotes(c), ARTICLE, { dataOnly });
+        assert.deepEqual(result.problems.map((p) => [p.code, p.line, p.column]), [['character', 8, 16]], hex);
+        assert.match(result.problems[0].message, new RegExp(`U\\+${hex}`), hex);
+      }
+    }
+    for (const c of allowed) {
+      const notes = `Arm${String.fromCodePoint(c)}enia`;
+      for (const dataOnly of [false, true]) {
+        const result = decodeSidecar(inNotes(c), ARTICLE, { dataOnly });
+        assert.deepEqual(result.problems, [], c.toString(16));
+        assert.equal(result.annotations?.actors[0].notes, notes, c.toString(16));
+      }
+    }
+    assert.deepEqual(decodeSidecar(SIDECAR.replace(/\n/g, '\r\n'), ARTICLE).problems, [], 'CRLF line breaks are line breaks');
+  });
+
   it('lists at most twenty of one kind of bad character, in the order they come', () => {
     const result = decodeSidecar(SIDECAR.replace('name: Armenia', `name: ${'\x07'.repeat(30)}`), ARTICLE);
     assert.equal(result.problems.length, 20);
