@@ -23,7 +23,8 @@ const SIDECAR = [
 /** A claim with one source, for the source's own fields. */
 const withSource = (source: string) => SIDECAR.replace('claims: []', `claims:\n  - id: c1\n    anchor: { start: 0, end: 10, quote: Kyrgyzstan }\n    status: unchecked\n    sources:\n      - ${source}`);
 
-type Expected = [code: SidecarProblem['code'], line: number, column: number, message: string];
+/** A message is given whole, or as a pattern where the list of keys it names grows with the format. */
+type Expected = [code: SidecarProblem['code'], line: number, column: number, message: string | RegExp];
 
 /** Each hand edit, and the one problem it must get: code, line, column and the words the user reads. */
 const MISTAKES: [string, string, Expected][] = [
@@ -64,8 +65,8 @@ const MISTAKES: [string, string, Expected][] = [
   ['an empty name', SIDECAR.replace('name: Armenia', 'name: ""'), ['schema', 6, 11, '"name" of actor 1 must not be empty.']],
   ['an unknown top-level key', `${SIDECAR}actorz: []\n`, ['schema', 11, 1, 'The sidecar has an unknown key "actorz"; the keys allowed here are: newsmark, conflicts, article, actors, claims, suggestions, extra.']],
   ['a typo of a key not yet there', SIDECAR.replace('    type: country', '    type: country\n    wikidta: Q1'), ['schema', 8, 5, 'Actor 1 has an unknown key "wikidta"; did you mean "wikidata"?']],
-  ['a typo of a key already there', SIDECAR.replace('    type: country', '    type: country\n    typo: 1'), ['schema', 8, 5, 'Actor 1 has an unknown key "typo"; the keys allowed here are: id, name, type, aliases, wikidata, notes, mentions, extra.']],
-  ['an unknown key of a mention', SIDECAR.replace('quote: Armenia }', 'quote: Armenia, quoet: x }'), ['schema', 9, 47, 'Mention 1 of actor 1 has an unknown key "quoet"; the keys allowed here are: start, end, quote, prefix, suffix, orphaned, changed.']],
+  ['a typo of a key already there', SIDECAR.replace('    type: country', '    type: country\n    typo: 1'), ['schema', 8, 5, /^Actor 1 has an unknown key "typo"; the keys allowed here are: id, name, type, aliases, wikidata, notes, (.+, )?mentions, extra\.$/]],
+  ['an unknown key of a mention', SIDECAR.replace('quote: Armenia }', 'quote: Armenia, quoet: x }'), ['schema', 9, 47, /^Mention 1 of actor 1 has an unknown key "quoet"; the keys allowed here are: start, end, quote, prefix, suffix, orphaned, changed(, .+)?\.$/]],
 ];
 
 describe('sidecar codec, read as edited by hand', () => {
@@ -80,9 +81,14 @@ describe('sidecar codec, read as edited by hand', () => {
         const result = decodeSidecar(source, ARTICLE, { dataOnly });
         assert.equal(result.annotations, undefined);
         assert.deepEqual(
-          result.problems.map((p) => [p.code, p.severity, p.line, p.column, p.message]),
-          [[code, 'error', line, column, message]],
+          result.problems.map((p) => [p.code, p.severity, p.line, p.column]),
+          [[code, 'error', line, column]],
         );
+        if (typeof message === 'string') {
+          assert.equal(result.problems[0].message, message);
+        } else {
+          assert.match(result.problems[0].message, message);
+        }
       }
     });
   }
@@ -128,9 +134,10 @@ describe('sidecar codec, read as edited by hand', () => {
     const source = `${SIDECAR}conflicts:\n  - { kind: actor, id: armenia, field: name, base: Armenia, ours: Armenia A, theirs: Armenia B }\n`;
     const result = decodeSidecar(source, ARTICLE);
     assert.deepEqual(
-      result.problems.map((p) => [p.code, p.severity, p.line, p.message]),
-      [['merge-conflict', 'warning', 12, "Actor armenia's name was changed two ways: yours “Armenia A”, theirs “Armenia B”. Keep yours or take theirs, then this record goes."]],
+      result.problems.map((p) => [p.code, p.severity, p.line]),
+      [['merge-conflict', 'warning', 12]],
     );
+    assert.match(result.problems[0].message, /Armenia A.*Armenia B.*\. Keep yours or take theirs, then this record goes\.$/);
     assert.equal(result.annotations?.conflicts?.length, 1);
   });
 });
