@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { anchorAt, type Annotations } from '../../../../src/core/model';
 import { decodeSidecar, encodeSidecar } from '../../../../src/core/sidecar';
-import { ArticleStore, BlockedError } from '../../../../src/core/store';
+import { ArticleStore, BlockedError, SETTLE_DELAY_MS } from '../../../../src/core/store';
 import { MemoryDocument, MemoryHost } from './memoryHost';
 
 const URI = 'file:///news/csto.txt';
@@ -115,6 +115,36 @@ describe('ArticleSession', () => {
     // Editors report a save or a change of the dirty state as a change with no edits in it.
     store.changed(doc, []);
     assert.equal(store.undoState(URI).undoFirst, true);
+  });
+
+  it('keeps an unsaved annotation change when the sidecar changes on disk, and saves both', async () => {
+    const { host, doc, store, session } = await open();
+    store.changed(doc, doc.edit(ARTICLE.length, 0, 'More soon.\n'));
+    store.update(doc, (a) => (a.claims[0].status = 'in-progress'));
+    host.files.set(SIDECAR, sidecar().replace('    type: country', '    type: country\n    wikidata: Q399'));
+    await store.sidecarChangedOnDisk(URI);
+    assert.equal(session.annotations?.claims[0].status, 'in-progress', 'the unsaved change is still shown');
+    doc.save();
+    store.saved(doc);
+    host.clock.advance(SETTLE_DELAY_MS);
+    await store.flush();
+    const saved = decodeSidecar(host.sidecar(URI)!, doc.text).annotations!;
+    assert.deepEqual([saved.claims[0].status, saved.actors[0].wikidata], ['in-progress', 'Q399']);
+  });
+
+  it('brings a sidecar written for an older version of the article up to date when the article is opened', async () => {
+    const older = `Earlier: ${ARTICLE}`;
+    const { host, store } = await open(sidecar(older));
+    await store.flush();
+    const decoded = decodeSidecar(host.sidecar(URI)!, ARTICLE);
+    assert.equal(decoded.stale, false, 'rewritten for the article as it is');
+    assert.equal(decoded.annotations?.actors[0].mentions[0].start, ARTICLE.indexOf('Armenia'));
+  });
+
+  it('refuses an undo or a redo of annotation changes while the sidecar cannot be read', async () => {
+    const { doc, store } = await open('newsmark: 1\narticle: [unclosed\n');
+    assert.throws(() => store.undo(doc), BlockedError);
+    assert.throws(() => store.redo(doc), BlockedError);
   });
 
   it('refuses a change to an article whose sidecar cannot be read, saying why in words', async () => {
