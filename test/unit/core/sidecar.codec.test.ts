@@ -116,6 +116,29 @@ describe('sidecar codec, read as edited by hand', () => {
     assert.deepEqual(decodeSidecar(SIDECAR.replace(/\n/g, '\r\n'), ARTICLE).problems, [], 'CRLF line breaks are line breaks');
   });
 
+  it('reads data nested as deep as the limit allows in every YAML shape, and refuses one level more before parsing it', () => {
+    const inExtra = (body: string) => `newsmark: 1\narticle:\n  file: csto.txt\nactors: []\nclaims: []\nextra:\n${body}`;
+    const indent = (n: number) => ' '.repeat(n);
+    // The deepest that reads in each shape: the root map, "extra" and its key take levels of their own, "- k:" two.
+    const shapes: [string, (n: number) => string, number][] = [
+      ['block maps', (n) => inExtra(`${Array.from({ length: n }, (_, i) => `${indent(2 * i + 2)}k:\n`).join('')}${indent(2 * n + 2)}v\n`), 62],
+      ['block lists', (n) => inExtra(`  deep:\n${Array.from({ length: n }, (_, i) => `${indent(2 * i + 4)}-\n`).join('')}${indent(2 * n + 4)}x\n`), 61],
+      ['flow lists', (n) => inExtra(`  deep: ${'['.repeat(n)}${']'.repeat(n)}\n`), 61],
+      ['flow maps', (n) => inExtra(`  deep: ${'{a: '.repeat(n)}1${'}'.repeat(n)}\n`), 61],
+      ['compact lists', (n) => inExtra(`  deep:\n    ${'- '.repeat(n)}x\n`), 61],
+      ['lists of maps', (n) => inExtra(`  deep:\n${Array.from({ length: n }, (_, i) => `${indent(2 * i + 4)}- k:\n`).join('')}${indent(2 * n + 6)}x\n`), 30],
+    ];
+    for (const [shape, nested, deepest] of shapes) {
+      assert.deepEqual(decodeSidecar(nested(deepest), ARTICLE).problems, [], `${shape}: ${deepest} levels read`);
+      const refused = decodeSidecar(nested(deepest + 1), ARTICLE).problems;
+      assert.deepEqual(
+        refused.map((p) => [p.code, p.message]),
+        [['nesting', 'Lists and maps are nested more than 64 levels deep here; a sidecar needs about 6. The file may be damaged, or not be a Newsmark sidecar.']],
+        `${shape}: ${deepest + 1} levels are refused`,
+      );
+    }
+  });
+
   it('lists at most twenty of one kind of bad character, in the order they come', () => {
     const result = decodeSidecar(SIDECAR.replace('name: Armenia', `name: ${'\x07'.repeat(30)}`), ARTICLE);
     assert.equal(result.problems.length, 20);
