@@ -139,6 +139,25 @@ describe('sidecar codec, read as edited by hand', () => {
     }
   });
 
+  it('takes the YAML 1.2 directive however it is spaced or commented, and no other version', () => {
+    for (const directive of ['%YAML  1.2', '%YAML\t1.2', '%YAML 1.2 # the version Newsmark reads']) {
+      assert.deepEqual(decodeSidecar(`${directive}\n---\n${SIDECAR}`, ARTICLE).problems, [], directive);
+    }
+    for (const directive of ['%YAML 1.20', '%YAML 1.1']) {
+      assert.deepEqual(decodeSidecar(`${directive}\n---\n${SIDECAR}`, ARTICLE).problems.map((p) => p.code), ['directive'], directive);
+    }
+  });
+
+  it('names half a character at both ends of the surrogate range, and lists bad characters and lone CRs in the order they come', () => {
+    for (const half of [0xd800, 0xdbff, 0xdfff]) {
+      const hex = half.toString(16).toUpperCase();
+      const problems = decodeSidecar(SIDECAR.replace('name: Armenia', `name: "Arm${String.fromCharCode(half)}enia"`), ARTICLE).problems;
+      assert.match(problems[0]?.message ?? '', new RegExp(`half of a character \\(U\\+${hex} without its pair\\)`), hex);
+    }
+    const mixed = decodeSidecar(SIDECAR.replace('file: csto.txt\n', 'file: csto.txt\r').replace('name: Armenia', 'name: Arm\x07enia'), ARTICLE).problems;
+    assert.deepEqual(mixed.map((p) => [p.code, p.line]), [['line-break', 3], ['character', 5]]);
+  });
+
   it('lists at most twenty of one kind of bad character, in the order they come', () => {
     const result = decodeSidecar(SIDECAR.replace('name: Armenia', `name: ${'\x07'.repeat(30)}`), ARTICLE);
     assert.equal(result.problems.length, 20);
