@@ -254,7 +254,8 @@ async function refuseUnwritable(path: string, stat: Stats | undefined): Promise<
  */
 export async function resolveTarget(path: string): Promise<string> {
   let current = resolve(path);
-  for (let hops = 0; hops < 40; hops++) {
+  // 40 links are followed, as the system does when it reads the path; one more is its ELOOP.
+  for (let hops = 0; hops <= 40; hops++) {
     const link = await fs.readlink(current).catch(() => undefined);
     if (link === undefined) {
       const folder = await fs.realpath(dirname(current)).catch(() => dirname(current));

@@ -1,0 +1,16 @@
+// The anchoring folder's mutation run against the tests of its public behaviour: `npm run mutation -- --config stryker.anchoring.config.mjs`.
+
+import base from './stryker.config.mjs';
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  ...base,
+  mutate: ['src/core/anchoring/**/*.ts'],
+  mochaOptions: {
+    ...base.mochaOptions,
+    spec: ['anchoring', 'anchoring.property', 'anchoring/alignment', 'anchoring/ngram'].map((name) => `out/test/unit/core/${name}.test.js`),
+  },
+  reporters: ['html', 'json', 'clear-text', 'progress'],
+  htmlReporter: { fileName: 'out/mutation/anchoring.html' },
+  jsonReporter: { fileName: 'out/mutation/anchoring.json' },
+};
