@@ -51,7 +51,14 @@ report = JSON.parse(readFileSync(report, 'utf8'));
 
 const equivalents = JSON.parse(readFileSync(equivalentsFile, 'utf8')).mutants;
 const keyOf = (file, mutator, original, replacement) => JSON.stringify([file, mutator, original.replace(/\s+/g, ' '), replacement.replace(/\s+/g, ' ')]);
-const accepted = new Map(equivalents.map((e) => [keyOf(e.file, e.mutator, e.original, e.replacement), e]));
+// An entry whose original text is common ("true") names a piece of its source line too, so that it covers only those places.
+const accepted = new Map();
+for (const e of equivalents) {
+  const key = keyOf(e.file, e.mutator, e.original, e.replacement);
+  accepted.set(key, [...(accepted.get(key) ?? []), e]);
+}
+const lineOf = (source, { start }) => source.split('\n')[start.line - 1] ?? '';
+const entryFor = (key, source, location) => accepted.get(key)?.find((e) => e.line === undefined || lineOf(source, location).includes(e.line));
 const used = new Set();
 
 /** The text a mutant replaced, from the report's copy of the source (lines and columns count from 1). */
@@ -71,8 +78,9 @@ for (const [file, { source, mutants }] of Object.entries(report.files)) {
       count.detected++;
     } else if (mutant.status === 'Survived' || mutant.status === 'NoCoverage') {
       const key = keyOf(file, mutant.mutatorName, originalText(source, mutant.location), mutant.replacement ?? '');
-      if (accepted.has(key)) {
-        used.add(key);
+      const entry = entryFor(key, source, mutant.location);
+      if (entry) {
+        used.add(entry);
         count.equivalent++;
       } else {
         count.undetected++;
@@ -95,7 +103,7 @@ console.log('\n| file | mutants | score | equivalent | score without them |\n|--
 console.log(rows.join('\n'));
 console.log(fresh.length ? `\n${fresh.length} surviving mutants not listed in stryker.equivalent.json:\n${fresh.join('\n')}` : '\nNo surviving mutants beyond the listed equivalents.');
 const mutated = new Set(Object.keys(report.files));
-const unused = equivalents.filter((e) => mutated.has(e.file) && !used.has(keyOf(e.file, e.mutator, e.original, e.replacement)));
+const unused = equivalents.filter((e) => mutated.has(e.file) && !used.has(e));
 if (unused.length) {
   console.log(`\n${unused.length} entries of stryker.equivalent.json matched no survivor (killed now, or the code changed):`);
   console.log(unused.map((e) => `${e.file} ${e.mutator}: ${e.original} → ${e.replacement}`).join('\n'));
