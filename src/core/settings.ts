@@ -102,10 +102,11 @@ const fail: Fail = (key, what) => {
 
 /**
  * Reads every option from `get` (the editor's configuration, or a .newsmark.json by name),
- * checking each the same way. An option that cannot be used is reported and left at its default.
+ * checking each the same way. An option that cannot be used is reported and its default used.
  */
 export function readOptions(get: (name: SettingName) => unknown): { settings: NewsmarkSettings; problems: SettingProblem[] } {
   const problems: SettingProblem[] = [];
+  // Unset, an option is `otherwise` (the editor always has a value; a .newsmark.json may leave it out); wrong, its default.
   const read = <T>(name: SettingName, parse: (value: unknown) => T, otherwise: T): T => {
     const value = get(name);
     try {
@@ -115,7 +116,7 @@ export function readOptions(get: (name: SettingName) => unknown): { settings: Ne
         throw e;
       }
       problems.push({ setting: name, key: e.key, message: e.what });
-      return otherwise;
+      return parse(SETTING_DEFAULTS[name]);
     }
   };
   const flag = (name: SettingName) => read(name, (v) => (typeof v === 'boolean' ? v : fail(name, 'must be true or false')), SETTING_DEFAULTS[name] as boolean);
