@@ -6,6 +6,7 @@ import { registerCodeActions } from './features/codeactions';
 import { registerCodeLens } from './features/codelens';
 import { Feedback, registerCommands } from './features/commands';
 import { registerCompare } from './features/compare';
+import { registerSettings } from './features/config';
 import { registerConflicts } from './features/conflicts';
 import { registerContextKeys } from './features/context';
 import { registerDecorations } from './features/decorations';
@@ -23,6 +24,8 @@ import { registerUndo } from './features/undo';
 import { WorkspaceIndex } from './features/workspaceIndex';
 
 export function activate(context: vscode.ExtensionContext) {
+  // First, so that the kept settings are dropped before any surface hears of a change.
+  context.subscriptions.push(registerSettings());
   const store = new AnnotationStore();
   const scope = new ViewScope();
   const index = new WorkspaceIndex(store, context.storageUri);

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { Claim } from '../core/model';
 import { Command } from './commands/ids';
-import { onDidChangeSettings, statusLabel, verdictLabel } from './config';
+import { onDidChangeSettings, settings, statusLabel, verdictLabel } from './config';
 import { ARTICLE_LANGUAGES, type AnnotationStore } from './store';
 
 /** The lens title for a claim, e.g. "c1 · Checked · Mostly true · 1 source". */
@@ -17,7 +17,7 @@ export function registerCodeLens(store: AnnotationStore): vscode.Disposable {
   const provider: vscode.CodeLensProvider = {
     onDidChangeCodeLenses: changed.event,
     provideCodeLenses(doc) {
-      if (!vscode.workspace.getConfiguration('newsmark').get<boolean>('codeLens.enabled', true)) {
+      if (!settings().codeLens) {
         return [];
       }
       const annotations = store.get(doc.uri)?.annotations;

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { type GroupDrawing, groupHighlights, type HighlightGroup, highlightsOf, type HighlightKeys } from '../core/highlights';
 import { type Anchor, type Annotations, anchorState } from '../core/model';
-import { actorTypes, onDidChangeSettings, verdicts } from './config';
+import { actorTypes, onDidChangeSettings, settings, verdicts } from './config';
 import type { AnchorsMoved, AnnotationStore } from './store';
 
 const CHANGED = 'changed';
@@ -135,7 +135,7 @@ class Highlighter implements vscode.Disposable {
     const started = performance.now();
     const doc = editor.document;
     const before = this.shown.get(editor);
-    const enabled = vscode.workspace.getConfiguration('newsmark').get<boolean>('decorations.enabled', true);
+    const enabled = settings().decorations;
     const entry = this.store.get(doc.uri);
     const annotations = enabled ? entry?.annotations : undefined;
     const highlights = annotations ? highlightsOf(annotations, this.types.highlightKeys) : [];

@@ -5,8 +5,8 @@ import { EXPORT_FORMAT_LABELS, EXPORT_FORMATS, type ExportFormat, exportArticle,
 import { importBrat } from '../core/brat';
 import { withoutBom } from '../core/offsets';
 import { encodeSidecar, sidecarNameFor } from '../core/sidecar';
-import { verdictScaleFrom } from '../core/verdicts';
-import { actorTypes, verdicts } from './config';
+import { exportSettingsOf } from '../core/settings';
+import { actorTypes, settings } from './config';
 import { atomicWrite, readTextIfExists } from './fileio';
 import { AnnotationStore, basename, sidecarUriFor } from './store';
 import { Command } from './commands/ids';
@@ -26,17 +26,9 @@ export interface ImportArgs {
   replace?: boolean;
 }
 
+/** The exporters' settings as the editor has always given them: with the labels of the actor types in use. */
 function exportSettings(): ExportSettings {
-  const config = vscode.workspace.getConfiguration('newsmark');
-  const best = config.get<{ bestRating?: number; worstRating?: number }>('verdictScale') ?? {};
-  const { scale } = verdictScaleFrom({ verdicts: verdicts(), bestRating: best.bestRating, worstRating: best.worstRating });
-  return {
-    scale,
-    actorTypeLabels: Object.fromEntries(actorTypes().map((t) => [t.id, t.label])),
-    brat: config.get('brat.mapping') ?? {},
-    claimReview: { author: config.get('export.claimReview.author') || undefined, url: config.get('export.claimReview.url') || undefined },
-    w3c: { creator: config.get('export.w3c.creator') || undefined, baseIri: config.get('export.w3c.baseIri') || undefined },
-  };
+  return { ...exportSettingsOf(settings()), actorTypeLabels: Object.fromEntries(actorTypes().map((t) => [t.id, t.label])) };
 }
 
 export function registerInterop(store: AnnotationStore): vscode.Disposable {
@@ -108,7 +100,7 @@ export function registerInterop(store: AnnotationStore): vscode.Disposable {
       return undefined;
     }
     const article = withoutBom(text);
-    const result = importBrat(article, ann, { articleFile: basename(txtUri), mapping: vscode.workspace.getConfiguration('newsmark').get('brat.mapping') ?? {} });
+    const result = importBrat(article, ann, { articleFile: basename(txtUri), mapping: settings().brat });
     if (!result.annotations) {
       const shown = result.problems.slice(0, 3).map((p) => `line ${p.line}: ${p.message}`).join(' ');
       void vscode.window.showErrorMessage(`Nothing was imported: ${basename(annUri)} has ${result.problems.length === 1 ? 'a problem' : `${result.problems.length} problems`}. ${shown}`);

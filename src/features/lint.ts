@@ -1,14 +1,13 @@
 // The claim linter in the Problems panel: findings on each open article, at the severity the user set for each rule.
 
 import * as vscode from 'vscode';
-import { LINT_RULES, lintAnnotations, type LintFinding, type LintRule, type LintSeverity, severityFrom } from '../core/lint';
-import { onDidChangeSettings, verdictLabel } from './config';
+import { lintAnnotations, type LintFinding, type LintRule, type LintSeverity } from '../core/lint';
+import { onDidChangeSettings, settings, verdictLabel } from './config';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import type { AnnotationStore } from './store';
 
 export function lintSeverities(): Record<LintRule, LintSeverity> {
-  const config = vscode.workspace.getConfiguration('newsmark.lint');
-  return Object.fromEntries(LINT_RULES.map((rule) => [rule, severityFrom(config.get(rule), rule)])) as Record<LintRule, LintSeverity>;
+  return settings().lint;
 }
 
 const SEVERITY: Record<LintFinding['severity'], vscode.DiagnosticSeverity> = {

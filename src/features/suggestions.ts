@@ -11,7 +11,7 @@ import type { Annotator } from './annotator';
 import type { Feedback } from './commands/feedback';
 import { Command, InternalCommand } from './commands/ids';
 import { argsUri } from './commands/target';
-import { actorTypeLabel, actorTypes } from './config';
+import { actorTypeLabel, actorTypes, settings } from './config';
 import { ARTICLE_LANGUAGES, AnnotationStore, basename } from './store';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -354,7 +354,7 @@ export function registerSuggestions(store: AnnotationStore, index: WorkspaceInde
     vscode.workspace.onDidChangeTextDocument((e) => c.dropChanged(e)),
     vscode.window.onDidChangeVisibleTextEditors(() => c.draw()),
     vscode.workspace.onDidOpenTextDocument((doc) => {
-      if (AnnotationStore.isArticle(doc) && vscode.workspace.getConfiguration('newsmark').get<boolean>('suggestions.onOpen', false)) {
+      if (AnnotationStore.isArticle(doc) && settings().suggestionsOnOpen) {
         void c.suggest(doc);
       }
     }),

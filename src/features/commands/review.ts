@@ -7,7 +7,7 @@ import { CLAIM_STATUSES, type Claim, type ClaimStatus } from '../../core/model';
 import * as ops from '../../core/operations';
 import type { AnnotationKey } from '../../core/refs';
 import * as vscode from 'vscode';
-import { statusLabel, verdictLabel, verdicts } from '../config';
+import { settings, statusLabel, verdictLabel, verdicts } from '../config';
 import { Command } from './ids';
 import { askActorType, pick } from './pickers';
 import { type Article, argsOf, change, claimKey, type CommandContext, type Given, isNode, openTarget } from './target';
@@ -21,8 +21,8 @@ async function claimTarget(ctx: CommandContext, given: Given): Promise<{ article
 }
 
 function verdictRange(): { best: number; worst: number } {
-  const scale = vscode.workspace.getConfiguration('newsmark').get<{ bestRating?: number; worstRating?: number }>('verdictScale') ?? {};
-  return { best: scale.bestRating ?? 5, worst: scale.worstRating ?? 1 };
+  const { scale } = settings();
+  return { best: scale.bestRating, worst: scale.worstRating };
 }
 
 async function setVerdict(ctx: CommandContext, given?: Given): Promise<void> {
@@ -57,7 +57,7 @@ async function setVerdict(ctx: CommandContext, given?: Given): Promise<void> {
     return;
   }
   ctx.feedback.done(chosen ? `Claim ${claim.id}: ${verdictLabel(chosen)}` : `Claim ${claim.id}: verdict cleared`);
-  if (interactive && chosen && sources === 0 && vscode.workspace.getConfiguration('newsmark').get<boolean>('askForSourceOnVerdict', true)) {
+  if (interactive && chosen && sources === 0 && settings().askForSourceOnVerdict) {
     const add = await vscode.window.showInformationMessage(`Claim ${claim.id} has a verdict but no source. Add the evidence now?`, 'Add Source');
     if (add) {
       await addSource(ctx, { uri: article.doc.uri.toString(), claim: claim.id });
