@@ -24,7 +24,7 @@ export const DEFAULT_LINT_SEVERITIES: Readonly<Record<LintRule, LintSeverity>> =
   'claim-no-claimant': 'hint',
   'checked-no-verdict': 'warning',
   'verdict-no-source': 'warning',
-  'source-no-archive': 'info',
+  'source-no-archive': 'hint',
   'orphaned-anchor': 'warning',
   'unknown-claimant': 'error',
 });

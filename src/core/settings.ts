@@ -23,11 +23,7 @@ export const DEFAULT_ACTOR_TYPES: readonly ActorType[] = Object.freeze([
   { id: 'other', label: 'Other', color: 'newsmark.actor.other', icon: 'symbol-misc' },
 ]);
 
-/**
- * The editor has always shipped "hint" for a source without an archived copy, while the
- * linter's own table says "info"; the editor's setting is what users see, so it wins here.
- */
-const LINT_DEFAULTS: Readonly<Record<LintRule, LintSeverity>> = { ...DEFAULT_LINT_SEVERITIES, 'source-no-archive': 'hint' };
+const LINT_DEFAULTS: Readonly<Record<LintRule, LintSeverity>> = DEFAULT_LINT_SEVERITIES;
 
 /** Every option by its name without the "newsmark." prefix, with its default; package.json declares the same. */
 export const SETTING_DEFAULTS = Object.freeze({

@@ -115,7 +115,7 @@ describe('lint', () => {
       'claim-no-claimant': 'hint',
       'checked-no-verdict': 'warning',
       'verdict-no-source': 'warning',
-      'source-no-archive': 'info',
+      'source-no-archive': 'hint',
       'orphaned-anchor': 'warning',
       'unknown-claimant': 'error',
     });
@@ -150,7 +150,7 @@ describe('lint', () => {
         ['unknown-claimant', 'error', 'Claim c2 names the claimant “nobody”, but no actor of this article has that id.', 'c2', undefined, undefined],
         [
           'source-no-archive',
-          'info',
+          'hint',
           'Source 1 of claim c2 (https://example.org/b) has no archived copy; if the page changes or goes away, the evidence goes with it.',
           'c2',
           undefined,
