@@ -78,7 +78,7 @@ function shiftPoint(point: number, edit: TextEdit): number {
  * offset to the first.
  */
 export function shiftAnchors(anchors: Iterable<Anchor>, edits: readonly TextEdit[]): void {
-  const ordered = edits.length > 1 ? [...edits].sort((a, b) => b.offset - a.offset) : edits;
+  const ordered = lastFirst(edits);
   for (const anchor of anchors) {
     for (const edit of ordered) {
       shiftAnchor(anchor, edit);
@@ -88,7 +88,7 @@ export function shiftAnchors(anchors: Iterable<Anchor>, edits: readonly TextEdit
 
 /** Shifts every anchor of the annotations (see shiftAnchors), walking them in place: it runs at every keystroke. */
 export function shiftAnnotations(annotations: Annotations, edits: readonly TextEdit[]): void {
-  const ordered = edits.length > 1 ? [...edits].sort((a, b) => b.offset - a.offset) : edits;
+  const ordered = lastFirst(edits);
   for (const actor of annotations.actors) {
     for (const mention of actor.mentions) {
       for (const edit of ordered) {
@@ -101,4 +101,9 @@ export function shiftAnnotations(annotations: Annotations, edits: readonly TextE
       shiftAnchor(claim.anchor, edit);
     }
   }
+}
+
+/** A batch of edits from the last offset to the first, the order they apply in. */
+function lastFirst(edits: readonly TextEdit[]): readonly TextEdit[] {
+  return edits.length > 1 ? [...edits].sort((a, b) => b.offset - a.offset) : edits;
 }

@@ -1,8 +1,8 @@
 // Tests of moving anchors with the text while the user types (VS Code's contentChanges).
 
 import assert from 'node:assert/strict';
-import { shiftAnchor, shiftAnchors, type TextEdit } from '../../../src/core/edits';
-import { anchorAt, anchorState, type Anchor } from '../../../src/core/model';
+import { shiftAnchor, shiftAnchors, shiftAnnotations, type TextEdit } from '../../../src/core/edits';
+import { anchorAt, anchorState, type Anchor, type Annotations } from '../../../src/core/model';
 
 const TEXT = 'Armenia left the CSTO drills in Bishkek.';
 const at = (quote: string): Anchor => {
@@ -193,6 +193,27 @@ describe('edits', () => {
       shiftAnchors([anchor], [edit]);
       const after = apply(text, [edit]);
       assert.equal(after.slice(anchor.start, anchor.end), 'CSTO');
+    });
+  });
+
+  describe('shiftAnnotations', () => {
+    it('moves every mention and claim of an article by a batch given in any order', () => {
+      const edits: TextEdit[] = [
+        { offset: 0, length: 0, text: '> ' },
+        { offset: TEXT.indexOf('CSTO'), length: 0, text: 'the ' },
+        { offset: TEXT.indexOf(' in'), length: 3, text: ' near' },
+      ];
+      const text = apply(TEXT, edits);
+      for (const order of [edits, [edits[1], edits[0], edits[2]]]) {
+        const annotations: Annotations = {
+          article: { file: 'csto.txt' },
+          actors: [{ id: 'armenia', name: 'Armenia', type: 'country', mentions: [at('Armenia'), at('Bishkek')] }],
+          claims: [{ id: 'c1', anchor: at('CSTO drills'), status: 'unchecked', sources: [] }],
+        };
+        shiftAnnotations(annotations, order);
+        const quotes = [...annotations.actors[0].mentions, annotations.claims[0].anchor].map((a) => text.slice(a.start, a.end));
+        assert.deepEqual(quotes, ['Armenia', 'Bishkek', 'CSTO drills'], JSON.stringify(order));
+      }
     });
   });
 });

@@ -182,4 +182,20 @@ describe('writeMerged at its edges', () => {
       assert.equal(diskStateOf(text, decodeSidecar(text, CHANGED)), undefined, text);
     }
   });
+
+  it('keeps the comments of a sidecar opened for display when it is written', async () => {
+    const source = `# Checked against the ministry's release.\n${encodeSidecar(annotations(CHANGED), CHANGED)}`;
+    await fs.writeFile(sidecar, source);
+    // Opened as the editor opens it: data at once, the comment-keeping document only when a write asks.
+    const decoded = decodeSidecar(source, CHANGED, { lazyDocument: true });
+    assert.ok(decoded.annotations);
+    const base = diskStateOf(source, decoded);
+    const ours = structuredClone(decoded.annotations);
+    ours.claims[0].status = 'in-progress';
+    const outcome = await writeMerged(nodeSidecarFiles(), { article, name: 'csto.txt', articleText: CHANGED, base, ours });
+    assert.equal(outcome.kind, 'written');
+    const written = await fs.readFile(sidecar, 'utf8');
+    assert.ok(written.startsWith("# Checked against the ministry's release.\n"), written.slice(0, 80));
+    assert.match(written, /status: in-progress/);
+  });
 });
