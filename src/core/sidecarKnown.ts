@@ -25,6 +25,20 @@ export function fieldsOf(item: object): unknown[] {
   return out;
 }
 
+/**
+ * A field's value read from the item's fieldsOf(). Reading the items' fields by name, most of
+ * them absent, cost more than making their data again: the objects come in many shapes.
+ */
+export function fieldIn(fields: readonly unknown[], key: string): unknown {
+  for (let i = 1; i < fields.length; i += 2) {
+    if (fields[i] === key) {
+      return fields[i + 1];
+    }
+  }
+  return undefined;
+}
+
+/** Whether two lists hold the very same values, in order. */
 function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
   if (a.length !== b.length) {
     return false;
@@ -41,10 +55,10 @@ function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
  * The item's data: the very object made last time when the item's fields and `parts` are all
  * the same values as then, otherwise made again. Items are changed in place by the store, so
  * the same object proves nothing; every field is compared, and an object held in a field
- * (one not laid out in `parts`, such as extra) by identity, as the data holds it.
+ * (one not laid out in `parts`, such as extra) by identity, as the data holds it. `fields`
+ * are the item's fieldsOf().
  */
-export function knownData(known: WeakMap<object, KnownItem>, item: object, parts: readonly unknown[], make: () => Plain): Plain {
-  const fields = fieldsOf(item);
+export function knownData(known: WeakMap<object, KnownItem>, item: object, fields: readonly unknown[], parts: readonly unknown[], make: () => Plain): Plain {
   const last = known.get(item);
   if (last && sameItems(last.fields, fields) && sameItems(last.parts, parts)) {
     return last.data;

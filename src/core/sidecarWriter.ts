@@ -2,10 +2,10 @@
 
 import { Document, isMap, isScalar, isSeq, Pair, Scalar, YAMLMap, YAMLSeq, type Node as YamlNode } from 'yaml';
 import { sha256 } from './hash';
-import { type Actor, type Anchor, type Annotations, anchorState, type Claim, CONTEXT_LENGTH, FORMAT_VERSION, type Provenance } from './model';
+import { type Actor, type Anchor, type Annotations, anchorState, type Claim, CONTEXT_LENGTH, FORMAT_VERSION, type Mention, type Provenance, type Source } from './model';
 import { CodePointIndex, contextAfter, contextBefore } from './offsets';
 import { OldItems, sameData } from './sidecarItems';
-import { fieldsOf, type KnownItem, knownData } from './sidecarKnown';
+import { fieldIn, fieldsOf, type KnownItem, knownData } from './sidecarKnown';
 import { type KeyLines, spliceText } from './sidecarSplice';
 
 /** Rejected suggestions, sorted so the order they were rejected in makes no diff; nothing when empty. */
@@ -89,22 +89,24 @@ function sidecarData(annotations: Annotations, cache: DataCache): { [key: string
  * actor: an alias added in place must not also be added to the data it is compared with.
  */
 function actorData(cache: DataCache, actor: Actor, anchor: (a: Anchor, made?: Provenance) => Plain): Plain {
-  const mentions = inTextOrder(actor.mentions).map((m) => anchor(m, m));
-  const aliases = actor.aliases ?? [];
-  return knownData(cache.items, actor, [aliases.length, ...aliases, ...mentions], () =>
+  const fields = fieldsOf(actor);
+  const mentions = inTextOrder((fieldIn(fields, 'mentions') as Mention[] | undefined) ?? []).map((m) => anchor(m, m));
+  const aliases = (fieldIn(fields, 'aliases') as string[] | undefined) ?? [];
+  return knownData(cache.items, actor, fields, [aliases.length, ...aliases, ...mentions], () =>
     ordered('actor', { ...actor, aliases: aliases.length ? [...aliases] : undefined, mentions } as Record<string, unknown>),
   );
 }
 
 /** A claim as written; like an actor's, its lists are copied. */
 function claimData(cache: DataCache, claim: Claim, anchor: (a: Anchor) => Plain): Plain {
-  const anchored = anchor(claim.anchor);
-  const sameAs = claim.notSameAs ?? [];
+  const fields = fieldsOf(claim);
+  const anchored = anchor(fieldIn(fields, 'anchor') as Anchor);
+  const sameAs = (fieldIn(fields, 'notSameAs') as string[] | undefined) ?? [];
   const parts: unknown[] = [anchored, sameAs.length, ...sameAs];
-  for (const source of claim.sources) {
+  for (const source of (fieldIn(fields, 'sources') as Source[] | undefined) ?? []) {
     parts.push(...fieldsOf(source));
   }
-  return knownData(cache.items, claim, parts, () =>
+  return knownData(cache.items, claim, fields, parts, () =>
     ordered('claim', {
       ...claim,
       anchor: anchored,
