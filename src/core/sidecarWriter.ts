@@ -2,9 +2,10 @@
 
 import { Document, isMap, isScalar, isSeq, Pair, Scalar, YAMLMap, YAMLSeq, type Node as YamlNode } from 'yaml';
 import { sha256 } from './hash';
-import { type Anchor, type Annotations, anchorState, CONTEXT_LENGTH, FORMAT_VERSION, type Provenance } from './model';
+import { type Actor, type Anchor, type Annotations, anchorState, type Claim, CONTEXT_LENGTH, FORMAT_VERSION, type Mention, type Provenance, type Source } from './model';
 import { CodePointIndex, contextAfter, contextBefore } from './offsets';
 import { OldItems, sameData } from './sidecarItems';
+import { fieldIn, fieldsOf, type KnownItem, knownData } from './sidecarKnown';
 import { type KeyLines, spliceText } from './sidecarSplice';
 
 /** Rejected suggestions, sorted so the order they were rejected in makes no diff; nothing when empty. */
@@ -47,6 +48,10 @@ export interface DataCache {
   readonly text: string;
   readonly sha256: string;
   readonly anchors: WeakMap<Anchor, KnownAnchor>;
+  /** Each actor's and claim's data, with what it was made from. */
+  readonly items: WeakMap<Actor | Claim, KnownItem>;
+  /** The last list of actors' and of claims' data: kept while every item in it is the same object. */
+  readonly lists: Map<'actors' | 'claims', readonly Plain[]>;
 }
 
 /** An anchor's fields (and a mention's provenance) when its data was made, and that data. */
@@ -55,7 +60,7 @@ interface KnownAnchor extends Pick<Anchor, 'start' | 'end' | 'quote' | 'prefix' 
 }
 
 function cacheFor(articleText: string, cache: DataCache | undefined): DataCache {
-  return cache?.text === articleText ? cache : { text: articleText, sha256: sha256(articleText), anchors: new WeakMap() };
+  return cache?.text === articleText ? cache : { text: articleText, sha256: sha256(articleText), anchors: new WeakMap(), items: new WeakMap(), lists: new Map() };
 }
 
 /**
@@ -71,24 +76,54 @@ function sidecarData(annotations: Annotations, cache: DataCache): { [key: string
   return ordered('root', {
     newsmark: FORMAT_VERSION,
     article: ordered('article', { ...annotations.article, sha256: cache.sha256 }),
-    actors: annotations.actors.map((actor) =>
-      ordered('actor', {
-        ...actor,
-        aliases: actor.aliases?.length ? actor.aliases : undefined,
-        mentions: inTextOrder(actor.mentions).map((m) => anchor(m, m)),
-      } as Record<string, unknown>),
-    ),
-    claims: annotations.claims.map((claim) =>
-      ordered('claim', {
-        ...claim,
-        anchor: anchor(claim.anchor),
-        sources: claim.sources.length ? claim.sources.map((s) => ordered('source', { ...s })) : undefined,
-      } as Record<string, unknown>),
-    ),
+    actors: sameList(cache, 'actors', annotations.actors.map((actor) => actorData(cache, actor, anchor))),
+    claims: sameList(cache, 'claims', annotations.claims.map((claim) => claimData(cache, claim, anchor))),
     suggestions: rejectedData(annotations),
     extra: annotations.extra as Plain | undefined,
     conflicts: annotations.conflicts?.length ? annotations.conflicts.map((c) => ordered('conflict', plainCopy(c) as Record<string, unknown>)) : undefined,
   }) as { [key: string]: Plain };
+}
+
+/**
+ * An actor as written. Its lists are copied, so that data once written never changes with the
+ * actor: an alias added in place must not also be added to the data it is compared with.
+ */
+function actorData(cache: DataCache, actor: Actor, anchor: (a: Anchor, made?: Provenance) => Plain): Plain {
+  const fields = fieldsOf(actor);
+  const mentions = inTextOrder((fieldIn(fields, 'mentions') as Mention[] | undefined) ?? []).map((m) => anchor(m, m));
+  const aliases = (fieldIn(fields, 'aliases') as string[] | undefined) ?? [];
+  return knownData(cache.items, actor, fields, [aliases.length, ...aliases, ...mentions], () =>
+    ordered('actor', { ...actor, aliases: aliases.length ? [...aliases] : undefined, mentions } as Record<string, unknown>),
+  );
+}
+
+/** A claim as written; like an actor's, its lists are copied. */
+function claimData(cache: DataCache, claim: Claim, anchor: (a: Anchor) => Plain): Plain {
+  const fields = fieldsOf(claim);
+  const anchored = anchor(fieldIn(fields, 'anchor') as Anchor);
+  const sameAs = (fieldIn(fields, 'notSameAs') as string[] | undefined) ?? [];
+  const parts: unknown[] = [anchored, sameAs.length, ...sameAs];
+  for (const source of (fieldIn(fields, 'sources') as Source[] | undefined) ?? []) {
+    parts.push(...fieldsOf(source));
+  }
+  return knownData(cache.items, claim, fields, parts, () =>
+    ordered('claim', {
+      ...claim,
+      anchor: anchored,
+      sources: claim.sources.length ? claim.sources.map((s) => ordered('source', { ...s })) : undefined,
+      notSameAs: claim.notSameAs ? [...claim.notSameAs] : undefined,
+    } as Record<string, unknown>),
+  );
+}
+
+/** The list of items' data, or the previous list when it holds the very same items. */
+function sameList(cache: DataCache, name: 'actors' | 'claims', items: Plain[]): readonly Plain[] {
+  const previous = cache.lists.get(name);
+  if (previous?.length === items.length && previous.every((item, i) => item === items[i])) {
+    return previous;
+  }
+  cache.lists.set(name, items);
+  return items;
 }
 
 /** Mentions sorted by position; most lists already are, and are not sorted again. */

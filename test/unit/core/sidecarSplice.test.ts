@@ -106,6 +106,26 @@ const changeArb: fc.Arbitrary<Change> = fc.oneof(
   fc.nat().map((n): Change => (a) => void a.claims[n % a.claims.length].sources.splice(0, 1)),
   fc.nat(40).map((at): Change => (a) => void a.claims.push({ id: `c-new-${a.claims.length}`, anchor: anchorOn(at), status: 'unchecked', sources: [] })),
   fc.nat().map((n): Change => (a) => void (a.claims.length > 1 && a.claims.splice(n % a.claims.length, 1))),
+  // Changes made in place, to an object or list the previous write also saw.
+  fc.tuple(fc.nat(), words).map(([n, alias]): Change => (a) => void (a.actors[n % a.actors.length].aliases ??= []).push(alias)),
+  fc.tuple(fc.nat(), fc.nat(), fc.constantFrom('desk', 'zoë')).map(([n, m, by]): Change => (a) => {
+    const mentions = a.actors[n % a.actors.length].mentions;
+    const mention = mentions[m % Math.max(1, mentions.length)];
+    if (mention) {
+      mention.by = by;
+    }
+  }),
+  fc.tuple(fc.nat(), fc.constantFrom('desk', 'zoë'), fc.constantFrom('2026-01-02T10:00:00Z', '2026-03-04T11:30:00Z')).map(([n, by, at]): Change => (a) => {
+    const claim = a.claims[n % a.claims.length];
+    claim.reviewedBy = by;
+    claim.reviewedAt = at;
+  }),
+  fc.tuple(fc.nat(), fc.constantFrom('desk', 'zoë')).map(([n, by]): Change => (a) => void (a.claims[n % a.claims.length].by = by)),
+  fc.tuple(fc.nat(), words).map(([n, other]): Change => (a) => void (a.claims[n % a.claims.length].notSameAs ??= []).push(other)),
+  fc.tuple(fc.nat(), fc.nat(3)).map(([n, by]): Change => (a) => {
+    const anchor = a.claims[n % a.claims.length].anchor;
+    anchor.end = Math.max(anchor.start, anchor.end - by);
+  }),
 );
 
 /** Hand edits to the sidecar text: comments above, beside and inside items, blank lines, CRLF line endings. */
@@ -195,6 +215,40 @@ describe('sidecar splice', () => {
       written = next;
     }
     assert.match(written.text, /# first mention/);
+  });
+
+  it('writes each change made in place to a claim or actor the previous write saw, never what it held before', () => {
+    const annotations: Annotations = {
+      article: { file: 'article.txt' },
+      actors: [0, 1].map((i) => ({ id: `actor-${i}`, name: `Actor ${i}`, type: 'person', aliases: [`A${i}`], mentions: [anchorOn(i), anchorOn(i + 5)] })),
+      claims: [0, 1, 2].map((i) => ({ id: `c${i}`, anchor: anchorOn(10 + i), status: 'unchecked' as const, sources: [{ url: 'https://example.org/a' }], notSameAs: ['other#c1'] })),
+    };
+    const start = opened(encodeSidecar(annotations, ARTICLE))!;
+    const claim = start.annotations.claims[1];
+    const actor = start.annotations.actors[0];
+    const changes: [string, () => void, RegExp][] = [
+      ['status', () => (claim.status = 'checked'), /status: checked/],
+      ['verdict', () => (claim.verdict = 'false'), /verdict: "?false"?/],
+      ['notes', () => (claim.notes = 'called the ministry'), /notes: called the ministry/],
+      ['review', () => Object.assign(claim, { reviewedBy: 'desk', reviewedAt: '2026-01-02T10:00:00Z' }), /reviewedBy: desk\n {4}reviewedAt: "?2026-01-02T10:00:00Z"?/],
+      ['maker', () => Object.assign(claim, { by: 'zoë', at: '2026-01-01T09:00:00Z' }), /by: zoë\n {4}at: "?2026-01-01T09:00:00Z"?/],
+      ['source title', () => (claim.sources[0].title = 'Ministry statement'), /title: Ministry statement/],
+      ['source added', () => claim.sources.push({ url: 'https://example.org/b?q=1#x' }), /url: https:\/\/example.org\/b\?q=1#x/],
+      ['same-as turned down', () => claim.notSameAs!.push('other#c9'), /other#c9/],
+      ['anchor moved', () => (claim.anchor.end -= 2), new RegExp(`end: ${claim.anchor.end - 2},`)],
+      ['alias', () => actor.aliases!.push('Another name'), /Another name/],
+      ['mention maker', () => (actor.mentions[1].by = 'desk'), /by: desk \}/],
+      ['actor notes', () => (actor.notes = 'spokesperson'), /notes: spokesperson/],
+    ];
+    let written = start.written;
+    for (const [what, change, shows] of changes) {
+      assert.doesNotMatch(written.text, shows, what);
+      change();
+      const next = encodeSidecarState(start.annotations, ARTICLE, written);
+      assert.match(next.text, shows, what);
+      assert.equal(next.text, encodeSidecar(start.annotations, ARTICLE, written.document), what);
+      written = next;
+    }
   });
 
   it('writes the whole document when the article changed, which moves every anchor', () => {

@@ -1,0 +1,69 @@
+// Keeping an actor's or claim's written data while nothing it was made from has changed, so that an unchanged item is known by identity.
+
+import type { Plain } from './sidecarWriter';
+
+/**
+ * What an item's data was made from: its own keys and values, in order, and the parts that
+ * lie inside it (its anchor's data, its lists' items) as the caller laid them out.
+ */
+export interface KnownItem {
+  readonly fields: readonly unknown[];
+  readonly parts: readonly unknown[];
+  readonly data: Plain;
+}
+
+/**
+ * An object's own keys and values as one list: its number of keys, then each key and its value.
+ * The count first keeps several objects' lists, one after another, from reading alike.
+ */
+export function fieldsOf(item: object): unknown[] {
+  const keys = Object.keys(item);
+  const out: unknown[] = [keys.length];
+  for (const key of keys) {
+    out.push(key, (item as Record<string, unknown>)[key]);
+  }
+  return out;
+}
+
+/**
+ * A field's value read from the item's fieldsOf(). Reading the items' fields by name, most of
+ * them absent, cost more than making their data again: the objects come in many shapes.
+ */
+export function fieldIn(fields: readonly unknown[], key: string): unknown {
+  for (let i = 1; i < fields.length; i += 2) {
+    if (fields[i] === key) {
+      return fields[i + 1];
+    }
+  }
+  return undefined;
+}
+
+/** Whether two lists hold the very same values, in order. */
+function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) {
+    return false;
+  }
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] !== b[i]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * The item's data: the very object made last time when the item's fields and `parts` are all
+ * the same values as then, otherwise made again. Items are changed in place by the store, so
+ * the same object proves nothing; every field is compared, and an object held in a field
+ * (one not laid out in `parts`, such as extra) by identity, as the data holds it. `fields`
+ * are the item's fieldsOf().
+ */
+export function knownData(known: WeakMap<object, KnownItem>, item: object, fields: readonly unknown[], parts: readonly unknown[], make: () => Plain): Plain {
+  const last = known.get(item);
+  if (last && sameItems(last.fields, fields) && sameItems(last.parts, parts)) {
+    return last.data;
+  }
+  const data = make();
+  known.set(item, { fields, parts, data });
+  return data;
+}
