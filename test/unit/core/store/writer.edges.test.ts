@@ -2,44 +2,16 @@
 
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { reattachAnnotations } from '../../../../src/core/anchoring';
 import { anchorAt, type Annotations } from '../../../../src/core/model';
 import { decodeSidecar, encodeSidecar } from '../../../../src/core/sidecar';
 import { type ConflictQuestion, diskStateOf, nodeSidecarFiles, type SidecarFiles, writeMerged } from '../../../../src/core/store';
-
-const ARTICLE = 'Kyrgyzstan hosts the CSTO exercise.\nApproximately 2,500 personnel are involved in the exercises.\nArmenia stays away.\n';
-const CHANGED = `Updated on Tuesday.\n${ARTICLE}`;
-
-function annotations(text: string, change?: (a: Annotations) => void): Annotations {
-  const at = (quote: string) => anchorAt(text, text.indexOf(quote), text.indexOf(quote) + quote.length);
-  const a: Annotations = {
-    article: { file: 'csto.txt' },
-    actors: [
-      { id: 'kyrgyzstan', name: 'Kyrgyzstan', type: 'country', mentions: [at('Kyrgyzstan')] },
-      { id: 'armenia', name: 'Armenia', type: 'country', mentions: [at('Armenia')] },
-    ],
-    claims: [{ id: 'c1', anchor: at('Approximately 2,500 personnel'), status: 'unchecked', sources: [] }],
-  };
-  change?.(a);
-  return a;
-}
+import { annotations, ARTICLE, CHANGED, usePair } from './cstoPair';
 
 describe('writeMerged at its edges', () => {
-  let folder: string;
   let article: string;
   let sidecar: string;
-
-  beforeEach(async () => {
-    folder = await fs.mkdtemp(join(tmpdir(), 'newsmark-write-edges-'));
-    article = join(folder, 'csto.txt');
-    sidecar = `${article}.annotations.yaml`;
-    await fs.writeFile(article, CHANGED);
-    await fs.writeFile(sidecar, encodeSidecar(annotations(ARTICLE), ARTICLE));
-  });
-
-  afterEach(() => fs.rm(folder, { recursive: true, force: true }));
+  usePair('newsmark-write-edges-', (a, s) => ((article = a), (sidecar = s)));
 
   /** The sidecar as read and re-attached to the changed article, as `reanchor` has it before writing. */
   async function reanchored() {

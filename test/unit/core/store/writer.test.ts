@@ -2,45 +2,16 @@
 
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { reattachAnnotations } from '../../../../src/core/anchoring';
-import { anchorAt, type Annotations } from '../../../../src/core/model';
+import type { Annotations } from '../../../../src/core/model';
 import { decodeSidecar, encodeSidecar } from '../../../../src/core/sidecar';
 import { diskStateOf, nodeSidecarFiles, type SidecarFiles, writeMerged } from '../../../../src/core/store';
-
-const ARTICLE = 'Kyrgyzstan hosts the CSTO exercise.\nApproximately 2,500 personnel are involved in the exercises.\nArmenia stays away.\n';
-const CHANGED = `Updated on Tuesday.\n${ARTICLE}`;
-
-function annotations(text: string, change?: (a: Annotations) => void): Annotations {
-  const at = (quote: string) => anchorAt(text, text.indexOf(quote), text.indexOf(quote) + quote.length);
-  const a: Annotations = {
-    article: { file: 'csto.txt' },
-    actors: [
-      { id: 'kyrgyzstan', name: 'Kyrgyzstan', type: 'country', mentions: [at('Kyrgyzstan')] },
-      { id: 'armenia', name: 'Armenia', type: 'country', mentions: [at('Armenia')] },
-    ],
-    claims: [{ id: 'c1', anchor: at('Approximately 2,500 personnel'), status: 'unchecked', sources: [] }],
-  };
-  change?.(a);
-  return a;
-}
+import { annotations, ARTICLE, CHANGED, usePair } from './cstoPair';
 
 describe('writeMerged', () => {
-  let folder: string;
   let article: string;
   let sidecar: string;
-
-  beforeEach(async () => {
-    folder = await fs.mkdtemp(join(tmpdir(), 'newsmark-write-'));
-    article = join(folder, 'csto.txt');
-    sidecar = `${article}.annotations.yaml`;
-    // The article was edited outside the editor after the sidecar was written.
-    await fs.writeFile(article, CHANGED);
-    await fs.writeFile(sidecar, encodeSidecar(annotations(ARTICLE), ARTICLE));
-  });
-
-  afterEach(() => fs.rm(folder, { recursive: true, force: true }));
+  usePair('newsmark-write-', (a, s) => ((article = a), (sidecar = s)));
 
   /** What `reanchor` does before it writes: read the pair and find every anchor again. */
   async function reanchored() {
