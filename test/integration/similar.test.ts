@@ -5,18 +5,9 @@ import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import { activateNewsmark, hoverText, type NewsmarkApi, openArticle, select, settle, sidecarPath, workspaceFile, writeArticle } from './helpers';
+import { DAM_FACT_CHECK } from '../factCheck';
 
 const ARTICLE = ['Drought deepens in the valley', '', 'Officials confirmed that water rationing started on 3 June in 14 municipalities.', 'The dam holds 2,500 million litres, the ministry said.', ''].join('\n');
-
-const FACT_CHECK = {
-  '@context': 'https://schema.org',
-  '@type': 'ClaimReview',
-  url: 'https://factcheck.example/dam-volume',
-  claimReviewed: 'The dam holds 2,500 million litres',
-  datePublished: '2024-06-20',
-  author: { '@type': 'Organization', name: 'Valley Fact Check' },
-  reviewRating: { '@type': 'Rating', alternateName: 'Mostly false' },
-};
 
 async function sidecarOnDisk(file: string, test: (data: { claims?: Record<string, unknown>[] }) => boolean): Promise<{ claims?: Record<string, unknown>[] }> {
   for (let waited = 0; waited < 10_000; waited += 100) {
@@ -86,7 +77,7 @@ describe('Claims checked before', () => {
 
   it('imports published fact-checks and matches a claim against them; a rejected match is remembered', async () => {
     const json = workspaceFile('dam-review.json');
-    fs.writeFileSync(json, JSON.stringify(FACT_CHECK));
+    fs.writeFileSync(json, JSON.stringify(DAM_FACT_CHECK));
     const count = await vscode.commands.executeCommand<number>('newsmark.importFactChecks', vscode.Uri.file(json));
     assert.equal(count, 1);
     assert.match(fs.readFileSync(workspaceFile('.newsmark/fact-checks.yaml'), 'utf8'), /Valley Fact Check/);
@@ -96,14 +87,14 @@ describe('Claims checked before', () => {
     const match = await vscode.commands.executeCommand<{ claim: { key: string } }>('newsmark.findSimilarClaims', {
       uri: editor.document.uri.toString(),
       claim: id,
-      match: FACT_CHECK.url,
+      match: DAM_FACT_CHECK.url,
       action: 'reject',
     });
-    assert.equal(match?.claim.key, FACT_CHECK.url);
+    assert.equal(match?.claim.key, DAM_FACT_CHECK.url);
     const data = await sidecarOnDisk(file, (d) => Boolean(d.claims?.find((c) => c.id === id)?.notSameAs));
-    assert.deepEqual(data.claims!.find((c) => c.id === id)!.notSameAs, [FACT_CHECK.url]);
+    assert.deepEqual(data.claims!.find((c) => c.id === id)!.notSameAs, [DAM_FACT_CHECK.url]);
     // Turned down once, it is not offered again.
-    const again = await vscode.commands.executeCommand('newsmark.findSimilarClaims', { uri: editor.document.uri.toString(), claim: id, match: FACT_CHECK.url, action: 'reuse' });
+    const again = await vscode.commands.executeCommand('newsmark.findSimilarClaims', { uri: editor.document.uri.toString(), claim: id, match: DAM_FACT_CHECK.url, action: 'reuse' });
     assert.equal(again, undefined);
   });
 });

@@ -5,6 +5,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXIT, main } from '../../src/cli';
+import { DAM_FACT_CHECK } from '../factCheck';
 
 const WORKSPACE = join(__dirname, '../../../test/fixtures/workspace');
 
@@ -14,16 +15,6 @@ async function run(cwd: string, ...argv: string[]): Promise<{ code: number; out:
   const code = await main(argv, { cwd, out: (t) => (out += t), err: (t) => (err += t) });
   return { code, out, err };
 }
-
-const REVIEW = {
-  '@context': 'https://schema.org',
-  '@type': 'ClaimReview',
-  url: 'https://factcheck.example/dam-volume',
-  claimReviewed: 'The dam holds 2,500 million litres',
-  datePublished: '2024-06-20',
-  author: { '@type': 'Organization', name: 'Valley Fact Check' },
-  reviewRating: { '@type': 'Rating', alternateName: 'Mostly false' },
-};
 
 interface Row {
   score: number;
@@ -53,7 +44,7 @@ describe('cli match and import claimreview', () => {
   });
 
   it('--json prints one array a script can read, workspace claims and fact-checks alike', async () => {
-    writeFileSync(join(dir, 'review.json'), JSON.stringify(REVIEW));
+    writeFileSync(join(dir, 'review.json'), JSON.stringify(DAM_FACT_CHECK));
     assert.equal((await run(dir, 'import', 'claimreview', 'review.json')).code, EXIT.ok);
     const r = await run(dir, 'match', 'Rationing started on 3 June in 14 municipalities', '--json');
     assert.equal(r.code, EXIT.ok, r.err);
@@ -61,7 +52,7 @@ describe('cli match and import claimreview', () => {
     assert.deepEqual(rows.map((x) => [x.article, x.claim, x.verdict, x.source]), [['news/brenn-water-rationing.txt', 'c3', 'true', 'workspace']]);
     assert.ok(rows[0].score >= 0.5 && rows[0].score < 1);
     const dam = JSON.parse((await run(dir, 'match', 'The dam holds 2,500 million litres of water', '--json')).out) as Row[];
-    assert.deepEqual(dam.map((x) => [x.article, x.claim, x.text, x.verdict, x.source]), [[REVIEW.url, null, REVIEW.claimReviewed, 'Mostly false', 'fact-check']]);
+    assert.deepEqual(dam.map((x) => [x.article, x.claim, x.text, x.verdict, x.source]), [[DAM_FACT_CHECK.url, null, DAM_FACT_CHECK.claimReviewed, 'Mostly false', 'fact-check']]);
   });
 
   it('offers nothing below the threshold unless --all is given, and a different amount is not the same claim', async () => {
@@ -99,13 +90,13 @@ describe('cli match and import claimreview', () => {
   });
 
   it('import claimreview adds a file’s fact-checks to the workspace, then says what was new and what updated', async () => {
-    writeFileSync(join(dir, 'review.json'), JSON.stringify(REVIEW));
+    writeFileSync(join(dir, 'review.json'), JSON.stringify(DAM_FACT_CHECK));
     const first = await run(join(dir, 'news'), 'import', 'claimreview', '../review.json');
     assert.equal(first.code, EXIT.ok, first.err);
     assert.equal(first.out, 'Imported 1 fact-check from ../review.json into ../.newsmark/fact-checks.yaml: 1 new, 0 updated.\n');
     const file = readFileSync(join(dir, '.newsmark', 'fact-checks.yaml'), 'utf8');
     assert.match(file, /rating: Mostly false/);
-    writeFileSync(join(dir, 'review.json'), JSON.stringify({ ...REVIEW, reviewRating: { '@type': 'Rating', alternateName: 'False' } }));
+    writeFileSync(join(dir, 'review.json'), JSON.stringify({ ...DAM_FACT_CHECK, reviewRating: { '@type': 'Rating', alternateName: 'False' } }));
     const again = await run(dir, 'import', 'claimreview', 'review.json');
     assert.equal(again.out, 'Imported 1 fact-check from review.json into .newsmark/fact-checks.yaml: 0 new, 1 updated.\n');
     assert.match(readFileSync(join(dir, '.newsmark', 'fact-checks.yaml'), 'utf8'), /rating: "?False"?\n/);
@@ -123,7 +114,7 @@ describe('cli match and import claimreview', () => {
   it('import claimreview never overwrites a file of fact-checks it cannot read', async () => {
     mkdirSync(join(dir, '.newsmark'));
     writeFileSync(join(dir, '.newsmark', 'fact-checks.yaml'), 'factChecks: [oops\n');
-    writeFileSync(join(dir, 'review.json'), JSON.stringify(REVIEW));
+    writeFileSync(join(dir, 'review.json'), JSON.stringify(DAM_FACT_CHECK));
     const r = await run(dir, 'import', 'claimreview', 'review.json');
     assert.equal(r.code, EXIT.problems);
     assert.match(r.err, /^\.newsmark\/fact-checks\.yaml:\d+:\d+: /);
