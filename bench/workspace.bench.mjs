@@ -167,9 +167,46 @@ export async function run(ctx) {
       );
     }
     ctx.record('Find All References of an actor across the archive (median)', median(refs), 'ms', `${locations} locations`);
+
+    await benchTreePages(ctx, require, index, jobs);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The whole-workspace Assertions view: its groups counted from the records, then the first
+ * page of the largest group read from its articles, against reading every article's
+ * annotations, which is what the view did before it had pages.
+ */
+async function benchTreePages(ctx, require, index, jobs) {
+  const { claimGroupCounts, pageOf, PAGE_ROWS } = require(join(ctx.root, 'out/src/core/workspacePages.js'));
+  const { readForIndex } = require(join(ctx.root, 'out/src/core/indexReader.js'));
+  const { runSpread } = require(join(ctx.root, 'out/src/core/parallel.js'));
+  const sidecarOf = new Map(jobs.map((job) => [job.article, job]));
+  const readAnnotations = (articles) => runSpread({ kind: 'index', options: {}, full: true }, articles.map((a) => sidecarOf.get(a)), (job) => readForIndex(job, {}, true));
+  const roots = [];
+  const pages = [];
+  let rows = 0;
+  for (let r = 0; r < QUERY_RUNS; r++) {
+    let counts;
+    roots.push(await timed(() => (counts = claimGroupCounts(index.records()))));
+    const [largest] = [...counts].sort((a, b) => b[1] - a[1]);
+    pages.push(
+      await timed(async () => {
+        const page = pageOf(index.records(), (record) => record.claimGroups[largest[0]] ?? 0, PAGE_ROWS);
+        const reads = await readAnnotations(page.articles);
+        rows = reads.reduce((n, read) => n + (read.annotations?.claims.filter((c) => !c.anchor.orphaned && (c.status === 'checked' ? `checked:${c.verdict ?? ''}` : c.status) === largest[0]).length ?? 0), 0);
+      }),
+    );
+  }
+  const all = await timed(() => readAnnotations(jobs.map((job) => job.article)));
+  const rootWall = median(roots.map((t) => t.wall));
+  const pageWall = median(pages.map((t) => t.wall));
+  ctx.record(`workspace Assertions view: its groups counted from ${jobs.length} records (median of ${QUERY_RUNS})`, rootWall, 'ms', `CPU ${median(roots.map((t) => t.cpu)).toFixed(1)} ms`);
+  ctx.record(`  the first page of the largest group, read from its articles (median of ${QUERY_RUNS})`, pageWall, 'ms', `${rows} claims; CPU ${Math.round(median(pages.map((t) => t.cpu)))} ms`);
+  ctx.record(`  baseline: every article’s annotations read, as before pages`, all.wall, 'ms', `CPU ${Math.round(all.cpu)} ms`);
+  ctx.record('  groups and first page ÷ reading every article', (rootWall + pageWall) / all.wall, '×');
 }
 
 async function readAll(sidecars) {

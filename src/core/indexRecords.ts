@@ -1,6 +1,6 @@
 // What the workspace index keeps of every sidecar: its actors, where their mentions are and how many claims it has, in a few hundred bytes rather than the decoded annotations.
 
-import type { Annotations } from './model';
+import type { Annotations, Claim } from './model';
 
 /** An article's actor as the index keeps it: its names and how many of its mentions are placed. */
 export interface IndexedActor {
@@ -26,17 +26,33 @@ export interface ArticleRecord {
    */
   places: Int32Array;
   claims: number;
+  /**
+   * How many of its placed claims each group of the Assertions view holds (see
+   * claimGroupOf), so the workspace's groups are counted without decoding any sidecar.
+   */
+  claimGroups: Readonly<Record<string, number>>;
+  /** Mentions and claims whose text was not found in the article: the views' Orphaned rows. */
+  orphanedMentions: number;
+  orphanedClaims: number;
+}
+
+/** The Assertions view's group of a claim: its status, or for a checked one its verdict ("checked:" alone without one). */
+export function claimGroupOf(claim: Pick<Claim, 'status' | 'verdict'>): string {
+  return claim.status === 'checked' ? `checked:${claim.verdict ?? ''}` : claim.status;
 }
 
 /** The record of an article's annotations; without its text, no mention is placed. */
 export function recordOf(article: string, annotations: Annotations, text: string | undefined): ArticleRecord {
   const lineStarts = text === undefined ? undefined : lineStartsOf(text);
   const places: number[] = [];
+  let orphanedMentions = 0;
   const actors = annotations.actors.map((actor): IndexedActor => {
     const from = places.length / 4;
-    for (const mention of lineStarts ? actor.mentions : []) {
-      if (!mention.orphaned) {
-        places.push(...placeOf(lineStarts!, mention.start), ...placeOf(lineStarts!, mention.end));
+    for (const mention of actor.mentions) {
+      if (mention.orphaned) {
+        orphanedMentions++;
+      } else if (lineStarts) {
+        places.push(...placeOf(lineStarts, mention.start), ...placeOf(lineStarts, mention.end));
       }
     }
     const indexed: IndexedActor = { id: actor.id, name: actor.name, type: actor.type, from, count: places.length / 4 - from };
@@ -48,7 +64,17 @@ export function recordOf(article: string, annotations: Annotations, text: string
     }
     return indexed;
   });
-  return { article, actors, places: Int32Array.from(places), claims: annotations.claims.length };
+  const claimGroups: Record<string, number> = {};
+  let orphanedClaims = 0;
+  for (const claim of annotations.claims) {
+    if (claim.anchor.orphaned) {
+      orphanedClaims++;
+    } else {
+      const group = claimGroupOf(claim);
+      claimGroups[group] = (claimGroups[group] ?? 0) + 1;
+    }
+  }
+  return { article, actors, places: Int32Array.from(places), claims: annotations.claims.length, claimGroups, orphanedMentions, orphanedClaims };
 }
 
 /** Line and character of each placed mention of an actor, in the order the sidecar lists them. */
@@ -86,11 +112,12 @@ function placeOf(lineStarts: readonly number[], offset: number): [number, number
 /**
  * A record as the cache stores it: the article, the claims, each actor as numbers into a
  * table of strings shared by the whole cache (id, name, type, Wikidata id or -1, the number
- * of aliases and each alias, placed mentions), and the places as base64 of their bytes.
+ * of aliases and each alias, placed mentions), the places as base64 of their bytes, the claim
+ * groups as pairs of a string's number and a count, and the orphaned mentions and claims.
  * Names recur across thousands of records and places are most of a record: this reads
  * several times faster than the same record as JSON objects.
  */
-export type RecordTuple = [string, number, number[], string];
+export type RecordTuple = [string, number, number[], string, number[], number, number];
 
 /** Numbers for strings, one each, while a cache is written. */
 export function stringTable(): { of: (s: string) => number; strings: string[] } {
@@ -115,26 +142,47 @@ export function recordToTuple(record: ArticleRecord, of: (s: string) => number):
     actors.push(of(a.id), of(a.name), of(a.type), a.wikidata ? of(a.wikidata) : -1, a.aliases?.length ?? 0, ...(a.aliases ?? []).map(of), a.count);
   }
   const places = Buffer.from(record.places.buffer, record.places.byteOffset, record.places.byteLength).toString('base64');
-  return [record.article, record.claims, actors, places];
+  const groups = Object.entries(record.claimGroups).flatMap(([group, count]) => [of(group), count]);
+  return [record.article, record.claims, actors, places, groups, record.orphanedMentions, record.orphanedClaims];
 }
 
 /** The record a tuple holds; undefined for anything else, so a damaged cache is read as missing. */
 export function recordFromTuple(tuple: unknown, strings: readonly string[]): ArticleRecord | undefined {
-  if (!Array.isArray(tuple) || tuple.length !== 4) {
+  if (!Array.isArray(tuple) || tuple.length !== 7) {
     return undefined;
   }
-  const [article, claims, flat, packed] = tuple as unknown[];
-  if (typeof article !== 'string' || typeof claims !== 'number' || !Array.isArray(flat) || typeof packed !== 'string') {
+  const [article, claims, flat, packed, groups, orphanedMentions, orphanedClaims] = tuple as unknown[];
+  if (typeof article !== 'string' || !isCount(claims) || !Array.isArray(flat) || typeof packed !== 'string' || !isCount(orphanedMentions) || !isCount(orphanedClaims)) {
     return undefined;
   }
   const actors = actorsFrom(flat as unknown[], strings);
+  const claimGroups = groupsFrom(groups, strings);
   const bytes = Buffer.from(packed, 'base64');
-  if (!actors || bytes.length % 16) {
+  if (!actors || !claimGroups || bytes.length % 16) {
     return undefined;
   }
   const places = new Int32Array(bytes.length / 4);
   Buffer.from(places.buffer).set(bytes);
-  return places.length / 4 === actors.reduce((n, a) => n + a.count, 0) ? { article, actors, places, claims } : undefined;
+  return places.length / 4 === actors.reduce((n, a) => n + a.count, 0) ? { article, actors, places, claims, claimGroups, orphanedMentions, orphanedClaims } : undefined;
+}
+
+function isCount(n: unknown): n is number {
+  return Number.isInteger(n) && (n as number) >= 0;
+}
+
+function groupsFrom(flat: unknown, strings: readonly string[]): Record<string, number> | undefined {
+  if (!Array.isArray(flat) || flat.length % 2) {
+    return undefined;
+  }
+  const groups: Record<string, number> = {};
+  for (let i = 0; i < flat.length; i += 2) {
+    const [key, count] = [flat[i] as unknown, flat[i + 1] as unknown];
+    if (!isCount(key) || key >= strings.length || !isCount(count)) {
+      return undefined;
+    }
+    groups[strings[key]] = count;
+  }
+  return groups;
 }
 
 function actorsFrom(flat: readonly unknown[], strings: readonly string[]): IndexedActor[] | undefined {

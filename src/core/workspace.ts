@@ -187,7 +187,7 @@ interface CacheEntry {
  */
 export class IndexCache {
   /** Bumped whenever what a record holds changes, so an older cache is not trusted. */
-  static readonly VERSION = 4;
+  static readonly VERSION = 5;
   private readonly entries = new Map<string, CacheEntry>();
   private changed = false;
 

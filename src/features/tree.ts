@@ -4,12 +4,13 @@ import { snippet } from '../core/text';
 import * as vscode from 'vscode';
 import { type Actor, type Anchor, type Annotations, anchorState, type Claim, CLAIM_STATUSES, type Mention, type Source } from '../core/model';
 import { claimProvenance, madeBy } from '../core/provenance';
-import { groupActors, type WorkspaceActor } from '../core/workspace';
+import { PAGE_ROWS } from '../core/workspacePages';
 import { actorTypeLabel, actorTypes, statusLabel, verdictLabel, verdicts, actorTypeIcon } from './config';
 import { InternalCommand } from './commands/ids';
 import { childIds } from '../core/treeIds';
 import { type AnnotationStore, type ArticleEntry, basename } from './store';
 import type { WorkspaceIndex } from './workspaceIndex';
+import { actorRoots, claimRoots, type Labels, orphansOf, workspaceChildren, type WorkspaceRow } from './workspaceTree';
 
 /** Whether the views show the active article or the whole workspace; one instance, owned by activate(). */
 export class ViewScope implements vscode.Disposable {
@@ -35,7 +36,7 @@ export class ViewScope implements vscode.Disposable {
 }
 
 /** An article's annotations as a view sees them. */
-interface ArticleView {
+export interface ArticleView {
   uri: vscode.Uri;
   annotations: Annotations;
   text?: string;
@@ -45,10 +46,9 @@ interface ArticleView {
 export type TreeNode = TreeRow & { id?: string };
 
 type TreeRow =
+  | WorkspaceRow
   | { kind: 'type'; type: string; actors: { article: ArticleView; actor: Actor }[] }
-  | { kind: 'workspaceType'; type: string; groups: WorkspaceActor[] }
   | { kind: 'actor'; article: ArticleView; actor: Actor; showArticle?: boolean }
-  | { kind: 'workspaceActor'; group: WorkspaceActor }
   | { kind: 'mention'; article: ArticleView; actor: Actor; mention: Mention }
   | { kind: 'orphans'; items: { article: ArticleView; anchor: Anchor; actor?: Actor; claim?: Claim }[] }
   | { kind: 'orphan'; article: ArticleView; anchor: Anchor; actor?: Actor; claim?: Claim }
@@ -69,7 +69,7 @@ abstract class NewsmarkTree implements vscode.TreeDataProvider<TreeNode> {
     protected readonly store: AnnotationStore,
     protected readonly index: WorkspaceIndex,
     protected readonly scope: ViewScope,
-    private readonly rootId: string,
+    readonly rootId: string,
   ) {}
 
   /** The article entry the view shows in article scope: the active editor's, or the one beside a sidecar or other file. */
@@ -92,11 +92,8 @@ abstract class NewsmarkTree implements vscode.TreeDataProvider<TreeNode> {
     this.emitter.fire();
   }
 
-  /** The articles in scope: the active one, or all of them. */
-  protected async articles(): Promise<ArticleView[]> {
-    if (this.scope.current === 'workspace') {
-      return (await this.index.articles()).map((a) => ({ uri: a.uri, annotations: a.annotations, text: a.text ?? openText(a.uri) }));
-    }
+  /** The article the view shows in article scope, with its annotations; none when it has no readable sidecar. */
+  protected shownArticle(): ArticleView[] {
     // With the sidecar or another non-article editor in front, keep showing the article beside it.
     const shown = this.shownEntry();
     const annotations = shown?.entry.annotations;
@@ -105,22 +102,25 @@ abstract class NewsmarkTree implements vscode.TreeDataProvider<TreeNode> {
 
   /** Orphaned mentions belong in the Actors view, orphaned claims in the Assertions view. */
   protected orphansNode(articles: ArticleView[], of: 'mentions' | 'claims'): TreeNode | undefined {
-    const items: { article: ArticleView; anchor: Anchor; actor?: Actor; claim?: Claim }[] = [];
-    for (const article of articles) {
-      for (const actor of of === 'mentions' ? article.annotations.actors : []) {
-        for (const anchor of actor.mentions) {
-          if (anchor.orphaned) {
-            items.push({ article, anchor, actor });
-          }
-        }
-      }
-      for (const claim of of === 'claims' ? article.annotations.claims : []) {
-        if (claim.anchor.orphaned) {
-          items.push({ article, anchor: claim.anchor, claim });
-        }
-      }
-    }
+    const items = articles.flatMap((article) => orphansOf(article, of)).map((row) => row as Extract<TreeNode, { kind: 'orphan' }>);
     return items.length ? { kind: 'orphans', items } : undefined;
+  }
+
+  /** How many children a workspace row lists, at most, before its "Show more" row. */
+  private readonly limits = new Map<string, number>();
+
+  protected limitOf(node: TreeNode): number {
+    return (node.id && this.limits.get(node.id)) || PAGE_ROWS;
+  }
+
+  /** Lists another page of a workspace row's children (its "Show more" row); false if the row is not this view's. */
+  showMore(parent: string): boolean {
+    if (!parent.startsWith(`${this.rootId}/`)) {
+      return false;
+    }
+    this.limits.set(parent, (this.limits.get(parent) ?? PAGE_ROWS) + PAGE_ROWS);
+    this.refresh();
+    return true;
   }
 
   /** The "checked before" text of a claim, when the archive of claims checked before is built. */
@@ -151,20 +151,16 @@ export class ActorsTree extends NewsmarkTree {
   }
 
   protected async children(node?: TreeNode): Promise<TreeNode[]> {
+    const workspace = this.scope.current === 'workspace';
     if (!node) {
-      const articles = await this.articles();
-      const order = actorTypes().map((t) => t.id);
-      const rank = (type: string) => (order.includes(type) ? order.indexOf(type) : order.length);
-      const out: TreeNode[] = [];
-      if (this.scope.current === 'workspace') {
-        const groups = groupActors(articles.map((a) => ({ article: a.uri.toString(), annotations: a.annotations })));
-        const types = [...new Set(groups.map((g) => g.type))].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
-        out.push(...types.map((type): TreeNode => ({ kind: 'workspaceType', type, groups: groups.filter((g) => g.type === type) })));
-      } else {
-        const all = articles.flatMap((article) => article.annotations.actors.map((actor) => ({ article, actor })));
-        const types = [...new Set(all.map((x) => x.actor.type))].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
-        out.push(...types.map((type): TreeNode => ({ kind: 'type', type, actors: all.filter((x) => x.actor.type === type) })));
+      if (workspace) {
+        return actorRoots(this.index, labels());
       }
+      const articles = this.shownArticle();
+      const all = articles.flatMap((article) => article.annotations.actors.map((actor) => ({ article, actor })));
+      const rank = labels().rank;
+      const types = [...new Set(all.map((x) => x.actor.type))].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+      const out: TreeNode[] = types.map((type): TreeNode => ({ kind: 'type', type, actors: all.filter((x) => x.actor.type === type) }));
       const orphans = this.orphansNode(articles, 'mentions');
       return orphans ? [...out, orphans] : out;
     }
@@ -173,15 +169,6 @@ export class ActorsTree extends NewsmarkTree {
         return [...node.actors]
           .sort((a, b) => a.actor.name.localeCompare(b.actor.name))
           .map(({ article, actor }) => ({ kind: 'actor', article, actor }));
-      case 'workspaceType':
-        return node.groups.map((group) => ({ kind: 'workspaceActor', group }));
-      case 'workspaceActor': {
-        const articles = await this.articles();
-        return node.group.appearances.flatMap(({ article, actor }) => {
-          const view = articles.find((a) => a.uri.toString() === article);
-          return view ? [{ kind: 'actor', article: view, actor, showArticle: true } as TreeNode] : [];
-        });
-      }
       case 'actor': {
         const mentions = node.actor.mentions.filter((m) => !m.orphaned).map((mention): TreeNode => ({ kind: 'mention', article: node.article, actor: node.actor, mention }));
         return node.actor.notes ? [...mentions, { kind: 'note', article: node.article, actor: node.actor, text: node.actor.notes }] : mentions;
@@ -189,7 +176,7 @@ export class ActorsTree extends NewsmarkTree {
       case 'orphans':
         return node.items.map((item) => ({ kind: 'orphan', ...item }));
       default:
-        return [];
+        return workspaceChildren(this.index, node, this.limitOf(node));
     }
   }
 }
@@ -201,7 +188,10 @@ export class AssertionsTree extends NewsmarkTree {
 
   protected async children(node?: TreeNode): Promise<TreeNode[]> {
     if (!node) {
-      const articles = await this.articles();
+      if (this.scope.current === 'workspace') {
+        return claimRoots(this.index, labels());
+      }
+      const articles = this.shownArticle();
       const claims = articles.flatMap((article) => article.annotations.claims.filter((c) => !c.anchor.orphaned).map((claim) => ({ article, claim })));
       const groups: TreeNode[] = [];
       for (const status of CLAIM_STATUSES) {
@@ -214,10 +204,8 @@ export class AssertionsTree extends NewsmarkTree {
         }
       }
       const checked = claims.filter((c) => c.claim.status === 'checked');
-      const scale = verdicts().map((v) => v.id);
-      const verdictIds = [...new Set(checked.map((c) => c.claim.verdict ?? ''))].sort(
-        (a, b) => (scale.includes(a) ? scale.indexOf(a) : scale.length) - (scale.includes(b) ? scale.indexOf(b) : scale.length),
-      );
+      const verdictRank = labels().verdictRank;
+      const verdictIds = [...new Set(checked.map((c) => c.claim.verdict ?? ''))].sort((a, b) => verdictRank(a) - verdictRank(b));
       for (const verdict of verdictIds) {
         const inGroup = checked.filter((c) => (c.claim.verdict ?? '') === verdict);
         groups.push({
@@ -232,9 +220,7 @@ export class AssertionsTree extends NewsmarkTree {
     }
     switch (node.kind) {
       case 'group':
-        return [...node.claims]
-          .sort((a, b) => a.article.uri.toString().localeCompare(b.article.uri.toString()) || a.claim.anchor.start - b.claim.anchor.start)
-          .map(({ article, claim }) => ({ kind: 'claim', article, claim, showArticle: this.scope.current === 'workspace' }));
+        return [...node.claims].sort((a, b) => a.claim.anchor.start - b.claim.anchor.start).map(({ article, claim }) => ({ kind: 'claim', article, claim }));
       case 'claim': {
         const children: TreeNode[] = [
           {
@@ -253,14 +239,19 @@ export class AssertionsTree extends NewsmarkTree {
       case 'orphans':
         return node.items.map((item) => ({ kind: 'orphan', ...item }));
       default:
-        return [];
+        return workspaceChildren(this.index, node, this.limitOf(node));
     }
   }
 }
 
-function openText(uri: vscode.Uri): string | undefined {
-  return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.getText();
+/** The settings' order and names of actor types, verdicts and statuses. */
+function labels(): Labels {
+  const order = actorTypes().map((t) => t.id);
+  const scale = verdicts().map((v) => v.id);
+  const rankIn = (list: string[]) => (id: string) => (list.includes(id) ? list.indexOf(id) : list.length);
+  return { rank: rankIn(order), verdictRank: rankIn(scale), status: (s) => statusLabel(s as Claim['status']), verdict: (v) => verdictLabel(v) ?? v };
 }
+
 
 
 /** Line and column (from 1) of an offset, as the editor shows them. */
@@ -297,10 +288,14 @@ export function rowKey(node: TreeNode): string {
     case 'mention':
       return `mention:${node.mention.start}-${node.mention.end}`;
     case 'orphans':
+    case 'workspaceOrphans':
       return 'orphans';
+    case 'more':
+      return 'more';
     case 'orphan':
       return `orphan:${node.article.uri.toString()}#${node.claim ? `claim:${node.claim.id}` : `${node.actor?.id}@${node.anchor.start}`}`;
     case 'group':
+    case 'workspaceGroup':
       return `group:${node.group}`;
     case 'claim':
       return `claim:${node.article.uri.toString()}#${node.claim.id}`;
@@ -353,18 +348,26 @@ export function treeItem(node: TreeNode): vscode.TreeItem {
 function rowItem(node: TreeNode): vscode.TreeItem {
   switch (node.kind) {
     case 'group':
+    case 'workspaceGroup':
     case 'claim':
     case 'claimant':
     case 'source':
     case 'note':
       return claimRowItem(node);
+    case 'more': {
+      const item = new vscode.TreeItem('Show more', vscode.TreeItemCollapsibleState.None);
+      item.description = `${node.shown.toLocaleString('en')} of ${node.total.toLocaleString('en')} shown`;
+      item.iconPath = new vscode.ThemeIcon('ellipsis');
+      item.command = { command: InternalCommand.ShowMore, title: 'Show More', arguments: [node.parent] };
+      return item;
+    }
     default:
       return actorRowItem(node);
   }
 }
 
 /** Rows of the Actors view: types, actors, mentions, orphans. */
-function actorRowItem(node: Exclude<TreeNode, { kind: 'group' | 'claim' | 'claimant' | 'source' | 'note' }>): vscode.TreeItem {
+function actorRowItem(node: Exclude<TreeNode, { kind: 'group' | 'workspaceGroup' | 'claim' | 'claimant' | 'source' | 'note' | 'more' }>): vscode.TreeItem {
   const { Collapsed, Expanded, None } = vscode.TreeItemCollapsibleState;
   switch (node.kind) {
     case 'type':
@@ -391,7 +394,7 @@ function actorRowItem(node: Exclude<TreeNode, { kind: 'group' | 'claim' | 'claim
       return item;
     }
     case 'workspaceActor': {
-      const mentions = node.group.appearances.reduce((n, a) => n + a.actor.mentions.filter((m) => !m.orphaned).length, 0);
+      const mentions = node.group.appearances.reduce((n, a) => n + a.actor.count, 0);
       const item = new vscode.TreeItem(node.group.name, Collapsed);
       const articles = node.group.appearances.length;
       item.description = `${articles} ${articles === 1 ? 'article' : 'articles'} · ${mentions} ${mentions === 1 ? 'mention' : 'mentions'}`;
@@ -410,9 +413,10 @@ function actorRowItem(node: Exclude<TreeNode, { kind: 'group' | 'claim' | 'claim
       item.command = revealCommand(node.article, node.mention);
       return item;
     }
-    case 'orphans': {
+    case 'orphans':
+    case 'workspaceOrphans': {
       const item = new vscode.TreeItem('Orphaned', Expanded);
-      item.description = String(node.items.length);
+      item.description = String(node.kind === 'orphans' ? node.items.length : node.count);
       item.tooltip = 'Annotations whose text was not found after the article changed. They are kept; select the text and run Re-attach to Selection.';
       item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('newsmark.orphaned'));
       item.contextValue = 'orphans';
@@ -431,12 +435,13 @@ function actorRowItem(node: Exclude<TreeNode, { kind: 'group' | 'claim' | 'claim
 }
 
 /** Rows of the Assertions view: groups, claims and what a claim holds. */
-function claimRowItem(node: Extract<TreeNode, { kind: 'group' | 'claim' | 'claimant' | 'source' | 'note' }>): vscode.TreeItem {
+function claimRowItem(node: Extract<TreeNode, { kind: 'group' | 'workspaceGroup' | 'claim' | 'claimant' | 'source' | 'note' }>): vscode.TreeItem {
   const { Collapsed, Expanded, None } = vscode.TreeItemCollapsibleState;
   switch (node.kind) {
-    case 'group': {
+    case 'group':
+    case 'workspaceGroup': {
       const item = new vscode.TreeItem(node.label, Expanded);
-      item.description = String(node.claims.length);
+      item.description = String(node.kind === 'group' ? node.claims.length : node.count);
       item.contextValue = 'claimGroup';
       return item;
     }
@@ -542,6 +547,7 @@ export function registerTrees(store: AnnotationStore, index: WorkspaceIndex, sco
     index.onDidChange(refresh),
     scope.onDidChange(refresh),
     vscode.window.onDidChangeActiveTextEditor(refresh),
+    vscode.commands.registerCommand(InternalCommand.ShowMore, (parent: unknown) => typeof parent === 'string' && (actors.showMore(parent) || assertions.showMore(parent))),
   ];
   return {
     actors,

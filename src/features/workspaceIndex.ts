@@ -20,6 +20,9 @@ export interface IndexedArticle {
   record: ArticleRecord;
 }
 
+/** An article's annotations as the index hands them to a view: with its URI and, when read from disk, its text. */
+export type IndexedAnnotations = ArticleAnnotations & { uri: vscode.Uri; text?: string };
+
 /** How often the index looks for sidecars the file watcher missed, at most. */
 const CATCH_UP_INTERVAL = 2000;
 /**
@@ -199,27 +202,55 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   /**
-   * Every article's annotations, for the views: open ones live, others from memory when held,
-   * else read again (on every core when there are many). Only the records stay in memory
-   * for all of them; annotations are held up to HELD_ANNOTATIONS, the most recently used.
+   * Every article's annotations: open ones live, others from memory when held, else read
+   * again (on every core when there are many). For what needs them all at once (matching
+   * claims); the views ask for a page of articles with `annotationsOf`.
    */
-  async articles(): Promise<(ArticleAnnotations & { uri: vscode.Uri; text?: string })[]> {
+  async articles(): Promise<IndexedAnnotations[]> {
     await this.current();
+    return this.decoded([...this.archive.records()].map((r) => r.article));
+  }
+
+  /**
+   * The annotations of the given articles, in that order; an article not in the index, or
+   * no longer readable, is left out. Only the records stay in memory for all articles;
+   * annotations are held up to HELD_ANNOTATIONS, the most recently used.
+   */
+  async annotationsOf(articles: readonly string[]): Promise<IndexedAnnotations[]> {
+    await this.current();
+    return this.decoded(articles.filter((article) => this.archive.get(article)));
+  }
+
+  /** Every record in effect, open articles' live: what the views count their rows from. */
+  async records(): Promise<ArticleRecord[]> {
+    await this.current();
+    this.refreshOpen();
+    return [...this.archive.records()];
+  }
+
+  /** The actors grouped across every article, from the records. */
+  async groups(): Promise<WorkspaceGroup<IndexedActor>[]> {
+    await this.current();
+    this.refreshOpen();
+    return this.archive.groups();
+  }
+
+  private async decoded(articles: readonly string[]): Promise<IndexedAnnotations[]> {
     const open = new Map(this.store.all().flatMap((e) => (e.annotations ? [[e.uri.toString(), e]] : [])));
-    const missing = [...this.archive.records()].filter((r) => !open.has(r.article) && !this.held.has(r.article)).map((r) => r.article);
+    const missing = articles.filter((article) => !open.has(article) && !this.held.has(article));
     const jobs = missing.map((article) => ({ sidecar: this.uriOf(article).fsPath + SIDECAR_SUFFIX, article }));
     const work = { kind: 'index', options: {}, full: true } as const;
     const reads = await runSpread(work, jobs, (job) => readForIndex(job, {}, true));
     const fresh = new Map<string, { annotations: Annotations; text?: string }>();
     reads.forEach((read, i) => read.status === 'ok' && read.annotations && fresh.set(missing[i], { annotations: read.annotations, text: read.text }));
-    const out: (ArticleAnnotations & { uri: vscode.Uri; text?: string })[] = [];
-    for (const record of this.archive.records()) {
-      const live = open.get(record.article);
-      const decoded = live ? { annotations: live.annotations! } : (fresh.get(record.article) ?? this.held.get(record.article));
+    const out: IndexedAnnotations[] = [];
+    for (const article of articles) {
+      const live = open.get(article);
+      const decoded = live ? { annotations: live.annotations! } : (fresh.get(article) ?? this.held.get(article));
       if (decoded) {
-        out.push({ article: record.article, uri: this.uriOf(record.article), ...decoded });
+        out.push({ article, uri: this.uriOf(article), ...decoded });
         if (!live) {
-          this.hold(record.article, decoded);
+          this.hold(article, decoded);
         }
       }
     }

@@ -84,6 +84,8 @@ export function rowText(node: TreeNode): string | undefined {
       return node.actors.map((a) => a.actor.name).join('\n');
     case 'workspaceType':
       return node.groups.map((g) => g.name).join('\n');
+    case 'workspaceGroup':
+      return node.label;
     case 'orphans':
       return node.items.map((i) => i.anchor.quote).join('\n');
   }

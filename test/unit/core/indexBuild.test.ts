@@ -111,6 +111,9 @@ describe('ArchiveIndex', () => {
     actors: actors.map((a, i) => ({ type: 'person', ...a, from: i, count: 1 })),
     places: Int32Array.from(actors.flatMap((_, i) => [i, 0, i, 5])),
     claims: 0,
+    claimGroups: {},
+    orphanedMentions: 0,
+    orphanedClaims: 0,
   });
 
   it('finds actors by name or alias through its name index, and forgets an article’s old names when it changes', () => {

@@ -110,8 +110,12 @@ describe('IndexCache', () => {
       '{',
       '[]',
       JSON.stringify({ ...written, version: IndexCache.VERSION + 1 }),
-      JSON.stringify({ ...written, entries: [[...written.entries[0].slice(0, 3), [tuple[0], tuple[1], tuple[2], [1, 2, 3]]]] }),
-      JSON.stringify({ ...written, entries: [[...written.entries[0].slice(0, 3), [tuple[0], tuple[1], [['x', 7]], tuple[3]]]] }),
+      JSON.stringify({ ...written, entries: [[...written.entries[0].slice(0, 3), [tuple[0], tuple[1], tuple[2], [1, 2, 3], ...tuple.slice(4)]]] }),
+      JSON.stringify({ ...written, entries: [[...written.entries[0].slice(0, 3), [tuple[0], tuple[1], [['x', 7]], ...tuple.slice(3)]]] }),
+      JSON.stringify({ ...written, entries: [[...written.entries[0].slice(0, 3), [...tuple.slice(0, 4), [0], ...tuple.slice(5)]]] }),
+      JSON.stringify({ ...written, entries: [[...written.entries[0].slice(0, 3), [...tuple.slice(0, 4), [999, 1], ...tuple.slice(5)]]] }),
+      JSON.stringify({ ...written, entries: [[...written.entries[0].slice(0, 3), [...tuple.slice(0, 5), -1, tuple[6]]]] }),
+      JSON.stringify({ ...written, entries: [[...written.entries[0].slice(0, 3), tuple.slice(0, 4)]] }),
     ];
     assert.deepEqual(good.entries, []);
     for (const json of damaged) {
