@@ -1,6 +1,6 @@
 // Building the workspace index from disk: each sidecar's record from the cache when its files did not change, else read on worker threads, with progress and cancellation.
 
-import { type ArticleRecord } from './indexRecords';
+import { type ArticleRecord, sameRecord } from './indexRecords';
 import { fileStampSync, type IndexJob, type IndexRead, readForIndex } from './indexReader';
 import { runSpread, type WorkKind } from './parallel';
 import type { DecodeOptions } from './sidecar';
@@ -65,8 +65,13 @@ function take(cache: IndexCache, job: IndexJob, read: IndexRead): Built {
     cache.delete(job.article);
     return read;
   }
-  cache.set(job.article, { seen: read.stamp.seen, readAt: read.readAt, record: read.record });
-  return { record: read.record };
+  // A sidecar written moments before it was read is read again, as its stamp cannot be
+  // trusted (RACY_MARGIN); the same stamp and the same record then is the same sidecar, and
+  // keeping the record it had tells whoever shows it that nothing changed.
+  const before = cache.entry(job.article);
+  const record = before && before.seen === read.stamp.seen && sameRecord(before.record, read.record) ? before.record : read.record;
+  cache.set(job.article, { seen: read.stamp.seen, readAt: read.readAt, record });
+  return { record };
 }
 
 /**

@@ -77,6 +77,32 @@ export function recordOf(article: string, annotations: Annotations, text: string
   return { article, actors, places: Int32Array.from(places), claims: annotations.claims.length, claimGroups, orphanedMentions, orphanedClaims };
 }
 
+/**
+ * Whether two records say the same: a sidecar read again because its stamp could not be
+ * trusted (written moments before) gives a new record, which is no change to show.
+ */
+export function sameRecord(a: ArticleRecord | undefined, b: ArticleRecord | undefined): boolean {
+  if (a === b) {
+    return true;
+  }
+  if (!a || !b || a.article !== b.article || a.claims !== b.claims || a.orphanedMentions !== b.orphanedMentions || a.orphanedClaims !== b.orphanedClaims) {
+    return false;
+  }
+  const groups = Object.keys(a.claimGroups);
+  if (groups.length !== Object.keys(b.claimGroups).length || groups.some((g) => a.claimGroups[g] !== b.claimGroups[g])) {
+    return false;
+  }
+  if (a.places.length !== b.places.length || a.places.some((p, i) => p !== b.places[i]) || a.actors.length !== b.actors.length) {
+    return false;
+  }
+  return a.actors.every((x, i) => {
+    const y = b.actors[i];
+    const aliases = x.aliases ?? [];
+    const other = y.aliases ?? [];
+    return x.id === y.id && x.name === y.name && x.type === y.type && x.wikidata === y.wikidata && x.from === y.from && x.count === y.count && aliases.length === other.length && aliases.every((alias, k) => alias === other[k]);
+  });
+}
+
 /** Line and character of each placed mention of an actor, in the order the sidecar lists them. */
 export function placesOf(record: ArticleRecord, actor: IndexedActor): { start: [number, number]; end: [number, number] }[] {
   const out: { start: [number, number]; end: [number, number] }[] = [];

@@ -219,6 +219,11 @@ export class IndexCache {
     return entry && entry.seen === stamp.seen && stamp.changedAt < entry.readAt - RACY_MARGIN ? entry.record : undefined;
   }
 
+  /** The entry as it is, trusted or not. */
+  entry(key: string): Readonly<CacheEntry> | undefined {
+    return this.entries.get(key);
+  }
+
   set(key: string, entry: CacheEntry): void {
     this.entries.set(key, entry);
     this.changed = true;

@@ -83,8 +83,20 @@ abstract class NewsmarkTree implements vscode.TreeDataProvider<TreeNode> {
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     const children = await this.children(node);
     const ids = childIds(node?.id ?? this.rootId, children.map(rowKey));
-    return children.map((child, i) => ({ ...child, id: ids[i] }));
+    const rows = children.map((child, i) => ({ ...child, id: ids[i] }));
+    if (!node) {
+      this.paged.clear();
+    }
+    for (const row of rows) {
+      if (row.kind.startsWith('workspace')) {
+        this.paged.set(row.id, row);
+      }
+    }
+    return rows;
   }
+
+  /** The rows last given that list their children a page at a time, by id: what a "Show more" row refreshes. */
+  private readonly paged = new Map<string, TreeNode>();
 
   protected abstract children(node?: TreeNode): Promise<TreeNode[]>;
 
@@ -119,7 +131,9 @@ abstract class NewsmarkTree implements vscode.TreeDataProvider<TreeNode> {
       return false;
     }
     this.limits.set(parent, (this.limits.get(parent) ?? PAGE_ROWS) + PAGE_ROWS);
-    this.refresh();
+    // The row itself is refreshed, which asks for its children again, rather than the whole view.
+    const row = this.paged.get(parent);
+    this.emitter.fire(row);
     return true;
   }
 
@@ -358,7 +372,7 @@ function rowItem(node: TreeNode): vscode.TreeItem {
       const item = new vscode.TreeItem('Show more', vscode.TreeItemCollapsibleState.None);
       item.description = `${node.shown.toLocaleString('en')} of ${node.total.toLocaleString('en')} shown`;
       item.iconPath = new vscode.ThemeIcon('ellipsis');
-      item.command = { command: InternalCommand.ShowMore, title: 'Show More', arguments: [node.parent] };
+      item.tooltip = 'List the next rows';
       return item;
     }
     default:
@@ -512,6 +526,13 @@ function keepExpansion(view: vscode.TreeView<TreeNode>, tree: NewsmarkTree): vsc
   ];
 }
 
+function showMoreOf(selection: readonly TreeNode[], tree: NewsmarkTree): void {
+  const [row] = selection;
+  if (selection.length === 1 && row.kind === 'more') {
+    tree.showMore(row.parent);
+  }
+}
+
 export function registerTrees(store: AnnotationStore, index: WorkspaceIndex, scope: ViewScope): TreesHandle {
   const actors = new ActorsTree(store, index, scope);
   const assertions = new AssertionsTree(store, index, scope);
@@ -547,7 +568,10 @@ export function registerTrees(store: AnnotationStore, index: WorkspaceIndex, sco
     index.onDidChange(refresh),
     scope.onDidChange(refresh),
     vscode.window.onDidChangeActiveTextEditor(refresh),
-    vscode.commands.registerCommand(InternalCommand.ShowMore, (parent: unknown) => typeof parent === 'string' && (actors.showMore(parent) || assertions.showMore(parent))),
+    // "Show more" acts on being selected (a click, or Enter on it), not through a command: a
+    // command's arguments are dropped by the editor when the view is refreshed under the click.
+    actorsView.onDidChangeSelection((e) => showMoreOf(e.selection, actors)),
+    assertionsView.onDidChangeSelection((e) => showMoreOf(e.selection, assertions)),
   ];
   return {
     actors,

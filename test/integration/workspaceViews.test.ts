@@ -93,9 +93,8 @@ describe('The whole-workspace views on a large archive', () => {
     assert.deepStrictEqual(order, [...order].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })));
     assert.ok(ours.every((n) => n.kind === 'claim' && n.claim.id !== 'gone'), 'an orphaned claim is in no group');
 
-    const item = api.trees.assertions.getTreeItem(more);
-    assert.ok(item.command);
-    await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
+    // Selecting the row (a click, or Enter on it) asks the view for the next page.
+    assert.ok(more.kind === 'more' && api.trees.assertions.showMore(more.parent));
     const again = await api.trees.assertions.getChildren(group);
     assert.strictEqual(again.filter((n) => n.kind === 'claim').length, countBefore + ARTICLES * CLAIMS, 'the second page lists the rest');
     assert.ok(!again.some((n) => n.kind === 'more'));

@@ -432,8 +432,9 @@ export class Workbench {
   async treeRows(viewName) {
     await this.showNewsmark();
     const rows = this.pane(viewName).locator('.monaco-list-row');
+    // A scrolled view repeats its parent rows at the top (sticky scroll); those are not rows of their own.
     return rows.evaluateAll((els) =>
-      els.map((el) => {
+      els.filter((el) => !el.closest('.monaco-tree-sticky-container')).map((el) => {
         const label = (el.querySelector('.label-name')?.textContent ?? '').trim();
         const description = (el.querySelector('.label-description')?.textContent ?? '').trim();
         return {

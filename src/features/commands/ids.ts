@@ -48,7 +48,6 @@ export enum InternalCommand {
   RevealDifference = 'newsmark.revealDifference',
   ResolveConflict = 'newsmark.resolveConflict',
   CompareVerdicts = 'newsmark.compareVerdicts',
-  ShowMore = 'newsmark.showMore',
 }
 
 export type CommandId = Command | InternalCommand;

@@ -56,6 +56,25 @@ describe('buildIndex', () => {
     assert.deepEqual(placesOf(b.record, b.record.actors[0]), [{ start: [1, 20], end: [1, 32] }]);
   });
 
+  it('keeps the record of a sidecar read again only because it was written moments before, when it still says the same', async () => {
+    const job = writePair(dir, 'a.txt');
+    const cache = IndexCache.parse(undefined);
+    const first = (await buildIndex([job], cache)).built[0];
+    assert.ok(first && 'record' in first);
+    // Just written: its stamp cannot be trusted, so it is read again, but it is the same sidecar.
+    const again = await buildIndex([job], cache);
+    assert.equal(again.read, 1);
+    const same = again.built[0];
+    assert.ok(same && 'record' in same);
+    assert.equal(same.record, first.record, 'the same record: no change to show');
+    // Another actor in a file of the same stamp would be a change; a new stamp is one anyway.
+    writePair(dir, 'a.txt', 'Ilham Aliyev');
+    const changed = (await buildIndex([job], cache)).built[0];
+    assert.ok(changed && 'record' in changed);
+    assert.notEqual(changed.record, first.record);
+    assert.equal(changed.record.actors[0].name, 'Ilham Aliyev');
+  });
+
   it('reads again a sidecar changed just before the cache was made, even with the same size and time', async () => {
     const job = writePair(dir, 'a.txt');
     const files = [job.sidecar, join(dir, 'a.txt')];

@@ -1,7 +1,7 @@
 // Tests of the workspace views' pages: claim groups and orphans counted from the index's records, and which articles a page of rows is read from.
 
 import assert from 'node:assert/strict';
-import { claimGroupOf, recordOf } from '../../../src/core/indexRecords';
+import { claimGroupOf, recordOf, sameRecord } from '../../../src/core/indexRecords';
 import { anchorAt, type Annotations, type Claim } from '../../../src/core/model';
 import { IndexCache } from '../../../src/core/workspace';
 import { claimGroupCounts, compareArticles, pageOf } from '../../../src/core/workspacePages';
@@ -78,5 +78,40 @@ describe('workspace pages', () => {
     const names = ['file:///b.txt', 'file:///B.txt', 'file:///a%20b.txt', 'file:///é.txt', 'file:///a.txt'];
     assert.deepEqual([...names].sort(compareArticles), ['file:///B.txt', 'file:///a%20b.txt', 'file:///a.txt', 'file:///b.txt', 'file:///é.txt']);
     assert.equal(compareArticles('x', 'x'), 0);
+  });
+
+  it('tells a record read again that says the same from one that changed in any part', () => {
+    const claims = () => [claim('c1', '2,500 troops', 'unchecked'), claim('c2', '3% more', 'checked', 'false')];
+    const record = recordOf('file:///a.txt', annotated(claims()), TEXT);
+    assert.ok(sameRecord(record, recordOf('file:///a.txt', annotated(claims()), TEXT)));
+    assert.ok(sameRecord(undefined, undefined));
+    assert.ok(!sameRecord(record, undefined));
+    const changed: [string, Annotations, string?][] = [
+      ['another article', annotated(claims()), 'file:///b.txt'],
+      ['a claim more', annotated([...claims(), claim('c3', 'disagreed', 'unchecked')])],
+      ['another verdict', annotated([claims()[0], claim('c2', '3% more', 'checked', 'true')])],
+      ['an orphaned claim', annotated([claims()[0], claim('c2', '3% more', 'checked', 'false', true)])],
+      ['an orphaned mention', annotated(claims(), true)],
+    ];
+    const renamed = annotated(claims());
+    renamed.actors[0].name = 'N. Pashinyan';
+    const aliased = annotated(claims());
+    aliased.actors[0].aliases = ['the premier'];
+    const linked = annotated(claims());
+    linked.actors[0].wikidata = 'Q1';
+    const retyped = annotated(claims());
+    retyped.actors[0].type = 'organisation';
+    const moved = annotated(claims());
+    const at = TEXT.indexOf('Zoë Aldám');
+    moved.actors[0].mentions = [anchorAt(TEXT, at, at + 9)];
+    const second = annotated(claims());
+    second.actors.push({ id: 'za', name: 'Zoë Aldám', type: 'person', mentions: [] });
+    changed.push(['renamed', renamed], ['an alias', aliased], ['a Wikidata id', linked], ['another type', retyped], ['a moved mention', moved], ['an actor more', second]);
+    for (const [what, annotations, article] of changed) {
+      assert.ok(!sameRecord(record, recordOf(article ?? 'file:///a.txt', annotations, TEXT)), what);
+    }
+    const otherAlias = annotated(claims());
+    otherAlias.actors[0].aliases = ['the prime minister'];
+    assert.ok(!sameRecord(recordOf('file:///a.txt', aliased, TEXT), recordOf('file:///a.txt', otherAlias, TEXT)), 'another alias');
   });
 });
