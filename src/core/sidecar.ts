@@ -349,21 +349,24 @@ function decodeDataOnly(source: string, articleText: string, options: DecodeOpti
  * read goes.
  */
 function loadWithinBounds(source: string): unknown {
-  const opened: [number, number][] = [];
+  // Where each open node starts, as two stacks of numbers: a pair per node was garbage to collect.
+  const positions: number[] = [];
+  const lines: number[] = [];
   let unusual = false;
   const data = loadYamlData(source, {
     schema: coreSchema(),
     listener(event, state) {
       if (event === 'open') {
-        opened.push([state.position, state.line]);
-        unusual ||= opened.length > FAST_DEPTH_LIMIT;
+        positions.push(state.position);
+        lines.push(state.line);
+        unusual ||= positions.length > FAST_DEPTH_LIMIT;
         return;
       }
-      const [position, line] = opened.pop()!;
-      if (state.line > line) {
+      const position = positions.pop()!;
+      if (state.line > lines.pop()!) {
         // A node's events start before the spaces in front of it.
         let first = position;
-        while (first < source.length && /\s/.test(source[first])) {
+        while (first < source.length && WHITE_SPACE.test(source[first])) {
           first++;
         }
         const c = source.charAt(first);
@@ -373,6 +376,8 @@ function loadWithinBounds(source: string): unknown {
   });
   return unusual ? undefined : data;
 }
+
+const WHITE_SPACE = /\s/;
 
 /** No line longer than a key may be: a key is written on one line, and its text is no longer than what is written. */
 function linesShortEnough(source: string): boolean {
