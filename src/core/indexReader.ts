@@ -2,7 +2,7 @@
 
 import { promises as fs, type Stats, statSync } from 'node:fs';
 import { reattachAnnotations } from './anchoring';
-import { readArticleFile, readSidecarFile } from './files';
+import { readArticleFile, readArticleFileSync, readSidecarFile, readSidecarFileSync, type TextRead } from './files';
 import { type ArticleRecord, recordOf } from './indexRecords';
 import type { Annotations } from './model';
 import { articlePathFor } from './pairs';
@@ -42,6 +42,18 @@ export function fileStampSync(sidecar: string): FileStamp | undefined {
   }
 }
 
+/** fileStamp without waiting, for a worker thread: the same answer, a stat that fails being no file. */
+function fileStampBlocking(sidecar: string): FileStamp | undefined {
+  const stat = (path: string) => {
+    try {
+      return statSync(path, { throwIfNoEntry: false });
+    } catch {
+      return undefined;
+    }
+  };
+  return stampOf(stat(sidecar), stat(articlePathFor(sidecar)));
+}
+
 function stampOf(s: Stats | undefined, a: Stats | undefined): FileStamp | undefined {
   if (!s) {
     return undefined;
@@ -53,12 +65,16 @@ function stampOf(s: Stats | undefined, a: Stats | undefined): FileStamp | undefi
  * Reads and decodes one sidecar with its article the fast way. A sidecar written for an
  * older version of the article has its anchors found in the text as it is now, as the
  * editor does on opening. The stamp is taken before reading, so a change made during the
- * read makes the stamp differ next time, never the reverse.
+ * read makes the stamp differ next time, never the reverse. `blocking` reads without
+ * waiting, for a worker thread (see readTextFileSync).
  */
-export async function readForIndex(job: IndexJob, options: DecodeOptions, full: boolean): Promise<IndexRead> {
+export async function readForIndex(job: IndexJob, options: DecodeOptions, full: boolean, blocking = false): Promise<IndexRead> {
   const readAt = Date.now();
-  const stamp = await fileStamp(job.sidecar);
-  const [source, article] = await Promise.all([readSidecarFile(job.sidecar), readArticleFile(articlePathFor(job.sidecar))]);
+  const stamp = blocking ? fileStampBlocking(job.sidecar) : await fileStamp(job.sidecar);
+  const articlePath = articlePathFor(job.sidecar);
+  const [source, article]: TextRead[] = blocking
+    ? [readSidecarFileSync(job.sidecar), readArticleFileSync(articlePath)]
+    : await Promise.all([readSidecarFile(job.sidecar), readArticleFile(articlePath)]);
   if (source.status === 'missing' || !stamp) {
     return { status: 'gone' };
   }

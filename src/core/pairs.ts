@@ -1,7 +1,7 @@
 // Reading a sidecar with its article through the one file layer: the pair every command and the parallel check start from.
 
 import { basename } from 'node:path';
-import { readArticleFile, readSidecarFile } from './files';
+import { readArticleFile, readArticleFileSync, readSidecarFile, readSidecarFileSync } from './files';
 import type { FileProblem } from './fileRules';
 import { type DecodeOptions, type DecodeResult, decodeSidecar, SIDECAR_SUFFIX } from './sidecar';
 
@@ -16,18 +16,19 @@ export function articlePathFor(sidecar: string): string {
 /**
  * Reads a sidecar and its article and decodes the sidecar against it. With `dataOnly` the
  * fast reader is used: it keeps a 30 MB sidecar in about a tenth of the memory, and a sidecar
- * with any problem is still read again the full way for positions.
+ * with any problem is still read again the full way for positions. `blocking` reads the
+ * files without waiting, for a worker thread (see readTextFileSync).
  */
-export async function readPair(sidecar: string, options: DecodeOptions): Promise<PairRead> {
+export async function readPair(sidecar: string, options: DecodeOptions, blocking = false): Promise<PairRead> {
   const article = articlePathFor(sidecar);
-  const source = await readSidecarFile(sidecar);
+  const source = blocking ? readSidecarFileSync(sidecar) : await readSidecarFile(sidecar);
   if (source.status === 'missing') {
     return { missing: `has no sidecar (${basename(sidecar)})` };
   }
   if (source.status === 'problem') {
     return { problem: source.problem, file: sidecar };
   }
-  const text = await readArticleFile(article);
+  const text = blocking ? readArticleFileSync(article) : await readArticleFile(article);
   if (text.status === 'missing') {
     return { missing: `the article ${basename(article)} is missing next to this sidecar` };
   }

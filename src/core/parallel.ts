@@ -44,9 +44,9 @@ export function decodeOptionsOf(settings: CheckSettings): DecodeOptions {
   return { actorTypes: settings.actorTypes, verdicts: settings.scale?.verdicts.map((v) => v.id), dataOnly: true };
 }
 
-/** Reads and checks one sidecar with its article. */
-export async function checkSidecar(sidecar: string, options: DecodeOptions): Promise<SidecarCheck> {
-  const read = await readPair(sidecar, options);
+/** Reads and checks one sidecar with its article; `blocking` reads without waiting, for a worker thread. */
+export async function checkSidecar(sidecar: string, options: DecodeOptions, blocking = false): Promise<SidecarCheck> {
+  const read = await readPair(sidecar, options, blocking);
   const base = { sidecar, article: articlePathFor(sidecar), problems: [] };
   if ('missing' in read) {
     return { ...base, missing: read.missing };
@@ -84,8 +84,8 @@ export function readMany(paths: readonly string[], options: DecodeOptions, worke
 }
 
 /** readPair without the parsed document. */
-export async function readPairData(path: string, options: DecodeOptions): Promise<PairRead> {
-  const read = await readPair(path, options);
+export async function readPairData(path: string, options: DecodeOptions, blocking = false): Promise<PairRead> {
+  const read = await readPair(path, options, blocking);
   return 'decoded' in read ? { ...read, decoded: { ...read.decoded, document: undefined } } : read;
 }
 
