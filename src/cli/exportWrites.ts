@@ -21,6 +21,8 @@ type Place = { folder: string; name: string } | { existing: true };
  */
 export class ExportWrites {
   private readonly places: Promise<Place[]>;
+  /** The folders this export made, deepest first: removed again, if still empty, by abandon. */
+  private readonly made: string[] = [];
   private readonly staged = new Map<number, Promise<string | undefined>>();
   private readonly contents = new Map<number, string>();
   private failure: unknown;
@@ -28,7 +30,7 @@ export class ExportWrites {
   private readonly waiting: (() => void)[] = [];
 
   constructor(private readonly targets: readonly string[]) {
-    this.places = placesOf(targets);
+    this.places = placesOf(targets, this.made);
     // Awaited by every write and by commit; a failure is theirs to report.
     this.places.catch(() => undefined);
   }
@@ -83,6 +85,9 @@ export class ExportWrites {
   async abandon(): Promise<void> {
     await this.places.catch(() => undefined);
     await removeAll(await this.settled());
+    for (const folder of this.made) {
+      await fs.rmdir(folder).catch(() => undefined);
+    }
   }
 
   /** The temporary file of each staged target, once every write under way has ended. */
@@ -116,7 +121,7 @@ export class ExportWrites {
  * it once: a target not in the listing is a new file at the folder's real path, with none of
  * the per-file look-ups (links, mode, read-only) that replacing a file needs.
  */
-async function placesOf(targets: readonly string[]): Promise<Place[]> {
+async function placesOf(targets: readonly string[], made: string[]): Promise<Place[]> {
   const byFolder = new Map<string, Set<string>>();
   for (const target of targets) {
     const names = byFolder.get(dirname(target)) ?? new Set<string>();
@@ -124,9 +129,12 @@ async function placesOf(targets: readonly string[]): Promise<Place[]> {
   }
   const folders = new Map<string, FolderListing | undefined>();
   for (const [folder, names] of byFolder) {
-    await fs.mkdir(folder, { recursive: true }).catch((err: unknown) => {
+    const first = await fs.mkdir(folder, { recursive: true }).catch((err: unknown) => {
       throw new FileError('unwritable', folder, `the folder could not be made: ${describeFsError(err)}`);
     });
+    for (let up = folder; first !== undefined && up.length >= first.length; up = dirname(up)) {
+      made.push(up);
+    }
     const listing = await listFolder(folder);
     if (listing) {
       await removeStaleTemps(listing.real, names);
