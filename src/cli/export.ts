@@ -41,13 +41,23 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
   }
   const sidecars = positionals.map((path) => sidecarPathFor(resolve(io.cwd, path)));
   const targets = await exportTargets(io, format, values.output, sidecars.map(articlePathFor));
-  if (targets && !(await checkTargets(io, targets, sidecars, Boolean(values.force)))) {
+  // Checked while the settings are read and the articles start to be: nothing is written before the check passes, and a refusal is said first.
+  const checked = targets ? checkTargets(io, targets, sidecars, Boolean(values.force)) : Promise.resolve(true);
+  checked.catch(() => undefined);
+  const settings = await loadSettings(io.cwd, values.config).catch(async (err: unknown) => {
+    if (await checked) {
+      throw err;
+    }
+    return undefined;
+  });
+  if (!settings) {
     return EXIT.problems;
   }
-  const settings = await loadSettings(io.cwd, values.config);
-
   if (format !== 'csv') {
-    return exportEach(io, format, sidecars, targets, settings);
+    return exportEach(io, format, sidecars, { targets, checked }, settings);
+  }
+  if (!(await checked)) {
+    return EXIT.problems;
   }
   const articles = await readArticles(io, sidecars, settings);
   if (!articles) {
@@ -62,11 +72,13 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
  * are read and exported on the worker threads; their files are written as they come, but put
  * in place only once every article could be exported, so a refusal changes nothing.
  */
-async function exportEach(io: Io, format: Exclude<ExportFormat, 'csv'>, sidecars: readonly string[], targets: string[] | undefined, settings: Settings): Promise<number> {
+async function exportEach(io: Io, format: Exclude<ExportFormat, 'csv'>, sidecars: readonly string[], output: { targets?: string[]; checked: Promise<boolean> }, settings: Settings): Promise<number> {
   const work: ExportWork = { kind: 'export', options: decodeOptionsOf(settings), format, settings };
-  const writes = targets && new ExportWrites(targets);
+  const writes = output.targets && new ExportWrites(output.targets, output.checked);
   let exportable = true;
-  const exports = await runSpread(work, sidecars, (sidecar) => exportPair(sidecar, work), {
+  let refused = false;
+  const spread = runSpread(work, sidecars, (sidecar) => exportPair(sidecar, work), {
+    cancelled: () => refused,
     onBatch: (from, batch) =>
       batch.forEach((exported, i) => {
         exportable &&= 'content' in exported;
@@ -75,6 +87,20 @@ async function exportEach(io: Io, format: Exclude<ExportFormat, 'csv'>, sidecars
         }
       }),
   });
+  // Refused targets: the batches under way end, and nothing is said of the articles.
+  const stop = async () => {
+    refused = true;
+    await spread.catch(() => undefined);
+  };
+  const allowed = await output.checked.catch(async (err: unknown) => {
+    await stop();
+    throw err;
+  });
+  if (!allowed) {
+    await stop();
+    return EXIT.problems;
+  }
+  const exports = await spread;
   if (!exports.every((exported, i) => 'content' in exported || void reportUnexported(io, sidecars[i], exported))) {
     await writes?.abandon();
     return EXIT.problems;

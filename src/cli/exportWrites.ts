@@ -29,8 +29,12 @@ export class ExportWrites {
   private running = 0;
   private readonly waiting: (() => void)[] = [];
 
-  constructor(private readonly targets: readonly string[]) {
-    this.places = placesOf(targets, this.made);
+  /** Nothing is made or written before `allowed` resolves to true (the targets were checked). */
+  constructor(
+    private readonly targets: readonly string[],
+    allowed: Promise<boolean> = Promise.resolve(true),
+  ) {
+    this.places = allowed.then((yes) => (yes ? placesOf(targets, this.made) : Promise.reject(new Error('the targets were refused'))));
     // Awaited by every write and by commit; a failure is theirs to report.
     this.places.catch(() => undefined);
   }
