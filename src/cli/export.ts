@@ -73,7 +73,7 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
  * in place only once every article could be exported, so a refusal changes nothing.
  */
 async function exportEach(io: Io, format: Exclude<ExportFormat, 'csv'>, sidecars: readonly string[], output: { targets?: string[]; checked: Promise<boolean> }, settings: Settings): Promise<number> {
-  const work: ExportWork = { kind: 'export', options: decodeOptionsOf(settings), format, settings };
+  const work: ExportWork = { kind: 'export', options: decodeOptionsOf(settings), format, settings, bytes: output.targets !== undefined };
   const writes = output.targets && new ExportWrites(output.targets, output.checked);
   let exportable = true;
   let refused = false;
@@ -110,7 +110,7 @@ async function exportEach(io: Io, format: Exclude<ExportFormat, 'csv'>, sidecars
       for (const w of exported.warnings) {
         io.err(`${relative(io.cwd, articlePathFor(sidecars[i]))}: warning: ${w.message}\n`);
       }
-      if (!writes) {
+      if (!writes && typeof exported.content === 'string') {
         io.out(exported.content);
       }
     }
@@ -121,7 +121,7 @@ async function exportEach(io: Io, format: Exclude<ExportFormat, 'csv'>, sidecars
 }
 
 /** Says why an article could not be exported, as readArticles does. */
-function reportUnexported(io: Io, sidecar: string, exported: Exclude<PairExport, { content: string }>): void {
+function reportUnexported(io: Io, sidecar: string, exported: Exclude<PairExport, { content: unknown }>): void {
   const article = relative(io.cwd, articlePathFor(sidecar));
   if ('problems' in exported) {
     printProblems(io, relative(io.cwd, sidecar), { ...exported, stale: false }, true);

@@ -24,7 +24,7 @@ export class ExportWrites {
   /** The folders this export made, deepest first: removed again, if still empty, by abandon. */
   private readonly made: string[] = [];
   private readonly staged = new Map<number, Promise<string | undefined>>();
-  private readonly contents = new Map<number, string>();
+  private readonly contents = new Map<number, string | Uint8Array>();
   private failure: unknown;
   private running = 0;
   private readonly waiting: (() => void)[] = [];
@@ -40,11 +40,15 @@ export class ExportWrites {
   }
 
   /** Starts writing target `i`; a new file goes to a temporary file of its own, flushed. */
-  stage(i: number, content: string): void {
-    this.contents.set(i, content);
+  stage(i: number, content: string | Uint8Array): void {
     const temp = this.places.then(async (places) => {
       const place = places[i];
-      return 'existing' in place || this.failure !== undefined ? undefined : this.limited(() => writeTemp(this.targets[i], place, content));
+      if ('existing' in place) {
+        // Written at commit the full way, which keeps the replaced file's line endings: as text.
+        this.contents.set(i, typeof content === 'string' ? content : new TextDecoder().decode(content));
+        return undefined;
+      }
+      return this.failure !== undefined ? undefined : this.limited(() => writeTemp(this.targets[i], place, content));
     });
     this.staged.set(
       i,
@@ -75,7 +79,7 @@ export class ExportWrites {
       );
     });
     if (this.failure === undefined) {
-      await mapConcurrently([...this.contents.keys()].filter((i) => 'existing' in places[i]), AT_ONCE, (i) => writeFileAtomic(this.targets[i], this.contents.get(i)!));
+      await mapConcurrently([...this.contents], AT_ONCE, ([i, content]) => writeFileAtomic(this.targets[i], content));
     }
     // Each file was flushed before its rename; the folders' flush makes the renames last.
     await Promise.all([...renamed].map((folder) => syncFolder(folder)));
@@ -183,7 +187,7 @@ function fold(name: string): string {
 }
 
 /** Writes a temporary file beside the target's place and flushes it; its path. */
-async function writeTemp(target: string, place: { folder: string; name: string }, content: string): Promise<string> {
+async function writeTemp(target: string, place: { folder: string; name: string }, content: string | Uint8Array): Promise<string> {
   const temp = join(place.folder, tempNameFor(place.name, process.pid, randomBytes(6).toString('hex')));
   try {
     const handle = await fs.open(temp, 'wx', 0o666);

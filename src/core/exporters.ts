@@ -100,6 +100,11 @@ export interface ExportWork {
   options: DecodeOptions;
   format: Exclude<ExportFormat, 'csv'>;
   settings: ExportSettings;
+  /**
+   * Each export as its UTF-8 bytes, for a file: they cross from a worker without a copy in
+   * the receiving thread's heap, where a thousand exports as text kept its collector busy.
+   */
+  bytes?: boolean;
 }
 
 /**
@@ -112,7 +117,7 @@ export type PairExport =
   | { problem: FileProblem; file: string }
   | { problems: SidecarProblem[] }
   | { stale: true }
-  | { content: string; warnings: { message: string }[] };
+  | { content: string | Uint8Array; warnings: { message: string }[] };
 
 /**
  * Reads a sidecar with its article and exports it. Done where it is read (a worker thread), so
@@ -130,5 +135,6 @@ export async function exportPair(sidecar: string, work: ExportWork): Promise<Pai
   if (stale) {
     return { stale };
   }
-  return exportArticle(work.format, pathToFileURL(articlePathFor(sidecar)).href, annotations, read.text, work.settings);
+  const { content, warnings } = exportArticle(work.format, pathToFileURL(articlePathFor(sidecar)).href, annotations, read.text, work.settings);
+  return { content: work.bytes ? new TextEncoder().encode(content) : content, warnings };
 }
