@@ -79,7 +79,12 @@ export class ExportWrites {
       );
     });
     if (this.failure === undefined) {
-      await mapConcurrently([...this.contents], AT_ONCE, ([i, content]) => writeFileAtomic(this.targets[i], content));
+      await mapConcurrently([...this.contents], AT_ONCE, ([i, content]) =>
+        writeFileAtomic(this.targets[i], content).then(
+          () => undefined,
+          (err: unknown) => void (this.failure ??= err),
+        ),
+      );
     }
     // Each file was flushed before its rename; the folders' flush makes the renames last.
     await Promise.all([...renamed].map((folder) => syncFolder(folder)));
