@@ -2,15 +2,15 @@
 
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { EXPORT_FORMATS, type ExportFormat, exportArticle, exportFileName } from '../core/exporters';
-import { describeFsError, FileError, realPathOf, removeStaleTemps, resolveTarget, writeFileAtomic } from '../core/files';
+import { EXPORT_FORMATS, type ExportFormat, exportFileName, exportPair, type ExportWork, type PairExport } from '../core/exporters';
+import { describeFsError, FileError, realPathOf, writeFileAtomic } from '../core/files';
 import { type Annotations } from '../core/model';
-import { mapConcurrently, readMany } from '../core/parallel';
+import { decodeOptionsOf, mapConcurrently, readMany, runSpread } from '../core/parallel';
 import { exportClaimsCsv } from '../core/report';
 import { SIDECAR_SUFFIX } from '../core/sidecar';
 import type { Settings } from '../core/settingsFile';
 import { EXIT, type Io, parse, printProblems, shownPath, UsageError } from './io';
+import { ExportWrites, type FolderListing, isListed, listFolder } from './exportWrites';
 import { articlePathFor, exists, isFolder, loadSettings, reportUnread, sidecarPathFor } from './files';
 
 /** What `newsmark export --help` prints. */
@@ -41,55 +41,96 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
   }
   const sidecars = positionals.map((path) => sidecarPathFor(resolve(io.cwd, path)));
   const targets = await exportTargets(io, format, values.output, sidecars.map(articlePathFor));
-  if (targets && !(await checkTargets(io, targets, sidecars, Boolean(values.force)))) {
+  // Checked while the settings are read and the articles start to be: nothing is written before the check passes, and a refusal is said first.
+  const checked = targets ? checkTargets(io, targets, sidecars, Boolean(values.force)) : Promise.resolve(true);
+  checked.catch(() => undefined);
+  const settings = await loadSettings(io.cwd, values.config).catch(async (err: unknown) => {
+    if (await checked) {
+      throw err;
+    }
+    return undefined;
+  });
+  if (!settings) {
     return EXIT.problems;
   }
-  const settings = await loadSettings(io.cwd, values.config);
-
+  if (format !== 'csv') {
+    return exportEach(io, format, sidecars, { targets, checked }, settings);
+  }
+  if (!(await checked)) {
+    return EXIT.problems;
+  }
   const articles = await readArticles(io, sidecars, settings);
   if (!articles) {
     return EXIT.problems;
   }
-  if (format === 'csv') {
-    await emit(io, targets?.[0], exportClaimsCsv(articles, { verdicts: settings.scale }));
-    return EXIT.ok;
-  }
-  // Each write is flushed to disk before its rename; several under way at once overlap those waits.
-  const writing = new Set<Promise<void>>();
-  const prepared = targets && prepareFolders(targets);
-  // Awaited by every write; a failure is the first write's.
-  prepared?.catch(() => undefined);
-  let failure: unknown;
-  for (const [i, { article, annotations, text }] of articles.entries()) {
-    if (failure !== undefined) {
-      break;
-    }
-    const { content, warnings } = exportArticle(format, pathToFileURL(article).href, annotations, text, settings);
-    for (const w of warnings) {
-      io.err(`${relative(io.cwd, article)}: warning: ${w.message}\n`);
-    }
-    if (!targets) {
-      io.out(content);
-      continue;
-    }
-    const write: Promise<void> = emit(io, targets[i], content, prepared)
-      .catch((err: unknown) => void (failure ??= err))
-      .finally(() => writing.delete(write));
-    writing.add(write);
-    if (writing.size >= WRITE_CONCURRENCY) {
-      await Promise.race(writing);
-    }
-  }
-  await Promise.all(writing);
-  if (failure !== undefined) {
-    // What could not be written is said as before, by the command line's own handler.
-    throw failure;
-  }
+  await emit(io, targets?.[0], exportClaimsCsv(articles, { verdicts: settings.scale }));
   return EXIT.ok;
 }
 
-/** Exports written at once. */
-const WRITE_CONCURRENCY = 16;
+/**
+ * Exports each article to a file of its own (or, one article, to standard output). Articles
+ * are read and exported on the worker threads; their files are written as they come, but put
+ * in place only once every article could be exported, so a refusal changes nothing.
+ */
+async function exportEach(io: Io, format: Exclude<ExportFormat, 'csv'>, sidecars: readonly string[], output: { targets?: string[]; checked: Promise<boolean> }, settings: Settings): Promise<number> {
+  const work: ExportWork = { kind: 'export', options: decodeOptionsOf(settings), format, settings, bytes: output.targets !== undefined };
+  const writes = output.targets && new ExportWrites(output.targets, output.checked);
+  let exportable = true;
+  let refused = false;
+  const spread = runSpread(work, sidecars, (sidecar) => exportPair(sidecar, work), {
+    cancelled: () => refused,
+    onBatch: (from, batch) =>
+      batch.forEach((exported, i) => {
+        exportable &&= 'content' in exported;
+        if (exportable && 'content' in exported) {
+          writes?.stage(from + i, exported.content);
+        }
+      }),
+  });
+  // Refused targets: the batches under way end, and nothing is said of the articles.
+  const stop = async () => {
+    refused = true;
+    await spread.catch(() => undefined);
+  };
+  const allowed = await output.checked.catch(async (err: unknown) => {
+    await stop();
+    throw err;
+  });
+  if (!allowed) {
+    await stop();
+    return EXIT.problems;
+  }
+  const exports = await spread;
+  if (!exports.every((exported, i) => 'content' in exported || void reportUnexported(io, sidecars[i], exported))) {
+    await writes?.abandon();
+    return EXIT.problems;
+  }
+  for (const [i, exported] of exports.entries()) {
+    if ('content' in exported) {
+      for (const w of exported.warnings) {
+        io.err(`${relative(io.cwd, articlePathFor(sidecars[i]))}: warning: ${w.message}\n`);
+      }
+      if (!writes && typeof exported.content === 'string') {
+        io.out(exported.content);
+      }
+    }
+  }
+  // What could not be written is said by the command line's own handler.
+  await writes?.commit();
+  return EXIT.ok;
+}
+
+/** Says why an article could not be exported, as readArticles does. */
+function reportUnexported(io: Io, sidecar: string, exported: Exclude<PairExport, { content: unknown }>): void {
+  const article = relative(io.cwd, articlePathFor(sidecar));
+  if ('problems' in exported) {
+    printProblems(io, relative(io.cwd, sidecar), { ...exported, stale: false }, true);
+  } else if ('stale' in exported) {
+    io.err(`${article}: the article changed since its sidecar was written, so its anchors may be out of place; run "newsmark reanchor ${article}" first.\n`);
+  } else {
+    reportUnread(io, exported, article);
+  }
+}
 
 /**
  * Every article with its annotations, in the order given; undefined, after saying why for
@@ -164,7 +205,16 @@ async function checkTargets(io: Io, targets: string[], sidecars: string[], force
     inputs.set(resolve(path), what);
     inputs.set(reals[i], what);
   });
-  const targetReals = await mapConcurrently(targets, LOOKUPS, (target) => realPathOf(target));
+  // A target not in its folder's listing is a new file there: its real path is the folder's, and it does not exist.
+  const listings = new Map<string, FolderListing | undefined>();
+  for (const folder of new Set(targets.map((target) => dirname(target)))) {
+    listings.set(folder, await listFolder(folder));
+  }
+  const isNew = (target: string) => {
+    const listing = listings.get(dirname(target));
+    return listing !== undefined && !isListed(listing, basename(target));
+  };
+  const targetReals = await mapConcurrently(targets, LOOKUPS, async (target) => (isNew(target) ? join(listings.get(dirname(target))!.real, basename(target)) : realPathOf(target)));
   for (const [i, target] of targets.entries()) {
     const real = targetReals[i];
     const what = inputs.get(target) ?? inputs.get(real) ?? (target.endsWith(SIDECAR_SUFFIX) || real.endsWith(SIDECAR_SUFFIX) ? 'a sidecar' : undefined);
@@ -172,7 +222,7 @@ async function checkTargets(io: Io, targets: string[], sidecars: string[], force
       throw new UsageError(`-o would write over ${shownPath(io, target)}, which is ${what}; name another output file`);
     }
   }
-  const there = force ? [] : await mapConcurrently(targets, LOOKUPS, (target) => exists(target));
+  const there = force ? [] : await mapConcurrently(targets, LOOKUPS, async (target) => !isNew(target) && (await exists(target)));
   const existing = targets.filter((_, i) => there[i]).map((target) => shownPath(io, target));
   if (existing.length) {
     io.err(`${existing.join(', ')} already ${existing.length === 1 ? 'exists' : 'exist'}; pass --force to replace ${existing.length === 1 ? 'it' : 'them'}. Nothing was written.\n`);
@@ -184,39 +234,14 @@ async function checkTargets(io: Io, targets: string[], sidecars: string[], force
 /** File-system lookups (real paths, existence) under way at once. */
 const LOOKUPS = 16;
 
-/** Writes one export; with `prepared` (prepareFolders), its folder is made and cleaned already. */
-async function emit(io: Io, target: string | undefined, content: string, prepared?: Promise<void>): Promise<void> {
+/** Writes one export (csv's one table). */
+async function emit(io: Io, target: string | undefined, content: string): Promise<void> {
   if (target === undefined) {
     io.out(content);
-    return;
-  }
-  if (prepared) {
-    await prepared;
-    await writeFileAtomic(target, content, { staleTempsRemoved: true });
     return;
   }
   await fs.mkdir(dirname(target), { recursive: true }).catch((err: unknown) => {
     throw new FileError('unwritable', dirname(target), `the folder could not be made: ${describeFsError(err)}`);
   });
   await writeFileAtomic(target, content);
-}
-
-/**
- * Makes the folders the targets go into and removes what crashed writers left there, once
- * per folder: done by each write, listing a folder of a thousand exports a thousand times
- * was a fifth of the export's time.
- */
-async function prepareFolders(targets: readonly string[]): Promise<void> {
-  const resolved = await mapConcurrently(targets, LOOKUPS, (target) => resolveTarget(target));
-  const byFolder = new Map<string, Set<string>>();
-  for (const target of resolved) {
-    const names = byFolder.get(dirname(target)) ?? new Set<string>();
-    byFolder.set(dirname(target), names.add(basename(target)));
-  }
-  for (const [folder, names] of byFolder) {
-    await fs.mkdir(folder, { recursive: true }).catch((err: unknown) => {
-      throw new FileError('unwritable', folder, `the folder could not be made: ${describeFsError(err)}`);
-    });
-    await removeStaleTemps(folder, names);
-  }
 }

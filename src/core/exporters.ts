@@ -2,9 +2,13 @@
 
 import { type BratMapping, exportBrat } from './brat';
 import { type ClaimReviewAuthor, exportClaimReview } from './claimreview';
+import { pathToFileURL } from 'node:url';
+import type { FileProblem } from './fileRules';
 import { embeddableJson } from './json';
 import type { Annotations } from './model';
+import { articlePathFor, readPair } from './pairs';
 import { exportClaimsCsv, exportMarkdownReport } from './report';
+import type { DecodeOptions, SidecarProblem } from './sidecar';
 import { DEFAULT_VERDICT_SCALE, type VerdictScale } from './verdicts';
 import { type Agent, exportW3C } from './w3c';
 
@@ -88,4 +92,50 @@ export function exportFileName(articleFile: string, format: ExportFormat): strin
   const dot = name.lastIndexOf('.');
   const stem = dot > 0 ? name.slice(0, dot) : name;
   return stem + EXPORT_SUFFIXES[format];
+}
+
+/** Reading and exporting each of many articles, as a worker thread is asked to (see runSpread). */
+export interface ExportWork {
+  kind: 'export';
+  options: DecodeOptions;
+  format: Exclude<ExportFormat, 'csv'>;
+  settings: ExportSettings;
+  /**
+   * Each export as its UTF-8 bytes, for a file: they cross from a worker without a copy in
+   * the receiving thread's heap, where a thousand exports as text kept its collector busy.
+   */
+  bytes?: boolean;
+}
+
+/**
+ * One article exported, or what kept it from being: missing, unreadable (`file` is the one at
+ * fault), a sidecar with errors (`problems`, warnings too), or an article changed since its
+ * sidecar was written (`stale`).
+ */
+export type PairExport =
+  | { missing: string }
+  | { problem: FileProblem; file: string }
+  | { problems: SidecarProblem[] }
+  | { stale: true }
+  | { content: string | Uint8Array; warnings: { message: string }[] };
+
+/**
+ * Reads a sidecar with its article and exports it. Done where it is read (a worker thread), so
+ * that what crosses to the writing thread is the export's text, not the annotations and both files;
+ * `blocking` reads the files without waiting, for a worker with nothing else to do meanwhile.
+ */
+export async function exportPair(sidecar: string, work: ExportWork, blocking = false): Promise<PairExport> {
+  const read = await readPair(sidecar, work.options, blocking);
+  if (!('decoded' in read)) {
+    return read;
+  }
+  const { annotations, problems, stale } = read.decoded;
+  if (!annotations) {
+    return { problems };
+  }
+  if (stale) {
+    return { stale };
+  }
+  const { content, warnings } = exportArticle(work.format, pathToFileURL(articlePathFor(sidecar)).href, annotations, read.text, work.settings);
+  return { content: work.bytes ? new TextEncoder().encode(content) : content, warnings };
 }

@@ -398,7 +398,8 @@ function isAlive(pid: number): boolean {
   }
 }
 
-async function syncFolder(folder: string): Promise<void> {
+/** Flushes a folder to disk, so that the renames made in it survive a crash. */
+export async function syncFolder(folder: string): Promise<void> {
   // Windows cannot open a folder for flushing; there the rename is as durable as it gets.
   if (process.platform === 'win32') {
     return;

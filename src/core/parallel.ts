@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { ExportWork } from './exporters';
 import { articlePathFor, type PairRead, readPair } from './pairs';
 import type { FileProblem } from './fileRules';
 import { type DecodeOptions, type SidecarProblem } from './sidecar';
@@ -72,7 +73,7 @@ export function validateMany(paths: readonly string[], settings: CheckSettings, 
 }
 
 /** What a worker is asked to do with each item of a batch. */
-export type WorkKind = { kind: 'check'; options: DecodeOptions } | { kind: 'index'; options: DecodeOptions; full: boolean } | { kind: 'read'; options: DecodeOptions };
+export type WorkKind = { kind: 'check'; options: DecodeOptions } | { kind: 'index'; options: DecodeOptions; full: boolean } | { kind: 'read'; options: DecodeOptions } | ExportWork;
 
 /**
  * Reads sidecars with their articles (see readPair), spread over the cores, in the order

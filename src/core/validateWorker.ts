@@ -1,6 +1,7 @@
-// A worker thread of runSpread: checks sidecars for validate, reads them for a command or for the workspace index, and answers with the results in order.
+// A worker thread of runSpread: checks sidecars for validate, reads them for a command or for the workspace index, exports them, and answers with the results in order.
 
 import { parentPort } from 'node:worker_threads';
+import { exportPair } from './exporters';
 import { readForIndex, type IndexJob } from './indexReader';
 import { checkSidecar, readPairData, type WorkKind } from './parallel';
 
@@ -13,6 +14,8 @@ function answer(work: WorkKind, item: unknown): Promise<unknown> {
       return readForIndex(item as IndexJob, work.options, work.full, true);
     case 'read':
       return readPairData(item as string, work.options, true);
+    case 'export':
+      return exportPair(item as string, work, true);
   }
 }
 

@@ -289,6 +289,19 @@ describe('cli', () => {
       assert.match(r.err, /^articles\/summit\.txt: the article changed since its sidecar was written.*run "newsmark reanchor articles\/summit\.txt" first\.$/m);
       assert.match(r.err, /^articles\/budget\.txt\.annotations\.yaml:2:10: .*"file"/m);
     });
+
+    it('writes no file of any article, nor a folder for them, when one article cannot be exported', async () => {
+      const dir = track(await imported());
+      writeFileSync(join(dir, 'articles/budget.txt.annotations.yaml'), 'newsmark: 1\narticle: {}\n');
+      mkdirSync(join(dir, 'out'));
+      for (const output of ['out/', 'new/reports/']) {
+        const r = await run(dir, 'export', '--format', 'w3c', '-o', output, 'articles/summit.txt', 'articles/budget.txt');
+        assert.equal(r.code, EXIT.problems);
+        assert.match(r.err, /^articles\/budget\.txt\.annotations\.yaml:2:10: /m);
+      }
+      assert.deepEqual(readdirSync(join(dir, 'out')), [], 'neither the export of the good article nor a temporary file');
+      assert.equal(existsSync(join(dir, 'new')), false);
+    });
   });
 
   describe('stats', () => {
