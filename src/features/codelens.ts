@@ -48,7 +48,7 @@ export function registerCodeLens(store: AnnotationStore): vscode.Disposable {
       ARTICLE_LANGUAGES.map((language) => ({ language })),
       provider,
     ),
-    store.onDidChange(() => changed.fire()),
+    store.onDidChangeAfterHighlights(() => changed.fire()),
     onDidChangeSettings(() => changed.fire()),
   );
 }
