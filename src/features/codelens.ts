@@ -48,7 +48,7 @@ export function registerCodeLens(store: AnnotationStore): vscode.Disposable {
       ARTICLE_LANGUAGES.map((language) => ({ language })),
       provider,
     ),
-    store.onDidChangeAfterHighlights(() => changed.fire()),
+    store.onDidChange(() => changed.fire()),
     onDidChangeSettings(() => changed.fire()),
   );
 }

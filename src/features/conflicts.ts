@@ -172,7 +172,7 @@ export function registerConflicts(store: AnnotationStore): vscode.Disposable {
   }
   return vscode.Disposable.from(
     collection,
-    store.onDidChangeAfterHighlights(update),
+    store.onDidChange(update),
     onDidChangeSettings(updateAll),
     vscode.languages.registerCodeActionsProvider([...articles, sidecars], provider, kinds),
     vscode.languages.registerHoverProvider(articles, { provideHover: (doc, position) => conflictHover(store, doc, position) }),

@@ -27,6 +27,6 @@ export function registerContextKeys(store: AnnotationStore): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.window.onDidChangeActiveTextEditor(update),
     vscode.window.onDidChangeTextEditorSelection(update),
-    store.onDidChangeAfterHighlights(update),
+    store.onDidChange(update),
   );
 }

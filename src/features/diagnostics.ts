@@ -24,7 +24,7 @@ export function registerDiagnostics(store: AnnotationStore): vscode.Disposable {
   for (const entry of store.all()) {
     update(entry.uri);
   }
-  return vscode.Disposable.from(collection, store.onDidChangeAfterHighlights(update));
+  return vscode.Disposable.from(collection, store.onDidChange(update));
 }
 
 function sidecarDiagnostics(entry: ArticleEntry): vscode.Diagnostic[] {

@@ -49,5 +49,5 @@ export function registerLint(store: AnnotationStore): vscode.Disposable {
   for (const entry of store.all()) {
     update(entry.uri);
   }
-  return vscode.Disposable.from(collection, store.onDidChangeAfterHighlights(update), onDidChangeSettings(updateAll));
+  return vscode.Disposable.from(collection, store.onDidChange(update), onDidChangeSettings(updateAll));
 }

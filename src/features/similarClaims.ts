@@ -418,7 +418,7 @@ export function registerSimilarClaims(store: AnnotationStore, index: WorkspaceIn
     watcher.onDidDelete(() => (archive.invalidateFactChecks(), schedule())),
     vscode.commands.registerCommand(Command.FindSimilarClaims, find),
     vscode.commands.registerCommand(Command.ImportFactChecks, (file?: vscode.Uri) => importFactChecks(archive, file)),
-    store.onDidChangeAfterHighlights((uri) => {
+    store.onDidChange((uri) => {
       const annotations = store.get(uri)?.annotations;
       if (annotations) {
         void offers.offer(uri, annotations).catch(() => undefined);

@@ -52,7 +52,7 @@ export function registerStatusBar(store: AnnotationStore): StatusBarHandle {
   update();
   const disposables = [
     item,
-    store.onDidChangeAfterHighlights(update),
+    store.onDidChange(update),
     vscode.window.onDidChangeActiveTextEditor(update),
     vscode.window.onDidChangeVisibleTextEditors(update),
   ];

@@ -61,11 +61,6 @@ export class AnnotationStore implements vscode.Disposable {
   private readonly documents = new WeakMap<vscode.TextDocument, ArticleDocument>();
   private readonly changeEmitter = new vscode.EventEmitter<vscode.Uri>();
   private readonly moveEmitter = new vscode.EventEmitter<AnchorsMoved>();
-  private readonly afterHighlightsEmitter = new vscode.EventEmitter<vscode.Uri>();
-  /** Articles whose annotations the latest change had read, so that a first read is told apart. */
-  private readonly read = new Set<string>();
-  /** First reads told to onDidChangeAfterHighlights in the next task. */
-  private readonly later = new Set<string>();
   /** When the change event being handled reached the store. */
   private changeAt = 0;
   private readonly disposables: vscode.Disposable[] = [];
@@ -77,13 +72,6 @@ export class AnnotationStore implements vscode.Disposable {
    */
   readonly onDidChange = this.changeEmitter.event;
 
-  /**
-   * onDidChange for what is seen after the highlights (problems, status bar, lenses, context
-   * keys): when an article's annotations were just read, it fires in the next task, once the
-   * highlights of the article opened were sent to the editor; at once for any other change.
-   */
-  readonly onDidChangeAfterHighlights = this.afterHighlightsEmitter.event;
-
   /** Fires at each edit of an open article's text, once its anchors moved with it: for what must follow every keystroke. */
   readonly onDidMoveAnchors = this.moveEmitter.event;
 
@@ -92,15 +80,12 @@ export class AnnotationStore implements vscode.Disposable {
       if (!this.core.get(key) || this.core.get(key)?.annotations) {
         this.host.dismissUnreadable(key);
       }
-      const uri = this.uriOf(key);
-      this.changeEmitter.fire(uri);
-      this.afterHighlights(key, uri);
+      this.changeEmitter.fire(this.uriOf(key));
     });
     const unsubscribeMoves = this.core.onDidMove((key, edits, exact) => this.moveEmitter.fire({ uri: this.uriOf(key), edits, exact, at: this.changeAt }));
     this.disposables.push(
       this.changeEmitter,
       this.moveEmitter,
-      this.afterHighlightsEmitter,
       { dispose: unsubscribe },
       { dispose: unsubscribeMoves },
       vscode.workspace.onDidOpenTextDocument((doc) => void this.load(doc)),
@@ -126,28 +111,6 @@ export class AnnotationStore implements vscode.Disposable {
     for (const d of this.disposables) {
       d.dispose();
     }
-  }
-
-  private afterHighlights(key: string, uri: vscode.Uri): void {
-    const firstRead = !!this.core.get(key)?.annotations && !this.read.has(key);
-    if (this.core.get(key)?.annotations) {
-      this.read.add(key);
-    } else {
-      this.read.delete(key);
-    }
-    if (this.later.has(key)) {
-      return; // Told in the next task, with what is then true.
-    }
-    if (!firstRead) {
-      this.afterHighlightsEmitter.fire(uri);
-      return;
-    }
-    this.later.add(key);
-    // A timer, not an immediate: the highlights drawn out of view take the next immediate.
-    setTimeout(() => {
-      this.later.delete(key);
-      this.afterHighlightsEmitter.fire(uri);
-    }, 0);
   }
 
   static isArticle(doc: vscode.TextDocument): boolean {
