@@ -1,9 +1,8 @@
 // The sidecar codec: reads `<article>.annotations.yaml` into annotations with positioned problems, and writes it back keeping hand edits.
 
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { FAILSAFE_SCHEMA, load as loadYamlData, Type } from 'js-yaml';
 import { type Document, isScalar, LineCounter, parseDocument, Schema, type ScalarTag, visit, type Node as YamlNode } from 'yaml';
-import schema from '../../schemas/sidecar-v1.schema.json';
 import { describeConflict } from './conflicts';
 import { sha256 } from './hash';
 import { type Actor, type Anchor, type Annotations, type Claim, FORMAT_VERSION } from './model';
@@ -20,6 +19,7 @@ import {
   unclosedBracket,
   UNREADABLE_WORDS,
 } from './sidecarProblems';
+import { sidecarValidator } from './sidecarSchema';
 import { shorten } from './text';
 
 export { NESTING_LIMIT, type ProblemCode, type SidecarProblem } from './sidecarProblems';
@@ -69,12 +69,9 @@ export interface DecodeResult {
 
 let compiled: ValidateFunction | undefined;
 
-/**
- * The schema validator, compiled on first use: compiling costs more than reading most
- * sidecars, and activation should not pay it before an article is opened.
- */
+/** The schema validator, obtained on first use: activation should not pay for it before an article is opened. */
 function validateSchema(data: unknown): boolean {
-  compiled ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
+  compiled ??= sidecarValidator();
   const valid = compiled(data);
   validateSchema.errors = compiled.errors;
   return valid;

@@ -6,7 +6,8 @@ import { AnnotationStore } from './store';
 
 export function registerContextKeys(store: AnnotationStore): vscode.Disposable {
   const set = (key: string, value: unknown) => void vscode.commands.executeCommand('setContext', key, value);
-  let last = '';
+  // Keys never set read as false: activation sends only those that are not.
+  let last = 'false|false|false';
   const update = () => {
     const editor = vscode.window.activeTextEditor;
     const isArticle = editor ? AnnotationStore.isArticle(editor.document) : false;

@@ -59,12 +59,20 @@ function keysFor(styles: ReadonlyMap<string, unknown>): HighlightKeys {
  * disposed and made again only when the colours in the settings change.
  */
 class DecorationTypes implements vscode.Disposable {
-  private styles = decorationStyles();
-  private keys = keysFor(this.styles);
+  /** Read from the settings when first drawn: activation does not read the colours. */
+  private styled?: { styles: Map<string, vscode.DecorationRenderOptions>; keys: HighlightKeys };
   private readonly types = new Map<string, vscode.TextEditorDecorationType[]>();
 
+  private get style(): { styles: Map<string, vscode.DecorationRenderOptions>; keys: HighlightKeys } {
+    if (!this.styled) {
+      const styles = decorationStyles();
+      this.styled = { styles, keys: keysFor(styles) };
+    }
+    return this.styled;
+  }
+
   get highlightKeys(): HighlightKeys {
-    return this.keys;
+    return this.style.keys;
   }
 
   of(key: string, group: number): vscode.TextEditorDecorationType {
@@ -73,14 +81,13 @@ class DecorationTypes implements vscode.Disposable {
       list = [];
       this.types.set(key, list);
     }
-    list[group] ??= vscode.window.createTextEditorDecorationType(this.styles.get(key) ?? {});
+    list[group] ??= vscode.window.createTextEditorDecorationType(this.style.styles.get(key) ?? {});
     return list[group];
   }
 
   reset(): void {
     this.dispose();
-    this.styles = decorationStyles();
-    this.keys = keysFor(this.styles);
+    this.styled = undefined;
   }
 
   dispose(): void {

@@ -45,6 +45,9 @@ export function registerLint(store: AnnotationStore): vscode.Disposable {
       update(entry.uri);
     }
   };
-  updateAll();
+  // Nothing to clear yet: a new collection is empty.
+  for (const entry of store.all()) {
+    update(entry.uri);
+  }
   return vscode.Disposable.from(collection, store.onDidChange(update), onDidChangeSettings(updateAll));
 }

@@ -303,9 +303,8 @@ class CheckedBeforeMarkers implements vscode.Disposable {
   private latest: ClaimArchive | undefined;
   private latestVersion = -1;
   private readonly cache = new Map<string, string | undefined>();
-  private readonly marker = vscode.window.createTextEditorDecorationType({
-    after: { margin: '0 0 0 1em', color: new vscode.ThemeColor('editorCodeLens.foreground'), fontStyle: 'italic' },
-  });
+  /** Made when the first marker is drawn, not at activation. */
+  private marker: vscode.TextEditorDecorationType | undefined;
 
   constructor(
     private readonly store: AnnotationStore,
@@ -349,13 +348,18 @@ class CheckedBeforeMarkers implements vscode.Disposable {
           options.push({ range: new vscode.Range(end, end), renderOptions: { after: { contentText: checkedBeforeText(best) } } });
         }
       }
-      editor.setDecorations(this.marker, options);
+      if (options.length || this.marker) {
+        this.marker ??= vscode.window.createTextEditorDecorationType({
+          after: { margin: '0 0 0 1em', color: new vscode.ThemeColor('editorCodeLens.foreground'), fontStyle: 'italic' },
+        });
+        editor.setDecorations(this.marker, options);
+      }
     }
   }
 
   dispose(): void {
     this.changed.dispose();
-    this.marker.dispose();
+    this.marker?.dispose();
   }
 }
 

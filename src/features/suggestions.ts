@@ -44,19 +44,27 @@ class SuggestionsController {
   private readonly byArticle = new Map<string, Suggestions>();
   /** Actors of other articles by name, so accepting one brings its aliases and Wikidata id. */
   private elsewhere = new Map<string, Actor>();
-  private readonly actorType = vscode.window.createTextEditorDecorationType({
-    textDecoration: 'underline dotted',
-    borderColor: new vscode.ThemeColor('newsmark.suggestion'),
-    borderStyle: 'none none dotted none',
-    borderWidth: '0 0 1px 0',
-  });
-  private readonly claimType = vscode.window.createTextEditorDecorationType({
-    borderColor: new vscode.ThemeColor('newsmark.suggestion'),
-    borderStyle: 'none none dotted none',
-    borderWidth: '0 0 1px 0',
-    overviewRulerColor: new vscode.ThemeColor('newsmark.suggestion'),
-    overviewRulerLane: vscode.OverviewRulerLane.Full,
-  });
+  /** Made when the first suggestions are drawn: most sessions never ask for any. */
+  private types?: { actor: vscode.TextEditorDecorationType; claim: vscode.TextEditorDecorationType };
+
+  private get decorationTypes(): { actor: vscode.TextEditorDecorationType; claim: vscode.TextEditorDecorationType } {
+    this.types ??= {
+      actor: vscode.window.createTextEditorDecorationType({
+        textDecoration: 'underline dotted',
+        borderColor: new vscode.ThemeColor('newsmark.suggestion'),
+        borderStyle: 'none none dotted none',
+        borderWidth: '0 0 1px 0',
+      }),
+      claim: vscode.window.createTextEditorDecorationType({
+        borderColor: new vscode.ThemeColor('newsmark.suggestion'),
+        borderStyle: 'none none dotted none',
+        borderWidth: '0 0 1px 0',
+        overviewRulerColor: new vscode.ThemeColor('newsmark.suggestion'),
+        overviewRulerLane: vscode.OverviewRulerLane.Full,
+      }),
+    };
+    return this.types;
+  }
 
   constructor(
     private readonly store: AnnotationStore,
@@ -71,10 +79,13 @@ class SuggestionsController {
         continue;
       }
       const s = this.byArticle.get(editor.document.uri.toString());
+      if (!s && !this.types) {
+        continue; // Nothing was ever underlined.
+      }
       const doc = editor.document;
       const range = (x: { start: number; end: number }) => new vscode.Range(doc.positionAt(x.start), doc.positionAt(x.end));
-      editor.setDecorations(this.actorType, (s?.actors ?? []).map(range));
-      editor.setDecorations(this.claimType, (s?.claims ?? []).map(range));
+      editor.setDecorations(this.decorationTypes.actor, (s?.actors ?? []).map(range));
+      editor.setDecorations(this.decorationTypes.claim, (s?.claims ?? []).map(range));
     }
   }
 
@@ -335,8 +346,8 @@ class SuggestionsController {
   }
 
   dispose(): void {
-    this.actorType.dispose();
-    this.claimType.dispose();
+    this.types?.actor.dispose();
+    this.types?.claim.dispose();
   }
 }
 

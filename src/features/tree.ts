@@ -538,7 +538,8 @@ export function registerTrees(store: AnnotationStore, index: WorkspaceIndex, sco
   const assertions = new AssertionsTree(store, index, scope);
   const actorsView = vscode.window.createTreeView('newsmark.actors', { treeDataProvider: actors, showCollapseAll: true });
   const assertionsView = vscode.window.createTreeView('newsmark.assertions', { treeDataProvider: assertions, showCollapseAll: true });
-  let broken: boolean | undefined;
+  // A context key never set reads as false: activation sends nothing until a sidecar is broken.
+  let broken = false;
   // Said by the views' welcome, which has an Open Sidecar button; a view's message would hide it.
   const showBroken = () => {
     const now = scope.current === 'article' && isBroken(actors.shownEntry()?.entry);
