@@ -1,7 +1,10 @@
 // Tests of the sidecar codec's words and places for hand edits the other codec tests leave out: each schema rule's sentence, the limits on how much is listed, and the edges of shortening.
 
 import assert from 'node:assert/strict';
-import { decodeSidecar, type SidecarProblem } from '../../../src/core/sidecar';
+import { sha256 } from '../../../src/core/hash';
+import { anchorAt, type Anchor, type Annotations } from '../../../src/core/model';
+import { decodeSidecar, encodeSidecar, type SidecarProblem } from '../../../src/core/sidecar';
+import { encodeSidecarState } from '../../../src/core/sidecarWriter';
 
 const ARTICLE = 'Kyrgyzstan hosts the CSTO exercise.\nArmenia stays away.\n';
 
@@ -112,5 +115,65 @@ describe('sidecar codec, the words for each hand edit', () => {
     const deep = `newsmark: 1\narticle:\n  file: a\nextra:\n  deep: ${'['.repeat(70)}${']'.repeat(70)}\n`;
     const nesting = decodeSidecar(deep, ARTICLE).problems;
     assert.deepEqual(nesting.map((p) => [p.code, p.line, p.column, p.length]), [['nesting', 5, 70, 1]]);
+  });
+});
+
+describe('sidecar codec, what a write keeps of a hand-edited sidecar', () => {
+  const TEXT = 'Kyrgyzstan hosts the CSTO exercise.\nArmenia stays away.\nArmenia said so.\n';
+  /** The anchor on the n-th (from 0) place the quote has in TEXT. */
+  const on = (quote: string, n = 0): Anchor => {
+    let at = -1;
+    for (let k = 0; k <= n; k++) {
+      at = TEXT.indexOf(quote, at + 1);
+    }
+    return anchorAt(TEXT, at, at + quote.length);
+  };
+  const FIRST = '{ start: 36, end: 43, quote: Armenia, prefix: "yzstan hosts the CSTO exercise.\\n", suffix: " stays away.\\nArmenia said so.\\n" }';
+  const SECOND = '{ start: 56, end: 63, quote: Armenia, prefix: "O exercise.\\nArmenia stays away.\\n", suffix: " said so.\\n" }';
+  const HEAD = ['newsmark: 1', 'article:', '  file: csto.txt', `  sha256: ${sha256(TEXT)}`, 'actors:', '  - id: armenia', '    name: Armenia', '    type: country', '    mentions:'];
+  const CLAIM_ANCHOR = '{ start: 36, end: 54, quote: Armenia stays away, prefix: "yzstan hosts the CSTO exercise.\\n", suffix: ".\\nArmenia said so.\\n" }';
+
+  it('writes mentions in the order of the text, and the first claim under an empty list as a block item', () => {
+    const annotations: Annotations = { article: { file: 'csto.txt' }, actors: [{ id: 'armenia', name: 'Armenia', type: 'country', mentions: [on('Armenia', 1), on('Armenia')] }], claims: [] };
+    const empty = encodeSidecar(annotations, TEXT);
+    assert.equal(empty, [...HEAD, `      - ${FIRST}`, `      - ${SECOND}`, 'claims: []', ''].join('\n'));
+    annotations.claims.push({ id: 'c1', anchor: on('Armenia stays away'), status: 'unchecked', sources: [] });
+    const first = encodeSidecar(annotations, TEXT, decodeSidecar(empty, TEXT).document);
+    assert.equal(first, [...HEAD, `      - ${FIRST}`, `      - ${SECOND}`, 'claims:', '  - id: c1', `    anchor: ${CLAIM_ANCHOR}`, '    status: unchecked', ''].join('\n'));
+  });
+
+  it('puts a new key of a claim whose keys were reordered by hand before the first later one, and keeps the rest where they are', () => {
+    const hand = [...HEAD, `      - ${FIRST}`, 'claims:', '  - status: unchecked', '    id: c1', `    anchor: ${CLAIM_ANCHOR}`, ''].join('\n');
+    const read = decodeSidecar(hand, TEXT);
+    assert.deepEqual(read.problems, []);
+    const claim = read.annotations!.claims[0];
+    claim.claimant = 'armenia';
+    claim.verdict = 'false';
+    const written = encodeSidecar(read.annotations!, TEXT, read.document);
+    assert.equal(written, [...HEAD, `      - ${FIRST}`, 'claims:', '  - claimant: armenia', '    status: unchecked', '    id: c1', `    anchor: ${CLAIM_ANCHOR}`, '    verdict: "false"', ''].join('\n'));
+    assert.equal(decodeSidecar(written, TEXT).annotations!.claims[0].verdict, 'false');
+  });
+
+  it('keeps the comment beside each mention that moved with an edit before it, in the order the mentions come', () => {
+    const hand = [...HEAD, `      - ${FIRST} # the first time`, `      - ${SECOND} # said again`, 'claims: []', ''].join('\n');
+    const read = decodeSidecar(hand, TEXT);
+    const edited = TEXT.replace('CSTO', 'big CSTO');
+    for (const mention of read.annotations!.actors[0].mentions) {
+      mention.start += 4;
+      mention.end += 4;
+    }
+    const written = encodeSidecar(read.annotations!, edited, read.document);
+    const first = '{ start: 40, end: 47, quote: Armenia, prefix: "an hosts the big CSTO exercise.\\n", suffix: " stays away.\\nArmenia said so.\\n" }';
+    const second = '{ start: 60, end: 67, quote: Armenia, prefix: "O exercise.\\nArmenia stays away.\\n", suffix: " said so.\\n" }';
+    const head = HEAD.map((line) => line.replace(sha256(TEXT), sha256(edited)));
+    assert.equal(written, [...head, `      - ${first} # the first time`, `      - ${second} # said again`, 'claims: []', ''].join('\n'));
+  });
+
+  it('writes the new text\'s hash and context when the article changed, for anchors written before', () => {
+    const annotations: Annotations = { article: { file: 'csto.txt' }, actors: [{ id: 'armenia', name: 'Armenia', type: 'country', mentions: [on('Armenia')] }], claims: [] };
+    const before = encodeSidecarState(annotations, TEXT);
+    const edited = TEXT.replace('stays away', 'keeps away');
+    const after = encodeSidecarState(annotations, edited, before);
+    assert.equal(after.text, before.text.replace(sha256(TEXT), sha256(edited)).replace('" stays away.', '" keeps away.'));
   });
 });
