@@ -176,4 +176,23 @@ describe('sidecar codec, what a write keeps of a hand-edited sidecar', () => {
     const after = encodeSidecarState(annotations, edited, before);
     assert.equal(after.text, before.text.replace(sha256(TEXT), sha256(edited)).replace('" stays away.', '" keeps away.'));
   });
+  it('keeps the comments of two mentions marked twice on the same words with their own lines, the earlier one first', () => {
+    const twice = { ...on('Armenia') };
+    const annotations: Annotations = { article: { file: 'csto.txt' }, actors: [{ id: 'armenia', name: 'Armenia', type: 'country', mentions: [on('Armenia'), twice, on('Armenia', 1)] }], claims: [] };
+    let n = 0;
+    const hand = encodeSidecar(annotations, TEXT).replace(/^( {6}- \{.*\})$/gm, (line) => `${line} # note ${++n}`);
+    const read = decodeSidecar(hand, TEXT, { lazyDocument: true });
+    const opened = encodeSidecarState(read.annotations!, TEXT, read.document);
+    assert.equal(opened.text, hand);
+    const mentions = read.annotations!.actors[0].mentions;
+    mentions.push(anchorAt(TEXT, 0, 10));
+    const added = encodeSidecarState(read.annotations!, TEXT, opened);
+    assert.equal(added.spliced, true);
+    const kyrgyzstan = '      - { start: 0, end: 10, quote: Kyrgyzstan, prefix: "", suffix: " hosts the CSTO exercise.\\nArmeni" }';
+    assert.equal(added.text, [...HEAD, kyrgyzstan, `      - ${FIRST} # note 1`, `      - ${FIRST} # note 2`, `      - ${SECOND} # note 3`, 'claims: []', ''].join('\n'));
+    mentions.splice(1, 1);
+    const removed = encodeSidecarState(read.annotations!, TEXT, added);
+    assert.equal(removed.text, [...HEAD, kyrgyzstan, `      - ${FIRST} # note 1`, `      - ${SECOND} # note 3`, 'claims: []', ''].join('\n'));
+    assert.equal(removed.text, encodeSidecar(read.annotations!, TEXT, added.document));
+  });
 });
