@@ -195,4 +195,12 @@ describe('sidecar codec, what a write keeps of a hand-edited sidecar', () => {
     assert.equal(removed.text, [...HEAD, kyrgyzstan, `      - ${FIRST} # note 1`, `      - ${SECOND} # note 3`, 'claims: []', ''].join('\n'));
     assert.equal(removed.text, encodeSidecar(read.annotations!, TEXT, added.document));
   });
+  it('keeps the comments on a claim\'s unchanged sources when its status changes', () => {
+    const source = ['  - id: c1', `    anchor: ${CLAIM_ANCHOR}`, '    status: unchecked', '    sources:', '      # from the desk', '      - url: https://example.org/a # first', '        title: Statement', '      - url: https://example.org/b # second'];
+    const hand = [...HEAD, `      - ${FIRST}`, 'claims:', ...source, ''].join('\n');
+    const read = decodeSidecar(hand, TEXT);
+    assert.deepEqual(read.problems, []);
+    read.annotations!.claims[0].status = 'checked';
+    assert.equal(encodeSidecar(read.annotations!, TEXT, read.document), hand.replace('status: unchecked', 'status: checked'));
+  });
 });
