@@ -34,8 +34,8 @@ const BREAK = {
   // The codec's other files, as measured with stryker.codec.config.mjs, less a small margin.
   'src/core/sidecarProblems.ts': 85,
   'src/core/sidecarSplice.ts': 45,
-  'src/core/sidecarItems.ts': 40,
-  'src/core/sidecarKnown.ts': 72,
+  'src/core/sidecarItems.ts': 57,
+  'src/core/sidecarKnown.ts': 97,
   default: 90,
 };
 
