@@ -31,6 +31,11 @@ const BREAK = {
   'src/core/files.ts': 97,
   'src/core/store/writer.ts': 97,
   'src/core/sidecar.ts': 80,
+  // The codec's other files, as measured with stryker.codec.config.mjs, less a small margin.
+  'src/core/sidecarProblems.ts': 85,
+  'src/core/sidecarSplice.ts': 45,
+  'src/core/sidecarItems.ts': 57,
+  'src/core/sidecarKnown.ts': 97,
   default: 90,
 };
 

@@ -219,14 +219,15 @@ function syntaxProblems(document: Document, source: string, at: ReturnType<typeo
     }
     if (error.code === 'DUPLICATE_KEY') {
       // yaml marks only the key's first character; the whole key reads better in the editor.
-      const key = (/^[^\s:#,{}[\]]+/.exec(source.slice(start))?.[0] ?? '').replace(/^(["'])(.*)\1$/, '$2');
+      const written = /^[^\s:#,{}[\]]+/.exec(source.slice(start))?.[0] ?? '';
+      const key = written.replace(/^(["'])(.*)\1$/, '$2');
       problems.push({
         code: 'duplicate-key',
         severity: 'error',
         message: key
           ? `"${key}" is written twice here; keep one of them.`
           : 'This key is written twice here; keep one of them.',
-        ...at(start, Math.max(key.length, end - start)),
+        ...at(start, Math.max(written.length, end - start)),
       });
       continue;
     }

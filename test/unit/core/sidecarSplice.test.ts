@@ -7,6 +7,9 @@ import { anchorAt, type Annotations } from '../../../src/core/model';
 import { decodeSidecar, encodeSidecar } from '../../../src/core/sidecar';
 import { encodeSidecarState, type Written } from '../../../src/core/sidecarWriter';
 
+/** The mutation run, which runs these tests once per mutant, asks for a tenth of the generated cases. */
+const runs = (n: number): number => (process.env.NEWSMARK_MUTATION_RUN === '1' ? Math.ceil(n / 10) : n);
+
 const AWKWARD = [
   'Zoë Aldám',
   'Tomáš Řehoř',
@@ -186,7 +189,7 @@ describe('sidecar splice', () => {
           written = next;
         }
       }),
-      { numRuns: 400 },
+      { numRuns: runs(400) },
     );
     assert.ok(spliced > writes * 0.6, `only ${spliced} of ${writes} writes were spliced`);
   });
@@ -258,5 +261,59 @@ describe('sidecar splice', () => {
     const next = encodeSidecarState(start.annotations, changed, start.written);
     assert.equal(next.spliced, false);
     assert.equal(next.text, encodeSidecar(start.annotations, changed, start.written.document));
+  });
+  it('splices each common change into the text it had, after any other, and gives the bytes of writing the whole document', () => {
+    const fresh = (): Annotations => ({
+      article: { file: 'article.txt' },
+      actors: [0, 1, 2].map((i) => ({ id: `actor-${i}`, name: `Actor ${i}`, type: 'person', mentions: [anchorOn(i), anchorOn(i + 5), anchorOn(i + 9)] })),
+      claims: [0, 1, 2, 3].map((i) => ({ id: `c${i}`, anchor: anchorOn(10 + i), status: 'unchecked' as const, sources: [] })),
+      suggestions: { rejected: { actors: ['someone'] } },
+    });
+    const changes: [string, Change][] = [
+      ['a status changed in the middle', (a) => (a.claims[1].status = 'checked')],
+      ['the first claim changed', (a) => (a.claims[0].notes = 'first')],
+      ['the last claim changed', (a) => (a.claims[a.claims.length - 1].verdict = 'false')],
+      ['the first and last claims changed', (a) => ((a.claims[0].status = 'in-progress'), (a.claims[a.claims.length - 1].status = 'in-progress'))],
+      ['a claim added at the end', (a) => void a.claims.push({ id: `c-end-${a.claims.length}`, anchor: anchorOn(20), status: 'unchecked', sources: [] })],
+      ['a claim added at the start', (a) => void a.claims.unshift({ id: `c-start-${a.claims.length}`, anchor: anchorOn(21), status: 'unchecked', sources: [] })],
+      ['a claim added in the middle', (a) => void a.claims.splice(2, 0, { id: `c-mid-${a.claims.length}`, anchor: anchorOn(22), status: 'unchecked', sources: [] })],
+      ['the last claim removed', (a) => void a.claims.pop()],
+      ['the first claim removed', (a) => void a.claims.shift()],
+      ['two claims next to each other removed', (a) => void a.claims.splice(1, 2)],
+      ['a mention added to the first actor', (a) => void a.actors[0].mentions.push(anchorOn(30))],
+      ['a mention added to the last actor', (a) => void a.actors[2].mentions.push(anchorOn(31))],
+      ['a mention removed', (a) => void a.actors[1].mentions.splice(1, 1)],
+      ['the first mention of an actor moved', (a) => void (a.actors[1].mentions[0].end -= 1)],
+      ['an actor renamed', (a) => (a.actors[1].name = 'Someone else')],
+      ['an actor and a claim changed at once', (a) => ((a.actors[2].name = 'Third'), (a.claims[2].status = 'checked'))],
+      ['an actor added', (a) => void a.actors.push({ id: `actor-new-${a.actors.length}`, name: 'New', type: 'organisation', mentions: [anchorOn(3)] })],
+    ];
+    for (const [what, change] of changes) {
+      const start = opened(encodeSidecar(fresh(), ARTICLE))!;
+      let written = start.written;
+      const before = written.text;
+      // Twice: the second write starts from the first's spliced text and where it left the keys.
+      for (const round of [1, 2]) {
+        change(start.annotations);
+        const next = encodeSidecarState(start.annotations, ARTICLE, written);
+        assert.equal(next.text, encodeSidecar(start.annotations, ARTICLE, written.document), `${what}, write ${round}`);
+        assert.equal(next.spliced, true, `${what}, write ${round}`);
+        assert.notEqual(next.text, before, `${what}, write ${round}`);
+        written = next;
+      }
+    }
+  });
+
+  it('writes the whole document when a blank line stands before the first item of the list that changed', () => {
+    const annotations: Annotations = {
+      article: { file: 'article.txt' },
+      actors: [],
+      claims: [0, 1].map((i) => ({ id: `c${i}`, anchor: anchorOn(10 + i), status: 'unchecked' as const, sources: [] })),
+    };
+    const start = opened(encodeSidecar(annotations, ARTICLE).replace('claims:\n', 'claims:\n\n'))!;
+    start.annotations.claims.unshift({ id: 'c-start', anchor: anchorOn(21), status: 'unchecked', sources: [] });
+    const next = encodeSidecarState(start.annotations, ARTICLE, start.written);
+    assert.equal(next.text, encodeSidecar(start.annotations, ARTICLE, start.written.document));
+    assert.match(next.text, /claims:\n\n {2}- id: c-start\n/);
   });
 });
