@@ -2,10 +2,10 @@
 
 import base from './stryker.config.mjs';
 
-// Every surviving mutant runs every test: 200 property cases with a fixed seed instead of 1,500
-// random ones keep that to about a second, and make two runs test the same cases. `npm test`
+// Every surviving mutant runs every test: 1,000 property cases with a fixed seed instead of 1,500
+// random ones keep that to a second or two, and make two runs test the same cases. `npm test`
 // keeps the full count. The test-runner processes inherit these.
-process.env.ANCHORING_PROPERTY_RUNS ??= '200';
+process.env.ANCHORING_PROPERTY_RUNS ??= '1000';
 process.env.ANCHORING_PROPERTY_SEED ??= '20261202';
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */

@@ -3,9 +3,13 @@
 import assert from 'node:assert/strict';
 import { approximateIn, refine, type Span, windowsAround } from '../../../../src/core/anchoring/fuzzy';
 import { formOf } from '../../../../src/core/anchoring/forms';
-import { MAX_FUZZY_CANDIDATES } from '../../../../src/core/anchoring/thresholds';
+import { MAX_FUZZY_CANDIDATES, maxErrors } from '../../../../src/core/anchoring/thresholds';
 
 describe('anchoring/fuzzy', () => {
+  it('allows a quarter of a quote’s length in edits, at most 32', () => {
+    assert.deepEqual([8, 11, 12, 127, 128, 132, 400].map(maxErrors), [2, 2, 3, 31, 32, 32, 32]);
+  });
+
   describe('windowsAround', () => {
     it('spans where a match of at most k edits could lie around each start, merged where they overlap or touch', () => {
       assert.deepEqual(windowsAround([50, 10], 20, 3, 1000), [
