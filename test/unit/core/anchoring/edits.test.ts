@@ -204,6 +204,70 @@ describe('anchoring/edits', () => {
     assert.ok(results.every((r) => !r.anchor.orphaned));
   });
 
+  it('gives the same results whatever order the anchors come in', () => {
+    const pieces: Piece[] = ['Editor’s note: updated with a statement from Yerevan.\n', ...whole().filter((_, i) => i !== 6)];
+    pieces.splice(5, 0, 'Officials in Yerevan said on Monday that the drills were a matter for Bishkek and Moscow alone.\n');
+    const edited = edit(CSTO, pieces);
+    const inOrder = check(edited, anchors, 'in order');
+    // A fixed shuffle: every seventh, wrapping round.
+    const order = anchors.map((_, i) => (i * 7) % anchors.length);
+    assert.equal(new Set(order).size, anchors.length);
+    const shuffled = check(edited, order.map((i) => anchors[i]), 'shuffled');
+    order.forEach((i, n) => {
+      assert.deepEqual(shuffled[n], inOrder[i], `${anchors[i].quote} at ${anchors[i].start}`);
+    });
+  });
+
+  it('keeps the anchors of a paragraph on it when a copy of it is put in elsewhere', () => {
+    // Quoted back in a later paragraph: the same words, the annotated place unchanged.
+    const [from, to] = paras[5];
+    const edited = edit(CSTO, [[0, paras[9][1]], 'As the report put it:\n', [from, to], [paras[9][1], CSTO.length]]);
+    const results = reattachAll(edited.text, anchors);
+    results.forEach((r, i) => {
+      const a = anchors[i];
+      if (a.start >= from && a.end <= to) {
+        assert.deepEqual([r.method, r.anchor.start], ['position', a.start], `${a.quote} at ${a.start}`);
+      }
+    });
+  });
+
+  it('keeps the anchors of a paragraph on it when the copy is put in before it', () => {
+    const [from, to] = paras[9];
+    const edited = edit(CSTO, [[0, paras[4][0]], [from, to], [paras[4][0], CSTO.length]]);
+    const results = reattachAll(edited.text, anchors);
+    const shift = to - from;
+    results.forEach((r, i) => {
+      const a = anchors[i];
+      if (a.start >= from && a.end <= to) {
+        // Both copies read the same; the one where the neighbours put it is the annotated one,
+        // or neither is taken.
+        if (!r.anchor.orphaned) {
+          assert.equal(r.anchor.start, a.start + shift, `${a.quote} at ${a.start}`);
+        }
+      } else if (a.start >= paras[4][0]) {
+        assert.deepEqual([r.anchor.orphaned, r.anchor.start], [undefined, a.start + shift], `${a.quote} at ${a.start}`);
+      }
+    });
+  });
+
+  it('finds anchors stored without context where the anchors around them say the text did not move', () => {
+    const bare = anchors.map((a, i) => (i % 3 === 0 ? { ...a, prefix: '', suffix: '' } : a));
+    const words = 'This exercise also highlights the importance of';
+    const at = CSTO.indexOf(words);
+    const edited = edit(CSTO, [[0, at], 'Observers say this exercise also highlights the weight of', [at + words.length, CSTO.length]]);
+    const results = reattachAll(edited.text, bare);
+    results.forEach((r, i) => {
+      const a = bare[i];
+      const own = edited.map(a.start, a.end);
+      if (a.prefix === '' && own !== undefined && own === a.start) {
+        assert.deepEqual([r.method, r.anchor.start], ['position', a.start], `${a.quote} at ${a.start}`);
+      }
+      if (!r.anchor.orphaned && r.method !== 'fuzzy') {
+        assert.equal(r.anchor.start, own, `${a.quote} at ${a.start}`);
+      }
+    });
+  });
+
   describe('in a long article (looked up through the n-gram index)', () => {
     // Wire copy around the report: varied sentences, so that each stretch of it is one of a kind.
     const words = 'officials ministers troops border talks summit delegation analysts observers reporters convoy airfield garrison budget treaty pipeline corridor sanctions referendum parliament coalition protest rally ceasefire monitors envoy statement briefing spokesperson'.split(' ');
