@@ -37,6 +37,20 @@ const BREAK = {
   'src/core/sidecarSplice.ts': 45,
   'src/core/sidecarItems.ts': 57,
   'src/core/sidecarKnown.ts': 97,
+  // The anchoring folder, as measured by stryker.anchoring.config.mjs less a margin.
+  'src/core/anchoring/article.ts': 42,
+  'src/core/anchoring/passes.ts': 56,
+  'src/core/anchoring/fuzzy.ts': 59,
+  'src/core/anchoring/ngram.ts': 64,
+  'src/core/anchoring/boundaries.ts': 75,
+  'src/core/anchoring/alignment.ts': 84,
+  'src/core/anchoring/context.ts': 85,
+  'src/core/anchoring/forms.ts': 89,
+  'src/core/anchoring/candidate.ts': 92,
+  'src/core/anchoring/decisions.ts': 93,
+  'src/core/anchoring/results.ts': 94,
+  'src/core/anchoring/index.ts': 97,
+  'src/core/anchoring/thresholds.ts': 97,
   default: 90,
 };
 
