@@ -12,7 +12,7 @@ export default {
   // The dedicated tests of these modules only: the others add seconds to every mutant they cover.
   mochaOptions: {
     ...base.mochaOptions,
-    spec: ['offsets', 'edits', 'merge', 'model', 'anchoring', 'operations', 'files', 'files.edges', 'files.faults', 'fileRules', 'store/writer', 'store/writer.edges', 'store/articleSession', 'store/articleStore', 'store/history'].map((name) => `out/test/unit/core/${name}.test.js`),
+    spec: ['offsets', 'edits', 'merge', 'model', 'anchoring', 'operations', 'files', 'files.edges', 'files.faults', 'files.blocking', 'fileRules', 'store/writer', 'store/writer.edges', 'store/articleSession', 'store/articleStore', 'store/history'].map((name) => `out/test/unit/core/${name}.test.js`),
   },
   reporters: ['json', 'clear-text', 'progress'],
   jsonReporter: { fileName: 'out/mutation/ci.json' },

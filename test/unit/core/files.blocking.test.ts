@@ -4,8 +4,24 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { type Decoding, readTextFile, readTextFileSync } from '../../../src/core/files';
+import { type Decoding, readArticleFileSync, readSidecarFileSync, readTextFile, readTextFileSync } from '../../../src/core/files';
+
+/** node:fs itself, whose functions the file layer looks up as it calls them: how a file swapped at the wrong moment is made. */
+const nodeFs = createRequire(__filename)('node:fs') as typeof import('node:fs');
+type Blocking = 'statSync' | 'openSync' | 'closeSync';
+
+/** Runs `body` with one blocking function of node:fs replaced, then puts it back. */
+function withFault<K extends Blocking>(name: K, replacement: (original: (typeof nodeFs)[K]) => (typeof nodeFs)[K], body: () => void): void {
+  const original = nodeFs[name];
+  nodeFs[name] = replacement(original);
+  try {
+    body();
+  } finally {
+    nodeFs[name] = original;
+  }
+}
 
 const LATIN1 = Buffer.concat([Buffer.from('newsmark: 1\nnotes: Jos', 'utf8'), Buffer.from([0xe9]), Buffer.from('\n')]);
 
@@ -72,5 +88,49 @@ describe('files, the blocking read', () => {
     symlinkSync('a.yaml', at('b.yaml'));
     const read = await bothReads(at('a.yaml'), 'sidecar');
     assert.equal(read.status === 'problem' && read.problem.code, 'unreadable');
+  });
+
+  it('reads a sidecar strictly and an article without its byte-order mark, by name', () => {
+    writeFileSync(at('a.yaml'), LATIN1);
+    writeFileSync(at('a.txt'), '\uFEFFArmenia left.\n');
+    const sidecar = readSidecarFileSync(at('a.yaml'));
+    assert.equal(sidecar.status === 'problem' && sidecar.problem.code, 'encoding');
+    assert.deepEqual(readArticleFileSync(at('a.txt')), { status: 'ok', text: 'Armenia left.\n' });
+  });
+
+  it('does not read a pipe put where a file was checked a moment before (a read would wait for ever)', () => {
+    writeFileSync(at('checked.yaml'), 'a: 1\n');
+    execFileSync('mkfifo', [at('pipe.yaml')]);
+    withFault('statSync', (stat) => ((path: string) => stat(path === at('pipe.yaml') ? at('checked.yaml') : path)) as typeof nodeFs.statSync, () => {
+      const read = readSidecarFileSync(at('pipe.yaml'));
+      assert.equal(read.status === 'problem' && read.problem.message, 'This is a named pipe (FIFO), not a regular file, so it was not read; rename or remove it.');
+    });
+  });
+
+  it('says in words why a file that cannot be opened was not read', () => {
+    writeFileSync(at('a.yaml'), 'a: 1\n');
+    const eio = Object.assign(new Error('EIO: from the system'), { code: 'EIO' });
+    withFault('openSync', () => (() => { throw eio; }) as typeof nodeFs.openSync, () => {
+      const read = readSidecarFileSync(at('a.yaml'));
+      assert.deepEqual(read.status === 'problem' && [read.problem.code, read.problem.message], ['unreadable', 'This file could not be read: the disk reported an input/output error.']);
+    });
+  });
+
+  it('closes every file it opened, once, and only those, and keeps what it read when the close fails', () => {
+    writeFileSync(at('a.yaml'), 'a: 1\n');
+    writeFileSync(at('checked.yaml'), 'a: 1\n');
+    execFileSync('mkfifo', [at('pipe.yaml')]);
+    const closed: number[] = [];
+    withFault('closeSync', (close) => ((fd: number) => (closed.push(fd), close(fd))) as typeof nodeFs.closeSync, () => {
+      assert.deepEqual(readSidecarFileSync(at('a.yaml')), { status: 'ok', text: 'a: 1\n' });
+      assert.equal(closed.length, 1, 'the file read');
+      withFault('statSync', (stat) => ((path: string) => stat(path === at('pipe.yaml') ? at('checked.yaml') : path)) as typeof nodeFs.statSync, () => readSidecarFileSync(at('pipe.yaml')));
+      assert.equal(closed.length, 2, 'the pipe opened but not read');
+      withFault('openSync', () => (() => { throw Object.assign(new Error('EIO'), { code: 'EIO' }); }) as typeof nodeFs.openSync, () => readSidecarFileSync(at('a.yaml')));
+      assert.equal(closed.length, 2, 'nothing to close when the open failed');
+    });
+    withFault('closeSync', () => (() => { throw Object.assign(new Error('EIO'), { code: 'EIO' }); }) as typeof nodeFs.closeSync, () => {
+      assert.deepEqual(readSidecarFileSync(at('a.yaml')), { status: 'ok', text: 'a: 1\n' });
+    });
   });
 });
