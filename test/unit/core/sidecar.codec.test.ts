@@ -2,23 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { decodeSidecar, type SidecarProblem } from '../../../src/core/sidecar';
-
-const ARTICLE = 'Kyrgyzstan hosts the CSTO exercise.\nArmenia stays away.\n';
-
-/** A sidecar as Newsmark writes it for ARTICLE: one actor with one mention, no claims. */
-const SIDECAR = [
-  'newsmark: 1',
-  'article:',
-  '  file: csto.txt',
-  'actors:',
-  '  - id: armenia',
-  '    name: Armenia',
-  '    type: country',
-  '    mentions:',
-  '      - { start: 36, end: 43, quote: Armenia }',
-  'claims: []',
-  '',
-].join('\n');
+import { ARTICLE, SIDECAR } from './codecFixture';
 
 /** A claim with one source, for the source's own fields. */
 const withSource = (source: string) => SIDECAR.replace('claims: []', `claims:\n  - id: c1\n    anchor: { start: 0, end: 10, quote: Kyrgyzstan }\n    status: unchecked\n    sources:\n      - ${source}`);

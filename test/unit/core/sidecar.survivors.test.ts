@@ -5,23 +5,7 @@ import { sha256 } from '../../../src/core/hash';
 import { anchorAt, type Anchor, type Annotations } from '../../../src/core/model';
 import { decodeSidecar, encodeSidecar, type SidecarProblem } from '../../../src/core/sidecar';
 import { encodeSidecarState } from '../../../src/core/sidecarWriter';
-
-const ARTICLE = 'Kyrgyzstan hosts the CSTO exercise.\nArmenia stays away.\n';
-
-/** A sidecar as Newsmark writes it for ARTICLE: one actor with one mention, no claims. */
-const SIDECAR = [
-  'newsmark: 1',
-  'article:',
-  '  file: csto.txt',
-  'actors:',
-  '  - id: armenia',
-  '    name: Armenia',
-  '    type: country',
-  '    mentions:',
-  '      - { start: 36, end: 43, quote: Armenia }',
-  'claims: []',
-  '',
-].join('\n');
+import { ARTICLE, SIDECAR } from './codecFixture';
 
 /** SIDECAR with one claim, with `lines` added to it. */
 const withClaim = (lines: string) => SIDECAR.replace('claims: []', `claims:\n  - id: c1\n    anchor: { start: 0, end: 10, quote: Kyrgyzstan }\n    status: unchecked\n${lines}`);
