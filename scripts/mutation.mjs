@@ -31,10 +31,11 @@ const BREAK = {
   'src/core/fileRules.ts': 97,
   'src/core/files.ts': 97,
   'src/core/store/writer.ts': 97,
-  'src/core/sidecar.ts': 80,
-  // The codec's other files, as measured with stryker.codec.config.mjs, less a small margin.
-  'src/core/sidecarProblems.ts': 85,
-  'src/core/sidecarSplice.ts': 45,
+  // The codec, as measured by a full run of stryker.codec.config.mjs, less a small margin.
+  'src/core/sidecar.ts': 73,
+  'src/core/sidecarWriter.ts': 75,
+  'src/core/sidecarProblems.ts': 84,
+  'src/core/sidecarSplice.ts': 46,
   'src/core/sidecarItems.ts': 57,
   'src/core/sidecarKnown.ts': 97,
   // The anchoring folder, as measured by stryker.anchoring.config.mjs less a margin.
