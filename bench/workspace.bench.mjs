@@ -182,6 +182,7 @@ export async function run(ctx) {
 async function benchTreePages(ctx, require, index, jobs) {
   const { claimGroupCounts, pageOf, PAGE_ROWS } = require(join(ctx.root, 'out/src/core/workspacePages.js'));
   const { readForIndex } = require(join(ctx.root, 'out/src/core/indexReader.js'));
+  const { claimGroupOf } = require(join(ctx.root, 'out/src/core/indexRecords.js'));
   const { runSpread } = require(join(ctx.root, 'out/src/core/parallel.js'));
   const sidecarOf = new Map(jobs.map((job) => [job.article, job]));
   const readAnnotations = (articles) => runSpread({ kind: 'index', options: {}, full: true }, articles.map((a) => sidecarOf.get(a)), (job) => readForIndex(job, {}, true));
@@ -196,7 +197,7 @@ async function benchTreePages(ctx, require, index, jobs) {
       await timed(async () => {
         const page = pageOf(index.records(), (record) => record.claimGroups[largest[0]] ?? 0, PAGE_ROWS);
         const reads = await readAnnotations(page.articles);
-        rows = reads.reduce((n, read) => n + (read.annotations?.claims.filter((c) => !c.anchor.orphaned && (c.status === 'checked' ? `checked:${c.verdict ?? ''}` : c.status) === largest[0]).length ?? 0), 0);
+        rows = reads.reduce((n, read) => n + (read.annotations?.claims.filter((c) => !c.anchor.orphaned && claimGroupOf(c) === largest[0]).length ?? 0), 0);
       }),
     );
   }

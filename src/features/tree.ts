@@ -10,7 +10,7 @@ import { InternalCommand } from './commands/ids';
 import { childIds } from '../core/treeIds';
 import { type AnnotationStore, type ArticleEntry, basename } from './store';
 import type { WorkspaceIndex } from './workspaceIndex';
-import { actorRoots, claimRoots, type Labels, orphansOf, workspaceChildren, type WorkspaceRow } from './workspaceTree';
+import { actorRoots, claimRoots, type Labels, type Orphan, orphansOf, workspaceChildren, type WorkspaceRow } from './workspaceTree';
 
 /** Whether the views show the active article or the whole workspace; one instance, owned by activate(). */
 export class ViewScope implements vscode.Disposable {
@@ -50,7 +50,7 @@ type TreeRow =
   | { kind: 'type'; type: string; actors: { article: ArticleView; actor: Actor }[] }
   | { kind: 'actor'; article: ArticleView; actor: Actor; showArticle?: boolean }
   | { kind: 'mention'; article: ArticleView; actor: Actor; mention: Mention }
-  | { kind: 'orphans'; items: { article: ArticleView; anchor: Anchor; actor?: Actor; claim?: Claim }[] }
+  | { kind: 'orphans'; items: Orphan[] }
   | { kind: 'orphan'; article: ArticleView; anchor: Anchor; actor?: Actor; claim?: Claim }
   | { kind: 'group'; group: string; label: string; claims: { article: ArticleView; claim: Claim }[] }
   | { kind: 'claim'; article: ArticleView; claim: Claim; showArticle?: boolean }
@@ -114,7 +114,7 @@ abstract class NewsmarkTree implements vscode.TreeDataProvider<TreeNode> {
 
   /** Orphaned mentions belong in the Actors view, orphaned claims in the Assertions view. */
   protected orphansNode(articles: ArticleView[], of: 'mentions' | 'claims'): TreeNode | undefined {
-    const items = articles.flatMap((article) => orphansOf(article, of)).map((row) => row as Extract<TreeNode, { kind: 'orphan' }>);
+    const items = articles.flatMap((article) => orphansOf(article, of));
     return items.length ? { kind: 'orphans', items } : undefined;
   }
 

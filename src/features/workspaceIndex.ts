@@ -224,14 +224,12 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** Every record in effect, open articles' live: what the views count their rows from. */
   async records(): Promise<ArticleRecord[]> {
     await this.current();
-    this.refreshOpen();
     return [...this.archive.records()];
   }
 
   /** The actors grouped across every article, from the records. */
   async groups(): Promise<WorkspaceGroup<IndexedActor>[]> {
     await this.current();
-    this.refreshOpen();
     return this.archive.groups();
   }
 

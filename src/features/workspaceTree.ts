@@ -77,7 +77,7 @@ export async function workspaceChildren(index: WorkspaceIndex, node: TreeNode, l
     }
     case 'workspaceOrphans': {
       const page = pageOf(await index.records(), (r) => (node.of === 'mentions' ? r.orphanedMentions : r.orphanedClaims), limit);
-      const rows = (await index.annotationsOf(page.articles)).flatMap((article) => orphansOf(view(article), node.of));
+      const rows = (await index.annotationsOf(page.articles)).flatMap((article) => orphansOf(view(article), node.of).map((orphan): TreeNode => ({ kind: 'orphan', ...orphan })));
       return paged(rows, node, page.total);
     }
     default:
@@ -97,9 +97,17 @@ async function appearances(index: WorkspaceIndex, group: WorkspaceGroup<IndexedA
   return paged(rows, node, group.appearances.length);
 }
 
-/** The orphaned mentions or claims of an article, as rows. */
-export function orphansOf(article: ArticleView, of: 'mentions' | 'claims'): TreeNode[] {
-  const rows: { article: ArticleView; anchor: Anchor; actor?: Actor; claim?: Claim }[] = [];
+/** An orphaned mention (with its actor) or claim of an article. */
+export interface Orphan {
+  article: ArticleView;
+  anchor: Anchor;
+  actor?: Actor;
+  claim?: Claim;
+}
+
+/** The orphaned mentions or claims of an article. */
+export function orphansOf(article: ArticleView, of: 'mentions' | 'claims'): Orphan[] {
+  const rows: Orphan[] = [];
   for (const actor of of === 'mentions' ? article.annotations.actors : []) {
     rows.push(...actor.mentions.filter((m) => m.orphaned).map((anchor) => ({ article, anchor, actor })));
   }
@@ -108,7 +116,7 @@ export function orphansOf(article: ArticleView, of: 'mentions' | 'claims'): Tree
       rows.push({ article, anchor: claim.anchor, claim });
     }
   }
-  return rows.map((row) => ({ kind: 'orphan', ...row }));
+  return rows;
 }
 
 function view(article: IndexedAnnotations): ArticleView {
