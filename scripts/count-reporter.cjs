@@ -5,9 +5,12 @@ const Mocha = require('mocha');
 class CountReporter extends Mocha.reporters.Spec {
   constructor(runner, options) {
     super(runner, options);
-    const counts = { passed: 0, failed: 0, pending: 0 };
+    const counts = { passed: 0, failed: 0, pending: 0, failures: [] };
     runner.on('pass', () => counts.passed++);
-    runner.on('fail', () => counts.failed++);
+    runner.on('fail', (test) => {
+      counts.failed++;
+      counts.failures.push(test.fullTitle());
+    });
     runner.on('pending', () => counts.pending++);
     runner.once('end', () => {
       if (process.env.NEWSMARK_TEST_RESULTS) {

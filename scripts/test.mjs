@@ -16,13 +16,16 @@ const only = process.argv.slice(2);
 const wanted = (suite) => only.length === 0 || only.includes(suite);
 const totals = { passed: 0, failed: 0 };
 const lines = [];
+/** "suite: full title" of every failed test, printed again just above the totals so that the end of a long log names them. */
+const failures = [];
 
 function sh(command, args, options = {}) {
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
   return result.status ?? 1;
 }
 
-function record(suite, passed, failed) {
+function record(suite, passed, failed, failedTitles = []) {
+  failures.push(...failedTitles.map((title) => `${suite}: ${title}`));
   totals.passed += passed;
   totals.failed += failed;
   lines.push(`${suite}: ${passed} passed, ${failed} failed`);
@@ -51,7 +54,7 @@ if (wanted('unit')) {
     env: { ...process.env, NEWSMARK_TEST_RESULTS: results },
   });
   const counts = existsSync(results) ? JSON.parse(readFileSync(results, 'utf8')) : { passed: 0, failed: 1 };
-  record('unit', counts.passed, counts.failed + (status !== 0 && counts.failed === 0 ? 1 : 0));
+  record('unit', counts.passed, counts.failed + (status !== 0 && counts.failed === 0 ? 1 : 0), counts.failures);
 }
 
 if (wanted('grammar') && existsSync(join(root, 'test', 'grammar'))) {
@@ -71,7 +74,7 @@ if (wanted('integration')) {
   const results = join(mkdtempSync(join(tmpdir(), 'newsmark-integration-')), 'results.json');
   const status = sh('node', ['test/harness/run-integration.mjs', '--results', results]);
   const counts = existsSync(results) ? JSON.parse(readFileSync(results, 'utf8')) : { passed: 0, failed: 0 };
-  record('integration', counts.passed, counts.failed + (status !== 0 && counts.failed === 0 ? 1 : 0));
+  record('integration', counts.passed, counts.failed + (status !== 0 && counts.failed === 0 ? 1 : 0), counts.failures);
 }
 
 if (wanted('ui')) {
@@ -79,10 +82,13 @@ if (wanted('ui')) {
   // The integration suite has just run setup.sh; the UI suite needs nothing more.
   const status = sh('node', ['test/harness/run-ui.mjs', '--results', results, ...(wanted('integration') ? ['--skip-setup'] : [])]);
   const counts = existsSync(results) ? JSON.parse(readFileSync(results, 'utf8')) : { passed: 0, failed: 0 };
-  record('ui', counts.passed, counts.failed + (status !== 0 && counts.failed === 0 ? 1 : 0));
+  record('ui', counts.passed, counts.failed + (status !== 0 && counts.failed === 0 ? 1 : 0), counts.failures);
 }
 
 console.log('');
+for (const failure of failures) {
+  console.log(`failed: ${failure}`);
+}
 for (const line of lines) {
   console.log(line);
 }

@@ -41,12 +41,15 @@ async function runMocha(files) {
   const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', timeout: 120_000, ...(opts.grep ? { grep: opts.grep } : {}) });
   for (const f of files) mocha.addFile(f);
   await mocha.loadFilesAsync();
-  const results = { passed: 0, failed: 0, pending: 0 };
+  const results = { passed: 0, failed: 0, pending: 0, failures: [] };
   await new Promise((resolve) => {
     const runner = mocha.run(() => resolve());
     runner.on('pass', () => results.passed++);
     // Also fires for failing hooks, which abort their scenarios.
-    runner.on('fail', () => results.failed++);
+    runner.on('fail', (test) => {
+      results.failed++;
+      results.failures.push(test.fullTitle());
+    });
     runner.on('pending', () => results.pending++);
   });
   return results;

@@ -6,6 +6,8 @@ import Mocha from 'mocha';
 
 export interface TestResults {
   passed: number;
+  /** The full titles of the failed tests, for the run's closing summary. */
+  failures?: string[];
   failed: number;
   pending: number;
 }
@@ -45,7 +47,7 @@ export async function run(): Promise<void> {
     ...(grep ? { grep } : {}),
   });
 
-  const results: TestResults = { passed: 0, failed: 0, pending: 0 };
+  const results: TestResults = { passed: 0, failed: 0, pending: 0, failures: [] };
   try {
     const files = findTestFiles(__dirname);
     if (files.length === 0) throw new Error(`no *.test.js files under ${__dirname}`);
@@ -57,13 +59,17 @@ export async function run(): Promise<void> {
       const runner = mocha.run(() => resolve());
       runner.on('pass', () => results.passed++);
       // Also fires for failing hooks, which abort their tests.
-      runner.on('fail', () => results.failed++);
+      runner.on('fail', (test: Mocha.Test) => {
+        results.failed++;
+        results.failures?.push(test.fullTitle());
+      });
       runner.on('pending', () => results.pending++);
     });
   } catch (err) {
     // A test file that throws while loading must still count as a failure.
     console.error('Integration suite could not run:', err);
     results.failed++;
+    results.failures?.push(`the suite could not run: ${String(err)}`);
   }
 
   writeResults(results);
