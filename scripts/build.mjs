@@ -184,7 +184,13 @@ function sidecarSchemaOptions() {
 const builds = [
   {
     ...common,
-    entryPoints: [{ in: 'src/extension.ts', out: 'extension' }],
+    // start.js is the manifest's entry point: it loads extension.js with V8's code cache (src/core/codeCache.ts).
+    entryPoints: [
+      { in: 'src/extension.ts', out: 'extension' },
+      { in: 'src/start.ts', out: 'start' },
+    ],
+    // import() becomes require(): start.js runs the bundle as a vm.Script, where import() is still experimental.
+    supported: { 'dynamic-import': false },
     plugins: [suggesterApart, coreLater, validatorAhead, librariesLater, oneVscode],
   },
   {

@@ -2,7 +2,7 @@
 //
 // Usage: node test/harness/run-integration.mjs [--grep <pattern>] [--results <file>]
 //          [--timeout <seconds>] [--skip-setup] [--keep]
-//          [--extension-path <dir>] [--tests-path <index.js>] [--workspace <dir>]
+//          [--extension-path <dir>] [--tests-path <index.js>] [--workspace <dir>] [--user-data <dir>]
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, buildUrl, countsExitCode, launchBrowser, log, makeTempDir, runSetup, runUntilDeadline, serverDied, startCodeServer, suiteOptions, suiteRun, writeResults } from './codeserver.mjs';
@@ -11,6 +11,8 @@ const opts = suiteOptions({
   'extension-path': { type: 'string', default: REPO_ROOT },
   'tests-path': { type: 'string', default: path.join(REPO_ROOT, 'out', 'test', 'integration', 'index.js') },
   workspace: { type: 'string' },
+  // Kept across runs (the benchmark's second start finds what the first left, as a user's does).
+  'user-data': { type: 'string' },
 });
 
 const extensionPath = path.resolve(opts['extension-path']);
@@ -116,7 +118,7 @@ async function main() {
   if (opts.grep) env.NEWSMARK_TEST_GREP = opts.grep;
   const codeServer = (run.codeServer = await startCodeServer({
     workspace,
-    userDataDir: path.join(tempDir, 'user-data'),
+    userDataDir: opts['user-data'] ? path.resolve(opts['user-data']) : path.join(tempDir, 'user-data'),
     extensionsDir: path.join(tempDir, 'extensions'),
     env,
     // Named, so that no machine's git user (or its absence, which asks) changes what the tests see.
