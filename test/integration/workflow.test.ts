@@ -129,6 +129,40 @@ describe('The fact-checker’s workflow', () => {
     assert.deepStrictEqual(lenses[0].command?.arguments, [{ uri: budgetUri.toString(), claim: 'c1' }]);
   });
 
+  it('in a long article, shows the lenses around what is on screen, and those further down once scrolled there', async () => {
+    // 3,000 lines with a claim on every tenth: far more lenses than the editor can move at each keystroke.
+    const lines = Array.from({ length: 3000 }, (_, i) => (i % 10 === 0 ? `Line ${i}: the ministry said ${i} personnel took part.` : `Line ${i} of the report.`));
+    const text = lines.join('\n');
+    const annotations: Annotations = { article: { file: 'workflow-long.txt' }, actors: [], claims: [] };
+    let at = 0;
+    lines.forEach((line, i) => {
+      if (i % 10 === 0) {
+        const start = at + line.indexOf('the ministry');
+        annotations.claims.push({ id: `c${i}`, anchor: anchorAt(text, start, at + line.length), status: 'unchecked', sources: [] });
+      }
+      at += line.length + 1;
+    });
+    const long = writeArticle('workflow-long.txt', text);
+    fs.writeFileSync(sidecarPath(long), encodeSidecar(annotations, text));
+    const editor = await openArticle(long);
+    const lensLines = async () =>
+      (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri)).filter((l) => l.command?.command === 'newsmark.setVerdict').map((l) => l.range.start.line);
+    const top = await lensLines();
+    assert.ok(top.includes(0) && top.length < 100, `lenses near the top only: ${top.length} lenses, ${top.at(0)}–${top.at(-1)}`);
+    assert.ok(!top.includes(2000));
+    editor.revealRange(new vscode.Range(2000, 0, 2000, 0), vscode.TextEditorRevealType.AtTop);
+    let below = await lensLines();
+    for (let waited = 0; !below.includes(2000); waited += 100) {
+      assert.ok(waited < 5000, `no lens near line 2000 after scrolling there: ${below.at(0)}–${below.at(-1)}`);
+      await settle(100);
+      below = await lensLines();
+    }
+    assert.ok(!below.includes(0), 'the top’s lenses are no longer served');
+    assert.ok(below.every((line) => line % 10 === 0));
+    assert.deepStrictEqual(below, [...below].sort((a, b) => a - b));
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
   it('counts the active article’s actors, claims and unchecked claims in the status bar', async () => {
     await openArticle(budget);
     await until('the status bar', () => api.statusBar.item.text.includes('1 actor · 1 claim · 0 unchecked'));
