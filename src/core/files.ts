@@ -180,12 +180,18 @@ function refusal(stat: Stats, limit: number): BytesRead | undefined {
 function* limitedRead(limit: number, claimed: number): Generator<Buffer, BytesRead, number> {
   const chunks: Buffer[] = [];
   let total = 0;
+  // A file claiming no size (as some special files do) is read 64 KiB at a time. After a read
+  // that did not fill its buffer, the end is most likely reached: a small buffer confirms it,
+  // where a megabyte for every file read was memory outside the heap that made the collector
+  // run several times as often while the workspace was indexed.
+  let size = claimed > 0 ? claimed + 1 : 1 << 16;
   for (;;) {
-    const chunk = Buffer.allocUnsafe(Math.min(total === 0 ? Math.max(claimed + 1, 1 << 16) : 1 << 20, limit + 1 - total));
+    const chunk = Buffer.allocUnsafe(Math.min(size, limit + 1 - total));
     const bytesRead = yield chunk;
     if (bytesRead === 0) {
       break;
     }
+    size = bytesRead === chunk.length ? 1 << 20 : 1 << 10;
     chunks.push(bytesRead === chunk.length ? chunk : chunk.subarray(0, bytesRead));
     total += bytesRead;
     if (total > limit) {
