@@ -1,0 +1,88 @@
+// Tests of re-attaching a whole article's anchors when a paragraph moved: which anchors its neighbours vouch for, and which must be orphaned.
+
+import assert from 'node:assert/strict';
+import type { Anchor } from '../../../../src/core/model';
+import { CSTO, expectPlaces, linesOf, markAll, offsetOf, rewrite, type Rewrite } from './rewrites';
+
+const NAMES = ['CSTO', 'Armenia', 'Kyrgyzstan', 'Russia', 'Nikol Pashinyan', 'Central Asia', 'Tajikistan', 'the West'];
+const CLAIM = 'Approximately 2,500 personnel and various military equipment are involved in the exercises';
+const RESERVATIONS = 'has expressed reservations about the CSTO’s effectiveness';
+const ANCHORS = markAll(CSTO, [...NAMES, CLAIM, RESERVATIONS]);
+const LINES = linesOf(CSTO);
+/** “This development comes amidst political changes in Armenia …”: Pashinyan’s reservations. */
+const PASHINYAN = LINES[6];
+/** “The exercise in Kyrgyzstan aims to bolster …”: the figures of the exercise. */
+const FIGURES = LINES[5];
+
+const inside = (a: Anchor, [from, to]: readonly [number, number]) => a.start >= from && a.end <= to;
+/** Where its quote went, for an anchor whose words were kept. */
+const keptPlace = (r: Rewrite) => (a: Anchor) => r.whereIs(a.start, a.end);
+
+/** The article with line `[from, to)` cut out and put at the end, `edit` applied to it. */
+function movedToEnd([from, to]: readonly [number, number], replace?: [string, string]): { rewritten: Rewrite; typed?: [number, number] } {
+  if (!replace) {
+    return { rewritten: rewrite(CSTO, [[0, from], [to, CSTO.length], '\n', [from, to]]) };
+  }
+  const at = offsetOf(CSTO, replace[0], from);
+  assert.ok(at + replace[0].length <= to);
+  const rewritten = rewrite(CSTO, [[0, from], [to, CSTO.length], '\n', [from, at], replace[1], [at + replace[0].length, to]]);
+  const typed = CSTO.length - (to - from) + 1 + (at - from);
+  return { rewritten, typed: [typed, typed + replace[1].length] };
+}
+
+describe('anchoring/passes', () => {
+  it('has the paragraphs these tests move, with their anchors', () => {
+    assert.equal(ANCHORS.filter((a) => inside(a, PASHINYAN)).length, 6);
+    assert.equal(ANCHORS.filter((a) => inside(a, FIGURES)).length, 3);
+  });
+
+  for (const window of [undefined, 64]) {
+    const options = window === undefined ? {} : { window };
+    const label = window === undefined ? '' : ` (first pass looking only ${window} units around)`;
+
+    it(`follows a paragraph moved to the end with its first words reworded, every anchor to where its words went${label}`, () => {
+      const { rewritten } = movedToEnd(PASHINYAN, ['the country’s Prime Minister, ', 'its premier, ']);
+      // Nikol Pashinyan lost most of his prefix: the anchors beside him, moved by the same amount, vouch for him.
+      expectPlaces(rewritten, ANCHORS, keptPlace(rewritten), options);
+    });
+
+    it(`follows a claim retyped in a paragraph moved to the end, as changed text, where its neighbours went${label}`, () => {
+      const retyped = 'Roughly 3,000 personnel and various military equipment are involved in the exercises';
+      const { rewritten, typed } = movedToEnd(FIGURES, [CLAIM, retyped]);
+      const results = expectPlaces(rewritten, ANCHORS, (a) => (a.quote === CLAIM ? typed : rewritten.whereIs(a.start, a.end)), options);
+      assert.equal(results[ANCHORS.findIndex((a) => a.quote === CLAIM)].method, 'fuzzy');
+    });
+
+    it(`follows a paragraph moved to the end whose anchors lie far apart, each vouching for the other${label}`, () => {
+      const { rewritten } = movedToEnd(PASHINYAN, ['the country’s Prime Minister, ', 'its premier, ']);
+      // Two anchors of the paragraph, a sentence and more apart: the one with its context intact vouches for the one without.
+      const sparse = ANCHORS.filter((a) => !inside(a, PASHINYAN) || a.quote === 'Nikol Pashinyan' || (a.quote === 'Armenia' && a.start > PASHINYAN[0] + 200));
+      assert.equal(sparse.length, ANCHORS.length - 4);
+      expectPlaces(rewritten, sparse, keptPlace(rewritten), options);
+    });
+
+    it(`orphans an anchor with its context reworded in a paragraph moved far, when nothing placed moved with it${label}`, () => {
+      const { rewritten } = movedToEnd(PASHINYAN, ['the country’s Prime Minister, ', 'its premier, ']);
+      const alone = ANCHORS.filter((a) => !inside(a, PASHINYAN) || a.quote === 'Nikol Pashinyan');
+      expectPlaces(rewritten, alone, (a) => (a.quote === 'Nikol Pashinyan' ? undefined : rewritten.whereIs(a.start, a.end)), options);
+    });
+
+    it(`orphans a retyped claim moved far when nothing placed moved with it: far away, changed wording is a look-alike${label}`, () => {
+      const retyped = 'Roughly 3,000 personnel and various military equipment are involved in the exercises';
+      const { rewritten } = movedToEnd(FIGURES, [CLAIM, retyped]);
+      const alone = ANCHORS.filter((a) => !inside(a, FIGURES) || a.quote === CLAIM);
+      expectPlaces(rewritten, alone, (a) => (a.quote === CLAIM ? undefined : rewritten.whereIs(a.start, a.end)), options);
+    });
+
+    it(`follows a claim reworded at its start in a moved paragraph to its new words, where the name inside it went${label}`, () => {
+      const { rewritten } = movedToEnd(PASHINYAN, ['Nikol Pashinyan, has expressed', 'Nikol Pashinyan, who has long expressed']);
+      const pair = ANCHORS.filter((a) => !inside(a, PASHINYAN) || a.quote === RESERVATIONS || (a.quote === 'CSTO' && inside(a, PASHINYAN)));
+      assert.equal(pair.length, ANCHORS.length - 4);
+      // All that was typed in between the prefix that survived and the claim is now part of it.
+      const start = offsetOf(rewritten.text, 'who has long expressed');
+      const end = offsetOf(rewritten.text, 'effectiveness', start) + 'effectiveness'.length;
+      const results = expectPlaces(rewritten, pair, (a) => (a.quote === RESERVATIONS ? [start, end] : rewritten.whereIs(a.start, a.end)), options);
+      assert.equal(results[pair.findIndex((a) => a.quote === RESERVATIONS)].method, 'fuzzy');
+    });
+  }
+});
