@@ -100,4 +100,46 @@ describe('anchoring/article', () => {
     const moved = rewrite(LONG, [[0, lines[n - 1][0]], [lines[n][1], LONG.length], 'Recap of the morning:\n', [lines[n - 1][0], lines[n][1]]]);
     expectPlaces(moved, ANCHORS, (a) => moved.whereIs(a.start, a.end));
   });
+
+  describe('reworded text near its old place, in the report alone', () => {
+    const claim = CSTO.indexOf(CLAIM);
+    const figures = anchorAt(CSTO, claim, claim + CLAIM.length);
+    const name = CSTO.indexOf('Nikol Pashinyan');
+    const pashinyan = anchorAt(CSTO, name, name + 'Nikol Pashinyan'.length);
+    /** Where a result lies, as [method, start, end], orphans as ['orphaned']. */
+    const outcome = (text: string, a: Anchor) => {
+      const r = reattach(text, a);
+      return r.anchor.orphaned ? [r.method] : [r.method, r.anchor.start, r.anchor.end];
+    };
+    const spanOf = (text: string, words: string) => [offsetOf(text, words), offsetOf(text, words) + words.length];
+
+    it('finds a long claim retyped a little, its context on one side edited too, by the side that still agrees', () => {
+      const text = CSTO.replace('and counterterrorism operations. Approximately 2,500', 'and drills. Approximately 3,000');
+      assert.deepEqual(outcome(text, figures), ['fuzzy', ...spanOf(text, 'Approximately 3,000 personnel and various military equipment are involved in the exercises')]);
+    });
+
+    it('finds it with both sides as they were', () => {
+      const text = CSTO.replace('Approximately 2,500', 'Approximately 3,000').replace('exercises, depicting the magnitude', 'exercises, depicting the scale');
+      assert.deepEqual(outcome(text, figures), ['fuzzy', claim, claim + CLAIM.length]);
+    });
+
+    it('orphans it retyped more than an edit in eight, with one side edited: only its own words would speak for it', () => {
+      const text = CSTO.replace('and counterterrorism operations. Approximately 2,500', 'and drills. About 3,000');
+      assert.deepEqual(outcome(text, figures), ['orphaned']);
+    });
+
+    it('orphans it retyped with the words on both sides edited', () => {
+      const text = CSTO.replace('and counterterrorism operations. Approximately 2,500', 'and drills. Approximately 3,000').replace('exercises, depicting the magnitude', 'exercises, officials said');
+      assert.deepEqual(outcome(text, figures), ['orphaned']);
+    });
+
+    it('finds a misspelt name with its context on both sides, and orphans it with one side edited: a short quote could be anything', () => {
+      const both = CSTO.replace('Nikol Pashinyan, has', 'Nicol Pashinian, has');
+      assert.deepEqual(outcome(both, pashinyan), ['fuzzy', name, name + 15]);
+      const oneSide = CSTO.replace('Prime Minister, Nikol Pashinyan, has', 'premier Nicol Pashinian, has');
+      assert.deepEqual(outcome(oneSide, pashinyan), ['orphaned']);
+      const spelt = CSTO.replace('Prime Minister, Nikol Pashinyan, has', 'premier, Nikol Pashinyan, has');
+      assert.deepEqual(outcome(spelt, pashinyan), ['exact', ...spanOf(spelt, 'Nikol Pashinyan')]);
+    });
+  });
 });
