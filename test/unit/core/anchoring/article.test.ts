@@ -142,4 +142,12 @@ describe('anchoring/article', () => {
       assert.deepEqual(outcome(spelt, pashinyan), ['exact', ...spanOf(spelt, 'Nikol Pashinyan')]);
     });
   });
+
+  it('moves a point marked at the end of the report to the new end when the headline is cut, never past the text', () => {
+    const point = anchorAt(CSTO, CSTO.length, CSTO.length);
+    const text = CSTO.slice(linesOf(CSTO)[2][0]);
+    for (const r of [reattach(text, point), expectPlaces(rewrite(text, [text]), [point], () => text.length)[0]]) {
+      assert.deepEqual([r.method, r.anchor.start, r.anchor.end], ['exact', text.length, text.length]);
+    }
+  });
 });
