@@ -147,6 +147,14 @@ describe('anchoring/passes', () => {
       expectPlaces(rewritten, ANCHORS, (a) => (openingName(a) ? undefined : rewritten.whereIs(a.start, a.end)));
     });
 
+    it('is orphaned when a sentence was put in before it and another cut after it: it may sit anywhere between its neighbours’ shifts', () => {
+      const cut = 'By welcoming these joint military drills, Kyrgyzstan strengthens its ties to the alliance, showcasing its commitment to collective security in the region. ';
+      const at = offsetOf(CSTO, '’s decision to host', name);
+      const gone = offsetOf(CSTO, cut, name);
+      const rewritten = rewrite(CSTO, [[0, before], added, [before, at], ', deciding to host', [at + '’s decision to host'.length, gone], [gone + cut.length, CSTO.length]]);
+      expectPlaces(rewritten, ANCHORS, (a) => (openingName(a) ? undefined : rewritten.whereIs(a.start, a.end)));
+    });
+
     it('is found there as part of a long quote, the quote standing on its own', () => {
       const quote = 'Kyrgyzstan’s decision to host the CSTO exercise amid Armenia’s drift';
       const rewritten = reworded(true, [' brings additional significance', ' adds weight']);
