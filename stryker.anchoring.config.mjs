@@ -15,7 +15,7 @@ export default {
   mochaOptions: {
     ...base.mochaOptions,
     // The property tests last: mocha stops at the first failure, and the quick tests kill most mutants first.
-    spec: ['anchoring', 'anchoring/decisions', 'anchoring/scores', 'anchoring/boundaries', 'anchoring/context', 'anchoring/forms', 'anchoring/candidate', 'anchoring/fuzzy', 'anchoring/edits', 'anchoring/alignment', 'anchoring/ngram', 'anchoring.property'].map((name) => `out/test/unit/core/${name}.test.js`),
+    spec: ['anchoring', 'anchoring/decisions', 'anchoring/scores', 'anchoring/boundaries', 'anchoring/context', 'anchoring/forms', 'anchoring/candidate', 'anchoring/fuzzy', 'anchoring/edits', 'anchoring/alignment', 'anchoring/ngram', 'anchoring/passes', 'anchoring/article', 'anchoring.property'].map((name) => `out/test/unit/core/${name}.test.js`),
   },
   reporters: ['html', 'json', 'clear-text', 'progress'],
   htmlReporter: { fileName: 'out/mutation/anchoring.html' },

@@ -39,8 +39,8 @@ const BREAK = {
   'src/core/sidecarItems.ts': 57,
   'src/core/sidecarKnown.ts': 97,
   // The anchoring folder, as measured by stryker.anchoring.config.mjs less a margin.
-  'src/core/anchoring/article.ts': 42,
-  'src/core/anchoring/passes.ts': 56,
+  'src/core/anchoring/article.ts': 59,
+  'src/core/anchoring/passes.ts': 71,
   'src/core/anchoring/fuzzy.ts': 59,
   'src/core/anchoring/ngram.ts': 64,
   'src/core/anchoring/boundaries.ts': 75,

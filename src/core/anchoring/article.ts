@@ -286,14 +286,30 @@ export class Article {
 
   /**
    * Whether a far place's agreeing text is rare enough to be the annotated text and not a copy
-   * (at most `risk` copies predicted). A short article has no phrasing statistics to speak of:
-   * there, the whole context on both sides, found once.
+   * (at most `risk` copies predicted). Either way it takes the whole context on both sides
+   * within its paragraph, found once: a short article has no phrasing statistics to speak of,
+   * and in a long one that is one-off prose when no stretch of it occurs anywhere else (the
+   * phrase chain cannot say so: it counts the place found, so for such text it predicts just
+   * that one copy, never fewer).
    */
   private rareFar(c: Candidate, risk: number): boolean {
+    const whole = c.beforeInLine >= SIDE && c.afterInLine >= SIDE && c.to - c.from >= 2 * PHRASE;
     if (this.text.length < INDEX_MIN_TEXT) {
-      return c.beforeInLine >= SIDE && c.afterInLine >= SIDE && c.to - c.from >= 2 * PHRASE && this.count(c.from, c.to) === 1;
+      return whole && this.count(c.from, c.to) === 1;
     }
-    return this.fewCopies(c, risk);
+    return this.fewCopies(c, risk) || (whole && this.oneOff(c.from, c.to));
+  }
+
+  /** Whether every stretch of 2·PHRASE units of text[from, to) (the windows of the phrase chain) occurs once in the article. */
+  private oneOff(from: number, to: number): boolean {
+    for (let end = from + 2 * PHRASE; ; end = Math.min(end + PHRASE, to)) {
+      if (this.count(end - 2 * PHRASE, end) > 1) {
+        return false;
+      }
+      if (end >= to) {
+        return true;
+      }
+    }
   }
 
   /**

@@ -1,0 +1,153 @@
+// Tests of the search for one anchor in a long article (over 65,536 units, looked up through its index): a paragraph moved far is found, a look-alike built from the article's stock phrases is not.
+
+import assert from 'node:assert/strict';
+import { reattach } from '../../../../src/core/anchoring';
+import { INDEX_MIN_TEXT } from '../../../../src/core/anchoring/thresholds';
+import { anchorAt, type Anchor } from '../../../../src/core/model';
+import { CSTO, expectPlaces, linesOf, liveBlog, markAll, offsetOf, rewrite } from './rewrites';
+
+const NAMES = ['CSTO', 'Armenia', 'Kyrgyzstan', 'Russia', 'Nikol Pashinyan', 'Central Asia', 'Tajikistan', 'the West'];
+const RESERVATIONS = 'has expressed reservations about the CSTO’s effectiveness';
+const CLAIM = 'Approximately 2,500 personnel and various military equipment are involved in the exercises';
+
+// The report in the middle of a day's live blog.
+const BLOG = liveBlog(540);
+const SPLIT = linesOf(BLOG)[270][0];
+const LONG = BLOG.slice(0, SPLIT) + CSTO + BLOG.slice(SPLIT);
+const REPORT = linesOf(CSTO).map(([from, to]) => [from + SPLIT, to + SPLIT] as const);
+/** The blog's entries marked too, one every forty lines: what was said, after the time and up to the semicolon. */
+const ENTRIES = linesOf(LONG)
+  .filter(([from], n) => n % 40 === 7 && (from < SPLIT || from >= SPLIT + CSTO.length))
+  .map(([from]) => anchorAt(LONG, offsetOf(LONG, '— ', from) + 2, offsetOf(LONG, ';', from)));
+const ANCHORS = [...markAll(LONG, [...NAMES, RESERVATIONS, CLAIM]).filter((a) => a.start >= SPLIT && a.end <= SPLIT + CSTO.length), ...ENTRIES];
+
+const inside = (a: Anchor, [from, to]: readonly [number, number]) => a.start >= from && a.end <= to;
+
+/** LONG with lines [from, to) cut out and put back in before the blog line `at`. */
+function movedDown([from, to]: readonly [number, number], at: number) {
+  const cut = linesOf(LONG)[at][0];
+  assert.ok(cut > to);
+  return rewrite(LONG, [[0, from], [to, cut], [from, to], [cut, LONG.length]]);
+}
+
+describe('anchoring/article', () => {
+  it('is long enough to be searched through the index, with anchors in the blog and in the report', () => {
+    assert.ok(LONG.length >= INDEX_MIN_TEXT, `${LONG.length}`);
+    assert.equal(ENTRIES.length, 14);
+    assert.equal(ANCHORS.length - ENTRIES.length, 47);
+  });
+
+  it('follows a paragraph moved twenty thousand units down, every anchor to where its words went', () => {
+    const moved = movedDown(REPORT[6], 420);
+    expectPlaces(moved, ANCHORS, (a) => moved.whereIs(a.start, a.end));
+  });
+
+  it('follows two paragraphs moved up from the report to the top of the blog', () => {
+    const [from] = REPORT[5];
+    const [, to] = REPORT[6];
+    const moved = rewrite(LONG, [[from, to], [0, from], [to, LONG.length]]);
+    expectPlaces(moved, ANCHORS, (a) => moved.whereIs(a.start, a.end));
+  });
+
+  it('finds a claim moved far on its own, as it was, where nothing placed can vouch for it', () => {
+    const moved = movedDown(REPORT[6], 500);
+    const claim = ANCHORS.find((a) => a.quote === RESERVATIONS)!;
+    const r = reattach(moved.text, claim);
+    assert.deepEqual([r.method, r.anchor.start, r.anchor.end], ['exact', moved.whereIs(claim.start, claim.end), moved.whereIs(claim.start, claim.end)! + claim.quote.length]);
+  });
+
+  it('orphans a claim moved far with the words before it reworded, when nothing placed moved with it', () => {
+    const [from, to] = REPORT[6];
+    const words = offsetOf(LONG, ', Nikol Pashinyan, ', from);
+    const cut = linesOf(LONG)[420][0];
+    const moved = rewrite(LONG, [[0, from], [to, cut], [from, words], ' ', [words + ', Nikol Pashinyan, '.length, to], [cut, LONG.length]]);
+    const alone = ANCHORS.filter((a) => !inside(a, REPORT[6]) || a.quote === RESERVATIONS);
+    expectPlaces(moved, alone, (a) => (a.quote === RESERVATIONS ? undefined : moved.whereIs(a.start, a.end)));
+  });
+
+  it('follows a claim retyped in a paragraph moved far, as changed text where its neighbours went', () => {
+    const [from, to] = REPORT[5];
+    const at = offsetOf(LONG, CLAIM, from);
+    const retyped = 'Roughly 3,000 personnel and various military equipment are involved in the exercises';
+    const cut = linesOf(LONG)[460][0];
+    const moved = rewrite(LONG, [[0, from], [to, cut], [from, at], retyped, [at + CLAIM.length, to], [cut, LONG.length]]);
+    const now = cut - (to - from) + (at - from);
+    const results = expectPlaces(moved, ANCHORS, (a) => (a.quote === CLAIM ? [now, now + retyped.length] : moved.whereIs(a.start, a.end)));
+    assert.equal(results[ANCHORS.findIndex((a) => a.quote === CLAIM)].method, 'fuzzy');
+  });
+
+  it('orphans an entry deleted from its place rather than take its recap, when the article repeats part of its words elsewhere too', () => {
+    // The entry's whole line is recapped at the end, and its second half quoted in a correction at
+    // the top: text that agrees at the recap occurs in part elsewhere, so it is no proof.
+    const entry = ENTRIES[3];
+    const [from, to] = linesOf(LONG).find(([f, t]) => f < entry.start && entry.end < t)!;
+    const correction = `Correction: ${LONG.slice(entry.end - 30, to)}`;
+    const moved = rewrite(LONG, [correction, [0, from], [to, LONG.length], 'Recap of the morning:\n', [from, to]]);
+    expectPlaces(moved, ANCHORS, (a) => (a === entry ? undefined : moved.whereIs(a.start, a.end)));
+  });
+
+  it('follows an entry moved to the end on its own, every stretch of its words found once', () => {
+    const entry = ENTRIES[3];
+    const [from, to] = linesOf(LONG).find(([f, t]) => f < entry.start && entry.end < t)!;
+    const moved = rewrite(LONG, [[0, from], [to, LONG.length], 'Recap of the morning:\n', [from, to]]);
+    expectPlaces(moved, ANCHORS, (a) => moved.whereIs(a.start, a.end));
+  });
+
+  it('follows an entry moved to the end with the one before it, the text that agrees there found once', () => {
+    const entry = ENTRIES[3];
+    const lines = linesOf(LONG);
+    const n = lines.findIndex(([f, t]) => f < entry.start && entry.end < t);
+    const moved = rewrite(LONG, [[0, lines[n - 1][0]], [lines[n][1], LONG.length], 'Recap of the morning:\n', [lines[n - 1][0], lines[n][1]]]);
+    expectPlaces(moved, ANCHORS, (a) => moved.whereIs(a.start, a.end));
+  });
+
+  describe('reworded text near its old place, in the report alone', () => {
+    const claim = CSTO.indexOf(CLAIM);
+    const figures = anchorAt(CSTO, claim, claim + CLAIM.length);
+    const name = CSTO.indexOf('Nikol Pashinyan');
+    const pashinyan = anchorAt(CSTO, name, name + 'Nikol Pashinyan'.length);
+    /** Where a result lies, as [method, start, end], orphans as ['orphaned']. */
+    const outcome = (text: string, a: Anchor) => {
+      const r = reattach(text, a);
+      return r.anchor.orphaned ? [r.method] : [r.method, r.anchor.start, r.anchor.end];
+    };
+    const spanOf = (text: string, words: string) => [offsetOf(text, words), offsetOf(text, words) + words.length];
+
+    it('finds a long claim retyped a little, its context on one side edited too, by the side that still agrees', () => {
+      const text = CSTO.replace('and counterterrorism operations. Approximately 2,500', 'and drills. Approximately 3,000');
+      assert.deepEqual(outcome(text, figures), ['fuzzy', ...spanOf(text, 'Approximately 3,000 personnel and various military equipment are involved in the exercises')]);
+    });
+
+    it('finds it with both sides as they were', () => {
+      const text = CSTO.replace('Approximately 2,500', 'Approximately 3,000').replace('exercises, depicting the magnitude', 'exercises, depicting the scale');
+      assert.deepEqual(outcome(text, figures), ['fuzzy', claim, claim + CLAIM.length]);
+    });
+
+    it('orphans it retyped more than an edit in eight, with one side edited: only its own words would speak for it', () => {
+      const text = CSTO.replace('and counterterrorism operations. Approximately 2,500', 'and drills. About 3,000');
+      assert.deepEqual(outcome(text, figures), ['orphaned']);
+    });
+
+    it('orphans it retyped with the words on both sides edited', () => {
+      const text = CSTO.replace('and counterterrorism operations. Approximately 2,500', 'and drills. Approximately 3,000').replace('exercises, depicting the magnitude', 'exercises, officials said');
+      assert.deepEqual(outcome(text, figures), ['orphaned']);
+    });
+
+    it('finds a misspelt name with its context on both sides, and orphans it with one side edited: a short quote could be anything', () => {
+      const both = CSTO.replace('Nikol Pashinyan, has', 'Nicol Pashinian, has');
+      assert.deepEqual(outcome(both, pashinyan), ['fuzzy', name, name + 15]);
+      const oneSide = CSTO.replace('Prime Minister, Nikol Pashinyan, has', 'premier Nicol Pashinian, has');
+      assert.deepEqual(outcome(oneSide, pashinyan), ['orphaned']);
+      const spelt = CSTO.replace('Prime Minister, Nikol Pashinyan, has', 'premier, Nikol Pashinyan, has');
+      assert.deepEqual(outcome(spelt, pashinyan), ['exact', ...spanOf(spelt, 'Nikol Pashinyan')]);
+    });
+  });
+
+  it('moves a point marked at the end of the report to the new end when the headline is cut, never past the text', () => {
+    const point = anchorAt(CSTO, CSTO.length, CSTO.length);
+    const text = CSTO.slice(linesOf(CSTO)[2][0]);
+    for (const r of [reattach(text, point), expectPlaces(rewrite(text, [text]), [point], () => text.length)[0]]) {
+      assert.deepEqual([r.method, r.anchor.start, r.anchor.end], ['exact', text.length, text.length]);
+    }
+  });
+});

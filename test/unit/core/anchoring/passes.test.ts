@@ -1,0 +1,176 @@
+// Tests of re-attaching a whole article's anchors when a paragraph moved: which anchors its neighbours vouch for, and which must be orphaned.
+
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { anchorAt, type Anchor } from '../../../../src/core/model';
+import { CSTO, expectPlaces, linesOf, markAll, offsetOf, rewrite, type Rewrite, type Stretch } from './rewrites';
+
+const NAMES = ['CSTO', 'Armenia', 'Kyrgyzstan', 'Russia', 'Nikol Pashinyan', 'Central Asia', 'Tajikistan', 'the West'];
+const CLAIM = 'Approximately 2,500 personnel and various military equipment are involved in the exercises';
+const RESERVATIONS = 'has expressed reservations about the CSTO’s effectiveness';
+const ANCHORS = markAll(CSTO, [...NAMES, CLAIM, RESERVATIONS]);
+const LINES = linesOf(CSTO);
+/** “This development comes amidst political changes in Armenia …”: Pashinyan’s reservations. */
+const PASHINYAN = LINES[6];
+/** “The exercise in Kyrgyzstan aims to bolster …”: the figures of the exercise. */
+const FIGURES = LINES[5];
+/** “Armenia’s stance has caused concern …” and “Kyrgyzstan’s decision to host …”. */
+const STANCE = LINES[7];
+const DECISION = LINES[8];
+
+const inside = (a: Anchor, [from, to]: readonly [number, number]) => a.start >= from && a.end <= to;
+/** Where its quote went, for an anchor whose words were kept. */
+const keptPlace = (r: Rewrite) => (a: Anchor) => r.whereIs(a.start, a.end);
+
+/** The article with line `[from, to)` cut out and put at the end, `edit` applied to it. */
+function movedToEnd([from, to]: readonly [number, number], replace?: [string, string]): { rewritten: Rewrite; typed?: [number, number] } {
+  if (!replace) {
+    return { rewritten: rewrite(CSTO, [[0, from], [to, CSTO.length], '\n', [from, to]]) };
+  }
+  const at = offsetOf(CSTO, replace[0], from);
+  assert.ok(at + replace[0].length <= to);
+  const rewritten = rewrite(CSTO, [[0, from], [to, CSTO.length], '\n', [from, at], replace[1], [at + replace[0].length, to]]);
+  const typed = CSTO.length - (to - from) + 1 + (at - from);
+  return { rewritten, typed: [typed, typed + replace[1].length] };
+}
+
+describe('anchoring/passes', () => {
+  it('has the paragraphs these tests move, with their anchors', () => {
+    assert.equal(ANCHORS.filter((a) => inside(a, PASHINYAN)).length, 6);
+    assert.equal(ANCHORS.filter((a) => inside(a, FIGURES)).length, 3);
+  });
+
+  for (const window of [undefined, 64]) {
+    const options = window === undefined ? {} : { window };
+    const label = window === undefined ? '' : ` (first pass looking only ${window} units around)`;
+
+    it(`follows two paragraphs moved to the end together by the two anchors a sentence apart in them, neither placeable alone${label}`, () => {
+      // Armenia opens the first paragraph, so its prefix stayed behind; the closing words run into
+      // the second paragraph, so they agree across a line break only. Each is no proof far away;
+      // the closing words found whole where Armenia's shift puts them vouch for it.
+      const rewritten = rewrite(CSTO, [[0, STANCE[0]], [DECISION[1], CSTO.length], '\n', [STANCE[0], DECISION[1]]]);
+      const closing = 'with various countries reassessing their alliances and partnerships';
+      const at = offsetOf(CSTO, closing, STANCE[0]);
+      const pair = [...ANCHORS.filter((a) => !inside(a, [STANCE[0], DECISION[1]]) || a.start === STANCE[0]), anchorAt(CSTO, at, at + closing.length)];
+      assert.equal(pair.filter((a) => inside(a, [STANCE[0], DECISION[1]])).length, 2);
+      expectPlaces(rewritten, pair, keptPlace(rewritten), options);
+      // Either alone is orphaned.
+      expectPlaces(rewritten, pair.slice(0, -1), (a) => (a.start === STANCE[0] ? undefined : rewritten.whereIs(a.start, a.end)), options);
+      const closingAlone = pair.filter((a) => a.start !== STANCE[0]);
+      expectPlaces(rewritten, closingAlone, (a) => (a.quote === closing ? undefined : rewritten.whereIs(a.start, a.end)), options);
+    });
+
+    it(`follows a claim retyped at the top of two paragraphs moved to the end, vouched for by closing words a sentence later${label}`, () => {
+      // Far from where its neighbours put it, reworded text is found only where a stretch of it
+      // survives verbatim, and taken only because the closing words moved by the same amount.
+      const claim = 'Armenia’s stance has caused concern among its CSTO counterparts, particularly Russia';
+      const retyped = 'Armenia’s stance has caused concern among its CSTO partners, particularly Russia';
+      const closing = 'with various countries reassessing their alliances and partnerships';
+      const [from, to] = [STANCE[0], DECISION[1]];
+      const at = offsetOf(CSTO, closing, from);
+      const marked = [...ANCHORS.filter((a) => !inside(a, [from, to])), anchorAt(CSTO, from, from + claim.length), anchorAt(CSTO, at, at + closing.length)];
+      const rewritten = rewrite(CSTO, [[0, from], [to, CSTO.length], '\n', retyped, [from + claim.length, to]]);
+      const now = CSTO.length - (to - from) + 1;
+      const results = expectPlaces(rewritten, marked, (a) => (a.quote === claim ? [now, now + retyped.length] : rewritten.whereIs(a.start, a.end)), options);
+      assert.equal(results[marked.findIndex((a) => a.quote === claim)].method, 'fuzzy');
+    });
+
+    it(`follows a paragraph moved to the end with its first words reworded, every anchor to where its words went${label}`, () => {
+      const { rewritten } = movedToEnd(PASHINYAN, ['the country’s Prime Minister, ', 'its premier, ']);
+      // Nikol Pashinyan lost most of his prefix: the anchors beside him, moved by the same amount, vouch for him.
+      expectPlaces(rewritten, ANCHORS, keptPlace(rewritten), options);
+    });
+
+    it(`follows a claim retyped in a paragraph moved to the end, as changed text, where its neighbours went${label}`, () => {
+      const retyped = 'Roughly 3,000 personnel and various military equipment are involved in the exercises';
+      const { rewritten, typed } = movedToEnd(FIGURES, [CLAIM, retyped]);
+      const results = expectPlaces(rewritten, ANCHORS, (a) => (a.quote === CLAIM ? typed : rewritten.whereIs(a.start, a.end)), options);
+      assert.equal(results[ANCHORS.findIndex((a) => a.quote === CLAIM)].method, 'fuzzy');
+    });
+
+    it(`follows a paragraph moved to the end whose anchors lie far apart, each vouching for the other${label}`, () => {
+      const { rewritten } = movedToEnd(PASHINYAN, ['the country’s Prime Minister, ', 'its premier, ']);
+      // Two anchors of the paragraph, a sentence and more apart: the one with its context intact vouches for the one without.
+      const sparse = ANCHORS.filter((a) => !inside(a, PASHINYAN) || a.quote === 'Nikol Pashinyan' || (a.quote === 'Armenia' && a.start > PASHINYAN[0] + 200));
+      assert.equal(sparse.length, ANCHORS.length - 4);
+      expectPlaces(rewritten, sparse, keptPlace(rewritten), options);
+    });
+
+    it(`orphans an anchor with its context reworded in a paragraph moved far, when nothing placed moved with it${label}`, () => {
+      const { rewritten } = movedToEnd(PASHINYAN, ['the country’s Prime Minister, ', 'its premier, ']);
+      const alone = ANCHORS.filter((a) => !inside(a, PASHINYAN) || a.quote === 'Nikol Pashinyan');
+      expectPlaces(rewritten, alone, (a) => (a.quote === 'Nikol Pashinyan' ? undefined : rewritten.whereIs(a.start, a.end)), options);
+    });
+
+    it(`orphans a retyped claim moved far when nothing placed moved with it: far away, changed wording is a look-alike${label}`, () => {
+      const retyped = 'Roughly 3,000 personnel and various military equipment are involved in the exercises';
+      const { rewritten } = movedToEnd(FIGURES, [CLAIM, retyped]);
+      const alone = ANCHORS.filter((a) => !inside(a, FIGURES) || a.quote === CLAIM);
+      expectPlaces(rewritten, alone, (a) => (a.quote === CLAIM ? undefined : rewritten.whereIs(a.start, a.end)), options);
+    });
+
+    it(`follows a claim reworded at its start in a moved paragraph to its new words, where the name inside it went${label}`, () => {
+      const { rewritten } = movedToEnd(PASHINYAN, ['Nikol Pashinyan, has expressed', 'Nikol Pashinyan, who has long expressed']);
+      const pair = ANCHORS.filter((a) => !inside(a, PASHINYAN) || a.quote === RESERVATIONS || (a.quote === 'CSTO' && inside(a, PASHINYAN)));
+      assert.equal(pair.length, ANCHORS.length - 4);
+      // All that was typed in between the prefix that survived and the claim is now part of it.
+      const start = offsetOf(rewritten.text, 'who has long expressed');
+      const end = offsetOf(rewritten.text, 'effectiveness', start) + 'effectiveness'.length;
+      const results = expectPlaces(rewritten, pair, (a) => (a.quote === RESERVATIONS ? [start, end] : rewritten.whereIs(a.start, a.end)), options);
+      assert.equal(results[pair.findIndex((a) => a.quote === RESERVATIONS)].method, 'fuzzy');
+    });
+  }
+
+  describe('a name opening a paragraph whose next words were reworded', () => {
+    // Its prefix is the end of the paragraph before, which moves on its own: only its place, or a
+    // long quote, makes up for the lost words after it.
+    const name = DECISION[0];
+    const before = offsetOf(CSTO, 'Many experts see this', STANCE[0]);
+    const added = 'Officials in Yerevan did not respond to a request for comment on Tuesday. ';
+    const reworded = (insert: boolean, [from, to]: [string, string]) => {
+      const at = offsetOf(CSTO, from, name);
+      const head: Stretch[] = insert ? [[0, before], added, [before, at]] : [[0, at]];
+      return rewrite(CSTO, [...head, to, [at + from.length, CSTO.length]]);
+    };
+    const openingName = (a: Anchor) => a.start === name && a.quote === 'Kyrgyzstan';
+
+    it('is found right where its neighbours put it', () => {
+      const rewritten = reworded(false, ['’s decision to host', ', deciding to host']);
+      const results = expectPlaces(rewritten, ANCHORS, (a) => (openingName(a) ? name : rewritten.whereIs(a.start, a.end)));
+      // Still at its offset, where the anchors around it say the text did not move.
+      assert.equal(results[ANCHORS.findIndex(openingName)].method, 'position');
+    });
+
+    it('is orphaned when a sentence put in between its neighbours leaves its place open', () => {
+      const rewritten = reworded(true, ['’s decision to host', ', deciding to host']);
+      expectPlaces(rewritten, ANCHORS, (a) => (openingName(a) ? undefined : rewritten.whereIs(a.start, a.end)));
+    });
+
+    it('is orphaned when a sentence was put in before it and another cut after it: it may sit anywhere between its neighbours’ shifts', () => {
+      const cut = 'By welcoming these joint military drills, Kyrgyzstan strengthens its ties to the alliance, showcasing its commitment to collective security in the region. ';
+      const at = offsetOf(CSTO, '’s decision to host', name);
+      const gone = offsetOf(CSTO, cut, name);
+      const rewritten = rewrite(CSTO, [[0, before], added, [before, at], ', deciding to host', [at + '’s decision to host'.length, gone], [gone + cut.length, CSTO.length]]);
+      expectPlaces(rewritten, ANCHORS, (a) => (openingName(a) ? undefined : rewritten.whereIs(a.start, a.end)));
+    });
+
+    it('is found there as part of a long quote, the quote standing on its own', () => {
+      const quote = 'Kyrgyzstan’s decision to host the CSTO exercise amid Armenia’s drift';
+      const rewritten = reworded(true, [' brings additional significance', ' adds weight']);
+      const long = anchorAt(CSTO, name, name + quote.length);
+      expectPlaces(rewritten, [...ANCHORS, long], (a) => rewritten.whereIs(a.start, a.end));
+    });
+  });
+
+  it('orphans every anchor when the text is another article that names the prime minister with his title near the old place', () => {
+    // Where none of the anchors is found, the text is mostly new: a name with a few words of its
+    // context near its old place is a look-alike, not the annotated text.
+    const other = ['border-talks', 'budget-armenia', 'energy-prices'].map((name) => readFileSync(join(__dirname, `../../../../../test/fixtures/eval/${name}.txt`), 'utf8')).join('\n');
+    const cut = other.lastIndexOf('\n', 1300) + 1;
+    const text = `${other.slice(0, cut)}Speaking in Yerevan, the country’s Prime Minister, Nikol Pashinyan, said on Monday that the talks would resume.\n${other.slice(cut)}`;
+    const near = text.indexOf('Nikol Pashinyan') - ANCHORS.find((a) => a.quote === 'Nikol Pashinyan')!.start;
+    assert.ok(Math.abs(near) < 64, `${near}`);
+    expectPlaces(rewrite(text, [text]), ANCHORS, () => undefined);
+  });
+});
