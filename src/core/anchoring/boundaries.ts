@@ -66,9 +66,7 @@ function codePointBefore(text: string, offset: number): number {
 
 /** Not between the two halves of a surrogate pair. */
 export function onBoundary(text: string, offset: number): boolean {
-  if (offset <= 0 || offset >= text.length) {
-    return true;
-  }
+  // At or past either end charCodeAt gives NaN, which is no surrogate: the ends are boundaries.
   const low = text.charCodeAt(offset);
   const high = text.charCodeAt(offset - 1);
   return !(low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff);

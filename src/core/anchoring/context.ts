@@ -12,7 +12,9 @@ export function agreeBefore(text: string, pos: number, prefix: string): { matche
   let i = pos - 1;
   let j = prefix.length - 1;
   let inLine = -1;
-  while (i >= 0 && j >= 0) {
+  // Until both run out: read backwards, the CR of a CR LF comes after its LF, so one side may
+  // run out with the other's CR still to skip (an article that begins with a line break).
+  while (i >= 0 || j >= 0) {
     const a = text.charCodeAt(i);
     const b = prefix.charCodeAt(j);
     if (a === b) {

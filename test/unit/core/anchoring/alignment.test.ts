@@ -72,6 +72,58 @@ describe('anchoring/alignment', () => {
     });
   });
 
+  describe('the placed anchors given in any order', () => {
+    it('reads them by their new places', () => {
+      const shuffled = new Alignment([
+        [3000, 3000],
+        [1000, 1000],
+        [4000, 4000],
+        [2000, 2000],
+      ]);
+      assert.equal(shuffled.judge(1500, 10, 1500), 'same');
+      assert.equal(shuffled.judge(3500, 10, 3500), 'same');
+      assert.equal(shuffled.judge(2500, 10, 9000), 'other');
+    });
+  });
+
+  describe('the bounds of each verdict', () => {
+    it('vouches for placed anchors exactly SAME_SPAN apart, wherever in the article they are', () => {
+      const at = (from: number) => new Alignment([
+        [from, from],
+        [from + SAME_SPAN, from + SAME_SPAN],
+      ]);
+      assert.equal(at(0).judge(100, 10, 100), 'same');
+      assert.equal(at(50000).judge(50100, 10, 50100), 'same');
+      const near = new Alignment([
+        [20000, 20000],
+        [21000, 21000],
+      ]);
+      assert.equal(near.judge(20500, 10, 20500), 'same', 'two anchors late in a long article');
+    });
+
+    it('measures what was put in by the difference of the two shifts, not their sum', () => {
+      // Both anchors moved: by 500 and by 1,500, so 1,000 units were put in between them.
+      const moved = new Alignment([
+        [1500, 1000],
+        [3500, 2000],
+      ]);
+      assert.equal(moved.inserted(2000), 1000);
+      assert.equal(moved.judge(2000, 1000, 8000), 'moved-in', 'exactly as long as the quote');
+      assert.equal(moved.judge(2000, 1001, 8000), 'other');
+      assert.equal(moved.judge(2000, 1500, 8000), 'other');
+    });
+
+    it('brackets a place with two placed anchors that started at the same old offset', () => {
+      // A claim and the mention it begins with both started at 1,000; words put in at the claim’s start moved the mention 200 units on.
+      const nested = new Alignment([
+        [1000, 1000],
+        [1200, 1000],
+      ]);
+      assert.equal(nested.judge(1100, 10, 1000), 'same');
+      assert.equal(nested.inserted(1100), 200);
+    });
+  });
+
   it('takes anchors placed later into account, wherever they fall', () => {
     const alignment = new Alignment([[1000, 1000]]);
     assert.equal(alignment.judge(1500, 10, 1500), 'unknown');

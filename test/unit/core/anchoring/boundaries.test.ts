@@ -30,6 +30,8 @@ describe('anchoring/boundaries', () => {
       '𝐀𐐀🐀 astral letters whose low surrogate is DC00, and 😀😀.',
       'Tags: 🏴\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f} and a selector \u{e0100} after a\u{e01ef}.',
       'a 👨‍💻 at work, and 🇦 a lone indicator then 🇦🇲.',
+      // A text may begin with an accent (a fragment cut from a longer one) and end with a joiner.
+      '\u0301 an accent at the start, and a joiner at the end\u200d',
     ];
     for (const text of texts) {
       assert.deepEqual(ourBoundaries(text), segmenterBoundaries(text), JSON.stringify(text));
@@ -66,6 +68,7 @@ describe('anchoring/boundaries', () => {
     assert.equal(onBoundary('a😀b', 2), false);
     assert.equal(onBoundary('a😀b', 1), true);
     assert.equal(onBoundary('a😀b', 3), true);
+    assert.deepEqual([-1, 0, 2, 3].map((o) => onBoundary('😀', o)), [true, true, true, true], 'the ends and beyond');
     assert.equal(onBoundary('\udc00\ud800', 1), true, 'a low surrogate before a high one is no pair');
     assert.equal(onBoundary(`${cp(0x10000)}`, 1), false);
     assert.equal(onBoundary(`${cp(0x10ffff)}`, 1), false);
@@ -75,6 +78,18 @@ describe('anchoring/boundaries', () => {
     // A lone low surrogate at the start is read as itself, not with whatever precedes offset 0.
     assert.equal(isClusterBoundary('\udc00\u0301', 1), false, 'the accent attaches to it');
     assert.equal(isClusterBoundary('\udc00a', 1), true);
+  });
+
+  it('reads a lone surrogate as a character of its own, whatever stands beside it', () => {
+    // A lone high surrogate before CR LF: the line break is still one character.
+    assert.deepEqual(ourBoundaries('\ud800\r\n'), segmenterBoundaries('\ud800\r\n'));
+    // A low surrogate after a letter that is no high surrogate is no pair with it, even where
+    // the two would compute to a joiner (U+200D) or a regional indicator.
+    for (const text of ['\ud7c8\udc0da', '\ud83b\ue1e6' + cp(0x1f1e6)]) {
+      assert.deepEqual(ourBoundaries(text), segmenterBoundaries(text), JSON.stringify(text));
+    }
+    assert.equal(onBoundary('\ud800a', 1), true, 'a high surrogate before a letter');
+    assert.equal(onBoundary('\ue000\udc00', 1), true, 'a letter above the surrogates before a low one');
   });
 
   it('keeps a regional indicator after a lone low surrogate unpaired', () => {

@@ -1,8 +1,10 @@
 // Tests of how much stored context the text reproduces around a place, line endings and byte-order mark aside.
 
 import assert from 'node:assert/strict';
+import { reattachAll } from '../../../../src/core/anchoring';
 import { agreeAfter, agreeBefore, alignToContext } from '../../../../src/core/anchoring/context';
 import { formOf } from '../../../../src/core/anchoring/forms';
+import { anchorAt } from '../../../../src/core/model';
 
 describe('anchoring/context', () => {
   describe('agreeBefore', () => {
@@ -27,6 +29,15 @@ describe('anchoring/context', () => {
       assert.equal(agreeBefore('ab\nX', 3, 'ab\r').matched, 0, 'a CR at the end of the prefix is text');
     });
 
+    it('reads CR LF and LF alike at the article’s start too, where one side runs out first', () => {
+      assert.deepEqual(agreeBefore('\r\nArmenia', 9, '\nArmenia'), { matched: 8, atEdge: true, from: 0, inLine: 8 });
+      assert.deepEqual(agreeBefore('\nArmenia', 8, '\r\nArmenia'), { matched: 9, atEdge: true, from: 0, inLine: 8 });
+    });
+
+    it('skips only a CR before LF, not whatever stands before a line break', () => {
+      assert.equal(agreeBefore('one\nsecond', 10, 'two\nsecond').matched, 7);
+    });
+
     it('takes a byte-order mark at the top as the article’s start', () => {
       assert.equal(agreeBefore('\ufeffone two', 8, 'one two').atEdge, true);
       assert.equal(agreeBefore('xone two', 8, 'one two').atEdge, false);
@@ -46,9 +57,16 @@ describe('anchoring/context', () => {
       assert.deepEqual(agreeAfter('end.\nNext line', 3, '.\nNext'), { matched: 6, atEdge: false, to: 9, inLine: 2 });
       assert.deepEqual(agreeAfter('end.\r\nNext line', 3, '.\nNext'), { matched: 6, atEdge: false, to: 10, inLine: 2 });
       assert.deepEqual(agreeAfter('end.\nNext line', 3, '.\r\nNext'), { matched: 7, atEdge: false, to: 9, inLine: 3 });
-      assert.equal(agreeAfter('end.\rNext', 3, '.\nNext').matched, 1);
+      assert.deepEqual(agreeAfter('end.\rNext', 3, '.\nNext'), { matched: 1, atEdge: false, to: 4, inLine: 1 });
+      assert.equal(agreeAfter('end.\nA\nB', 3, '.\nA\nB').inLine, 2, 'the nearest break counts');
       assert.equal(agreeAfter('ab\r', 0, 'ab\n').matched, 2, 'a CR at the end of the text is text');
       assert.equal(agreeAfter('ab\nc', 0, 'ab\rc').matched, 2, 'a CR before other text in the suffix is text');
+    });
+
+    it('skips a CR only before the LF it belongs to, and neither side past its end', () => {
+      assert.deepEqual(agreeAfter('end.X\nmore', 0, 'end.Y\nmore'), { matched: 4, atEdge: false, to: 4, inLine: 4 });
+      assert.deepEqual(agreeAfter('the end', 4, 'end\r\nNext'), { matched: 3, atEdge: false, to: 7, inLine: 3 }, 'the text ran out');
+      assert.deepEqual(agreeAfter('the end\r\nNext', 4, 'end'), { matched: 3, atEdge: false, to: 7, inLine: 3 }, 'the suffix ran out');
     });
   });
 
@@ -80,6 +98,28 @@ describe('anchoring/context', () => {
       assert.equal(alignToContext(repeat, f, 5, 5, 2).start, 4);
       assert.equal(alignToContext(repeat, f, 6, 6, 2).start, 6);
       assert.equal(alignToContext(repeat, f, 3, 3, 1).start, 4);
+      // Found first further off, then as well nearer: the nearer one.
+      assert.equal(alignToContext('Armenia.Armenia', formOf('', 'Armenia', ''), 12, 12, 5).start, 15);
     });
+  });
+
+  it('finds the anchors of an article that begins with a line break with all their context after a change of line endings', () => {
+    const lf = '\nArmenia skips CSTO drills\nYerevan, 2 June. Armenia will not take part in the CSTO exercise, officials said.\n';
+    const crlf = lf.replace(/\n/g, '\r\n');
+    for (const [before, after] of [
+      [lf, crlf],
+      [crlf, lf],
+    ]) {
+      const anchors = ['Armenia skips', 'CSTO drills'].map((q) => anchorAt(before, before.indexOf(q), before.indexOf(q) + q.length));
+      const results = reattachAll(after, anchors);
+      assert.deepEqual(
+        results.map((r) => [r.anchor.start, r.score]),
+        [
+          [after.indexOf('Armenia skips'), 1],
+          [after.indexOf('CSTO drills'), 1],
+        ],
+        JSON.stringify(after.slice(0, 2)),
+      );
+    }
   });
 });

@@ -65,6 +65,42 @@ describe('anchoring/ngram', () => {
     assert.deepEqual(sorted(all.occurrences(needle)), scan(text, needle));
   });
 
+  it('finds every occurrence of a whole long sentence', () => {
+    // Long needles pick the grams they walk from further apart.
+    const from = CSTO.indexOf('In a significant');
+    const sentence = CSTO.slice(from, from + 200);
+    assert.deepEqual(sorted(index.occurrences(sentence)), scan(article, sentence));
+    assert.equal(index.occurrences(sentence)!.length, 8);
+  });
+
+  it('counts the indexed offsets it walks against the limit, the limit included', () => {
+    // 23 units: one indexed offset, at 0, walked once.
+    const text = 'Hurrah! Hurrah! Hurrah!';
+    assert.equal(text.length, INDEXED_NEEDLE);
+    const one = new GramIndex(text);
+    assert.equal(one.occurrences(text, 0), undefined);
+    assert.deepEqual(one.occurrences(text, 1), [0]);
+  });
+
+  it('answers a needle that begins or ends with a common phrase within a small limit, through its rare part', () => {
+    const alliance = 'the Collective Security Treaty Organization';
+    const towns = ['Bishkek', 'Osh', 'Yerevan', 'Dushanbe', 'Minsk', 'Astana', 'Moscow'];
+    const days = Array.from({ length: 400 }, (_, i) => `Day ${i}: in ${towns[i % 7]} ${alliance} drilled. `).join('');
+    const cancelled = `${alliance} said on Tuesday that the drills were cancelled`;
+    const gyumri = `Officials in Gyumri said ${alliance}`;
+    const text = `${days.slice(0, 20000)} ${cancelled}. ${days.slice(20000)} ${gyumri} drilled.`;
+    const common = new GramIndex(text);
+    assert.equal(common.occurrences(alliance, 100), undefined, 'the phrase alone is too common');
+    assert.deepEqual(common.occurrences(cancelled, 8), [text.indexOf(cancelled)]);
+    assert.deepEqual(common.occurrences(gyumri, 8), [text.indexOf(gyumri)]);
+  });
+
+  it('answers a text too short to hold any needle', () => {
+    for (const text of ['', 'CSTO', 'Armenia and the CSTO']) {
+      assert.deepEqual(new GramIndex(text).occurrences('the Collective Security Treaty Organization'), []);
+    }
+  });
+
   it('agrees with a scan on random text and needles taken from it', () => {
     fc.assert(
       fc.property(
