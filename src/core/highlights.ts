@@ -14,6 +14,24 @@ export interface Highlight {
 /** How many highlights one group holds: an edit redraws the groups it touched, each at most this many. */
 export const GROUP_SIZE = 256;
 
+/**
+ * Past this many mentions, the overview ruler marks claims only: thousands of marks fill it from top to bottom and
+ * say nothing, and the editor draws every mark of the ruler again at each keystroke.
+ */
+export const RULER_MENTIONS_UP_TO = 2000;
+
+/** Whether the overview ruler marks an article's mentions as well as its claims. */
+export function rulerMarksMentions(annotations: Annotations): boolean {
+  let mentions = 0;
+  for (const actor of annotations.actors) {
+    mentions += actor.mentions.length;
+    if (mentions > RULER_MENTIONS_UP_TO) {
+      return false;
+    }
+  }
+  return true;
+}
+
 /** Keys of the highlights, from the settings the editor knows. */
 export interface HighlightKeys {
   actor(type: string): string;

@@ -1,7 +1,7 @@
 // Highlights in the editor: mentions coloured by actor type, claims by status and verdict, marks in the overview ruler.
 
 import * as vscode from 'vscode';
-import { type GroupDrawing, groupHighlights, type HighlightGroup, highlightsOf, type HighlightKeys } from '../core/highlights';
+import { type GroupDrawing, groupHighlights, type HighlightGroup, highlightsOf, type HighlightKeys, rulerMarksMentions } from '../core/highlights';
 import { type Anchor, type Annotations, anchorState } from '../core/model';
 import { actorTypes, onDidChangeSettings, settings, verdicts } from './config';
 import type { AnchorsMoved, AnnotationStore } from './store';
@@ -19,6 +19,8 @@ function decorationStyles(): Map<string, vscode.DecorationRenderOptions> {
   for (const type of actorTypes()) {
     const color = new vscode.ThemeColor(type.color ?? 'newsmark.actor.other');
     styles.set(`actor:${type.id}`, { backgroundColor: color, borderRadius: '2px', overviewRulerColor: color, overviewRulerLane: vscode.OverviewRulerLane.Left, rangeBehavior });
+    // The same without its mark in the overview ruler, for an article with too many mentions to mark (core/highlights).
+    styles.set(`actor:${type.id}:unmarked`, { backgroundColor: color, borderRadius: '2px', rangeBehavior });
   }
   styles.set('actor:*', { backgroundColor: new vscode.ThemeColor('newsmark.actor.other'), borderRadius: '2px', rangeBehavior });
   const claim = (color: vscode.ThemeColor, style: string): vscode.DecorationRenderOptions => ({
@@ -47,9 +49,9 @@ function decorationStyles(): Map<string, vscode.DecorationRenderOptions> {
 }
 
 /** Which key an actor's mentions and a claim are drawn with, for the styles the settings define. */
-function keysFor(styles: ReadonlyMap<string, unknown>): HighlightKeys {
+function keysFor(styles: ReadonlyMap<string, unknown>, marked: boolean): HighlightKeys {
   return {
-    actor: (type) => (styles.has(`actor:${type}`) ? `actor:${type}` : 'actor:*'),
+    actor: (type) => (styles.has(`actor:${type}`) ? (marked ? `actor:${type}` : `actor:${type}:unmarked`) : 'actor:*'),
     claim: (claim) => (claim.status === 'checked' && claim.verdict && styles.has(`verdict:${claim.verdict}`) ? `verdict:${claim.verdict}` : `claim:${claim.status}`),
   };
 }
@@ -60,19 +62,20 @@ function keysFor(styles: ReadonlyMap<string, unknown>): HighlightKeys {
  */
 class DecorationTypes implements vscode.Disposable {
   /** Read from the settings when first drawn: activation does not read the colours. */
-  private styled?: { styles: Map<string, vscode.DecorationRenderOptions>; keys: HighlightKeys };
+  private styled?: { styles: Map<string, vscode.DecorationRenderOptions>; keys: HighlightKeys; unmarked: HighlightKeys };
   private readonly types = new Map<string, vscode.TextEditorDecorationType[]>();
 
-  private get style(): { styles: Map<string, vscode.DecorationRenderOptions>; keys: HighlightKeys } {
+  private get style(): { styles: Map<string, vscode.DecorationRenderOptions>; keys: HighlightKeys; unmarked: HighlightKeys } {
     if (!this.styled) {
       const styles = decorationStyles();
-      this.styled = { styles, keys: keysFor(styles) };
+      this.styled = { styles, keys: keysFor(styles, true), unmarked: keysFor(styles, false) };
     }
     return this.styled;
   }
 
-  get highlightKeys(): HighlightKeys {
-    return this.style.keys;
+  /** The keys an article's highlights are drawn with: its mentions marked in the overview ruler unless there are too many. */
+  highlightKeys(annotations: Annotations): HighlightKeys {
+    return rulerMarksMentions(annotations) ? this.style.keys : this.style.unmarked;
   }
 
   of(key: string, group: number): vscode.TextEditorDecorationType {
@@ -145,7 +148,7 @@ class Highlighter implements vscode.Disposable {
     const enabled = settings().decorations;
     const entry = this.store.get(doc.uri);
     const annotations = enabled ? entry?.annotations : undefined;
-    const highlights = annotations ? highlightsOf(annotations, this.types.highlightKeys) : [];
+    const highlights = annotations ? highlightsOf(annotations, this.types.highlightKeys(annotations)) : [];
     const state: EditorHighlights = { annotations, changes: entry?.changes, groups: groupHighlights(highlights, before?.groups) };
     this.shown.set(editor, state);
     const inView = editor.visibleRanges.map((r) => [doc.offsetAt(r.start), doc.offsetAt(r.end)] as const);

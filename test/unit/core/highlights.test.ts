@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { shiftAnchors, type TextEdit } from '../../../src/core/edits';
-import { groupHighlights, type GroupDrawing, type HighlightGroup, highlightsOf, type HighlightKeys } from '../../../src/core/highlights';
+import { groupHighlights, type GroupDrawing, type HighlightGroup, highlightsOf, type HighlightKeys, RULER_MENTIONS_UP_TO, rulerMarksMentions } from '../../../src/core/highlights';
 import { anchorAt, anchorState, type Annotations } from '../../../src/core/model';
 
 const KEYS: HighlightKeys = { actor: (type) => `actor:${type}`, claim: (claim) => `claim:${claim.status}` };
@@ -182,5 +182,13 @@ describe('highlights', () => {
         }
       }),
     );
+  });
+
+  it('marks mentions in the overview ruler up to its limit, counting every actor’s, and claims only past it', () => {
+    const { annotations } = article(RULER_MENTIONS_UP_TO);
+    assert.equal(rulerMarksMentions(annotations), true);
+    const second = { id: 'russia', name: 'Russia', type: 'country', mentions: [annotations.actors[0].mentions[0]] };
+    assert.equal(rulerMarksMentions({ ...annotations, actors: [...annotations.actors, second] }), false);
+    assert.equal(rulerMarksMentions({ ...annotations, actors: [], claims: article(3000).annotations.claims }), true, 'claims do not count');
   });
 });
