@@ -220,14 +220,15 @@ async function measure(figures: Figure[]): Promise<void> {
     cpu = process.cpuUsage(cpu0);
     return activated;
   });
-  if (wasActive) {
-    const open = vscode.workspace.textDocuments.map((doc) => doc.uri.toString()).join(', ');
-    figures.push({ name: 'activation (already active: not measured)', value: wall, unit: 'ms', note: `documents open: ${open || 'none'}` });
-  } else {
-    // One sample per start of VS Code: bench/editor.bench.mjs starts it several times and takes the medians.
-    const start = api.fromCodeCache ? 'with the code cache' : 'without the code cache';
-    figures.push({ name: `activation of the production bundle, ${start}`, value: wall, unit: 'ms' });
-    figures.push({ name: `activation of the production bundle, ${start}, extension host CPU`, value: (cpu.user + cpu.system) / 1000, unit: 'ms' });
+  // One sample per start of VS Code: bench/editor.bench.mjs starts it several times and takes the medians. Loading
+  // and activating is timed by the entry point itself, so a start where something else activated Newsmark first
+  // (an article opened by the workbench, say) still counts.
+  const start = api.fromCodeCache ? 'with the code cache' : 'without the code cache';
+  figures.push({ name: `activation of the production bundle, ${start}`, value: api.activation.ms, unit: 'ms' });
+  figures.push({ name: `activation of the production bundle, ${start}, extension host CPU`, value: api.activation.cpuMs, unit: 'ms' });
+  if (!wasActive) {
+    figures.push({ name: `activation as the extension host awaits it, ${start}`, value: wall, unit: 'ms' });
+    figures.push({ name: `activation as the extension host awaits it, ${start}, extension host CPU`, value: (cpu.user + cpu.system) / 1000, unit: 'ms' });
   }
   if (process.env.NEWSMARK_BENCH_ACTIVATION_ONLY) {
     await untilCodeCacheSaved(api);
