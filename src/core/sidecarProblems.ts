@@ -432,10 +432,15 @@ export function syntaxWords(code: string, message: string, source: string, offse
       if (/followed by map values/.test(message)) {
         return 'a key needs a colon and a space before its value, as in "status: checked".';
       }
+      if (/Comments must be separated/.test(message)) {
+        return 'a comment needs a space before its "#"; add one, or put the whole value in quotes if the "#" belongs to it.';
+      }
       if (/without - indicator/.test(message)) {
         return 'this line is not indented like the lines above it; line it up with the other keys of the same item.';
       }
       break;
+    case 'KEY_OVER_1024_CHARS':
+      return 'a key may be at most 1024 characters long, counted up to its ":"; shorten the key, or make the long text its value.';
     case 'UNEXPECTED_TOKEN':
       return `"${shorten(restOfLine, 20)}" cannot stand here; if it is part of a value, put the whole value in quotes.`;
     case 'BAD_INDENT':
