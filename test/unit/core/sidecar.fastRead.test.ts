@@ -135,6 +135,12 @@ describe('sidecar fast read, what it takes itself', () => {
     });
   });
 
+  it('parses the document of a sidecar read for display once, however often a write asks for it', () => {
+    const display = decodeSidecar(SIDECAR, ARTICLE, { lazyDocument: true });
+    assert.ok(display.annotations && display.document);
+    assert.equal(display.document, display.document);
+  });
+
   it('takes a sidecar saved with a byte-order mark', () => {
     assert.deepEqual(readExtra('  k: v\n', '\uFEFF'), { tookFast: true, extra: { k: 'v' } });
   });

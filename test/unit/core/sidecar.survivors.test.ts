@@ -213,6 +213,7 @@ describe('sidecar codec, problems at the edges of the reader', () => {
     ['a control character after a first blank line', `\n${SIDECAR.replace('name: Armenia', 'name: "Arm\u0001enia"')}`, [['character', 7, 15, 'The sidecar contains the control character U+0001, which a text file cannot hold; remove it. The file may be damaged, or not be a sidecar at all.']]],
     ['a value after a byte-order mark, on the second line', `\uFEFF${SIDECAR.replace('name: Armenia', 'name: ""')}`, [['schema', 6, 11, '"name" of actor 1 must not be empty.']]],
     ['a missing version after a byte-order mark', '\uFEFFarticle:\n  file: a\n', [['schema', 1, 1, 'The sidecar is missing "newsmark".']]],
+    ['an empty file after a byte-order mark', '\uFEFF', [['schema', 1, 1, 'The sidecar is empty; it needs at least "newsmark: 1" and an "article:" section.']]],
     ['a list after a byte-order mark', '\uFEFF- 1\n', [['syntax', 1, 3, 'YAML syntax error: "1" cannot stand here; if it is part of a value, put the whole value in quotes.']]],
   ];
   for (const [what, source, expected] of CASES) {
@@ -229,5 +230,24 @@ describe('sidecar codec, problems at the edges of the reader', () => {
   it('marks the whole of a quoted key written twice, up to its closing quote', () => {
     const [problem] = decodeSidecar(extra('  "a b": 1\n  "a b"  : 2\n'), ARTICLE).problems;
     assert.deepEqual([problem.line, problem.column, problem.length], [13, 3, 5]);
+  });
+});
+
+describe('sidecar codec, loaded afresh', () => {
+  it('reads the first sidecar it is given, the fast way and the full way, before anything else made its validator', () => {
+    const at = require.resolve('../../../src/core/sidecar');
+    const loaded = require.cache[at];
+    delete require.cache[at];
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a second copy of the module, with nothing made yet
+      const fresh = require(at) as typeof import('../../../src/core/sidecar');
+      for (const options of [{ dataOnly: true }, {}]) {
+        const read = fresh.decodeSidecar(SIDECAR, ARTICLE, options);
+        assert.deepEqual(read.problems, [], JSON.stringify(options));
+        assert.equal(read.annotations?.actors[0].name, 'Armenia');
+      }
+    } finally {
+      require.cache[at] = loaded;
+    }
   });
 });

@@ -122,6 +122,27 @@ describe('sidecar writer', () => {
     assert.equal(written, `${WRITTEN}extra:\n  tags:\n    - one\n    - two\n  size: 5\n`);
   });
 
+  it('writes a key added to a map of extra data after the keys already there', () => {
+    const source = `${WRITTEN}extra:\n  b: 1\n  a: 2\n`;
+    assert.equal(
+      rewritten(source, (a) => (a.extra!.c = 3)),
+      `${source}  c: 3\n`,
+    );
+  });
+
+  it('writes each value that changed its kind as the new kind, write after write', () => {
+    const a = annotations();
+    a.extra = { list: [], map: { a: 1 }, gone: { a: 1 }, text: { a: 1 } };
+    let state = encodeSidecarState(a, ARTICLE);
+    a.extra = { list: {}, map: null, gone: 'x', text: 'y' };
+    state = encodeSidecarState(a, ARTICLE, state);
+    assert.match(state.text, /\nextra:\n {2}list: \{\}\n {2}map: null\n {2}gone: x\n {2}text: y\n$/);
+    a.extra = { list: [], map: { a: 1 }, gone: { a: 1 }, text: { a: 1 } };
+    state = encodeSidecarState(a, ARTICLE, state);
+    assert.match(state.text, /\nextra:\n {2}list: \[\]\n {2}map:\n {4}a: 1\n {2}gone:\n {4}a: 1\n {2}text:\n {4}a: 1\n$/);
+    assert.equal(state.text, encodeSidecar(a, ARTICLE));
+  });
+
   it('writes a note of several lines as a "|" block, and one of only spaces in quotes', () => {
     const a = annotations();
     a.actors[0].notes = 'Minister since 2021.\nAgain in 2024.';
