@@ -341,6 +341,9 @@ function kindOf(path: (string | number)[]): string {
   return kind;
 }
 
+/** What one item of each list is called. */
+const NOUNS: Record<string | number, string> = { actors: 'actor', claims: 'claim', mentions: 'mention', sources: 'source', aliases: 'alias', conflicts: 'merge record' };
+
 function describePath(path: (string | number)[]): string {
   if (path.length === 0) {
     return 'the sidecar';
@@ -348,12 +351,17 @@ function describePath(path: (string | number)[]): string {
   if (path.length === 1 && typeof path[0] === 'string' && FIELD_WORDS[path[0]]) {
     return FIELD_WORDS[path[0]];
   }
+  // A rejected suggestion is a text, not an actor or claim: "rejected actor suggestion 2", not "actor 2 of "rejected" of …".
+  const rejected = path[0] === 'suggestions' && path[1] === 'rejected' && (path[2] === 'actors' || path[2] === 'claims') && typeof path[3] === 'number';
+  if (rejected) {
+    return `rejected ${path[2] === 'actors' ? 'actor' : 'claim'} suggestion ${(path[3] as number) + 1}`;
+  }
   const parts: string[] = [];
   for (let i = 0; i < path.length; i++) {
     const part = path[i];
     const next = path[i + 1];
     if (typeof next === 'number') {
-      const noun = part === 'actors' ? 'actor' : part === 'claims' ? 'claim' : part === 'mentions' ? 'mention' : part === 'sources' ? 'source' : part === 'aliases' ? 'alias' : String(part);
+      const noun = NOUNS[part] ?? String(part);
       parts.push(`${noun} ${next + 1}`);
       i++;
     } else {

@@ -241,13 +241,29 @@ describe('sidecar codec, loaded afresh', () => {
     try {
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- a second copy of the module, with nothing made yet
       const fresh = require(at) as typeof import('../../../src/core/sidecar');
+      const source = `${SIDECAR}extra:\n  hex: 0x1F\n  half: +.5\n  flag: true\n  tilde: ~\n`;
       for (const options of [{ dataOnly: true }, {}]) {
-        const read = fresh.decodeSidecar(SIDECAR, ARTICLE, options);
+        const read = fresh.decodeSidecar(source, ARTICLE, options);
         assert.deepEqual(read.problems, [], JSON.stringify(options));
-        assert.equal(read.annotations?.actors[0].name, 'Armenia');
+        assert.equal(read.annotations?.actors[0].mentions[0].end, 43);
+        assert.deepEqual(read.annotations?.extra, { hex: 31, half: 0.5, flag: true, tilde: null });
+        // The workspace index's read keeps no document: it was read the fast way, with the schema made on first use.
+        assert.equal(read.document === undefined, options.dataOnly === true);
       }
     } finally {
       require.cache[at] = loaded;
+    }
+  });
+});
+
+describe('sidecar codec, the names of items in problems', () => {
+  it('names a merge record and a rejected suggestion as what they are', () => {
+    const cases: [string, string[]][] = [
+      ['conflicts:\n  - kind: claim\n    id: c1\n', ['Merge record 1 is missing "field".']],
+      ['suggestions:\n  rejected:\n    actors:\n      - 5\n    claims:\n      - ok\n      - [x]\n', ['Rejected actor suggestion 1 must be text.', 'Rejected claim suggestion 2 must be text.']],
+    ];
+    for (const [lines, messages] of cases) {
+      assert.deepEqual(decodeSidecar(`${SIDECAR}${lines}`, ARTICLE).problems.map((p) => p.message), messages);
     }
   });
 });
