@@ -32,8 +32,8 @@ const BREAK = {
   'src/core/files.ts': 97,
   'src/core/store/writer.ts': 97,
   // The codec, as measured by a full run of stryker.codec.config.mjs, less a small margin.
-  'src/core/sidecar.ts': 73,
-  'src/core/sidecarWriter.ts': 75,
+  'src/core/sidecar.ts': 88,
+  'src/core/sidecarWriter.ts': 90,
   'src/core/sidecarProblems.ts': 84,
   'src/core/sidecarSplice.ts': 46,
   'src/core/sidecarItems.ts': 57,

@@ -219,8 +219,8 @@ function syntaxProblems(document: Document, source: string, at: ReturnType<typeo
     }
     if (error.code === 'DUPLICATE_KEY') {
       // yaml marks only the key's first character; the whole key reads better in the editor.
-      const written = /^[^\s:#,{}[\]]+/.exec(source.slice(start))?.[0] ?? '';
-      const key = written.replace(/^(["'])(.*)\1$/, '$2');
+      const written = WRITTEN_KEY.exec(source.slice(start))?.[0].trimEnd() ?? '';
+      const key = written.startsWith("'") ? written.slice(1, -1).replaceAll("''", "'") : written.startsWith('"') ? written.slice(1, -1) : written;
       problems.push({
         code: 'duplicate-key',
         severity: 'error',
@@ -244,6 +244,12 @@ function syntaxProblems(document: Document, source: string, at: ReturnType<typeo
   return problems;
 }
 
+/**
+ * A key as written: in double quotes (escapes kept as written), in single quotes, or plain up to
+ * the ": " or " #" that ends it (or, in brackets, the "," or bracket); spaces before the colon are trimmed off.
+ */
+const WRITTEN_KEY = /^(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^\s:#,{}[\]](?:[^\n:#,{}[\]]|:(?![\s,{}[\]])|(?<! )#)*)/;
+
 function sameKey(a: unknown, b: unknown): boolean {
   return a === b || (isScalar(a) && isScalar(b) && String(a.value) === String(b.value));
 }
@@ -255,7 +261,7 @@ type Report = (code: ProblemCode, message: string, paths: (string | number)[][],
  * Text the fast reader might read differently from the full one, or that the full one
  * refuses: anchors and aliases, tags, directives, explicit, collection, empty or null keys,
  * merge keys, tabs, lone carriage returns, control characters, a `#` right after a closing
- * quote (a comment without the space YAML asks for), a byte-order mark past the start, half a
+ * quote or bracket (a comment without the space YAML asks for, which js-yaml takes), a byte-order mark past the start, half a
  * surrogate pair, and indentation deep enough to hint at nesting past the limit (which js-yaml
  * reads slowly before it overflows). A sidecar as Newsmark writes it has none of them outside
  * its quotes; one inside a quote only costs the full read.
@@ -273,7 +279,7 @@ const UNUSUAL_PARTS: readonly RegExp[] = [
   /[\uD800-\uDBFF](?![\uDC00-\uDFFF])/,
   /[\uDC00-\uDFFF](?<![\uD800-\uDBFF][\uDC00-\uDFFF])/,
   /\r(?!\n)/,
-  /["']#/,
+  /["'\]}]#/,
   /<</,
   /^%/m,
   /!(?<=(?:^|[\s[{,:])!)/m,
@@ -287,7 +293,7 @@ const UNUSUAL = new RegExp(UNUSUAL_PARTS.map((part) => part.source).join('|'), '
 
 /** Deeper data than this takes the full read, whose count of levels may err by one per line. */
 const FAST_DEPTH_LIMIT = NESTING_LIMIT / 2 - 1;
-/** YAML allows a key of at most 1024 characters on one line; the full reader enforces it. */
+/** YAML puts a key's ":" at most 1024 characters after the key's start; the full reader enforces it. */
 const FAST_KEY_LIMIT = 1000;
 
 /**
@@ -330,7 +336,7 @@ function decodeDataOnly(source: string, articleText: string, options: DecodeOpti
   } catch {
     return undefined;
   }
-  if (!data || typeof data !== 'object' || (data as { newsmark?: unknown }).newsmark !== FORMAT_VERSION || !(linesShortEnough(source) || keysShortEnough(data)) || !validateSchema(data)) {
+  if (!data || typeof data !== 'object' || (data as { newsmark?: unknown }).newsmark !== FORMAT_VERSION || !validateSchema(data)) {
     return undefined;
   }
   let reported = false;
@@ -343,13 +349,15 @@ function decodeDataOnly(source: string, articleText: string, options: DecodeOpti
 /**
  * js-yaml's reading of the text; undefined if a value or a flow collection runs over several
  * lines, where YAML readers differ on how far continuation lines must be indented (Newsmark
- * never writes them: a multi-line note is a "|" block), or if it nests deeper than the fast
- * read goes.
+ * never writes them: a multi-line note is a "|" block), if it nests deeper than the fast read
+ * goes, or if a key's ":" may be further from the key's start than YAML allows.
  */
 function loadWithinBounds(source: string): unknown {
   // Where each open node starts, as two stacks of numbers: a pair per node was garbage to collect.
   const positions: number[] = [];
   const lines: number[] = [];
+  // Only a line that long can hold a key that long; most sidecars have none, and skip the look at each scalar.
+  const longLines = !linesShortEnough(source);
   let unusual = false;
   const data = loadYamlData(source, {
     schema: coreSchema(),
@@ -361,14 +369,24 @@ function loadWithinBounds(source: string): unknown {
         return;
       }
       const position = positions.pop()!;
-      if (state.line > lines.pop()!) {
+      const multiLine = state.line > lines.pop()!;
+      if (multiLine || (longLines && state.kind === 'scalar')) {
         // A node's events start before the spaces in front of it.
         let first = position;
         while (first < source.length && WHITE_SPACE.test(source[first])) {
           first++;
         }
-        const c = source.charAt(first);
-        unusual ||= state.kind === 'scalar' ? c !== '|' && c !== '>' : c === '[' || c === '{';
+        if (multiLine) {
+          const c = source.charAt(first);
+          unusual ||= state.kind === 'scalar' ? c !== '|' && c !== '>' : c === '[' || c === '{';
+        } else {
+          // A key's length is measured in the text, up to its ":": escapes and spaces before the colon count.
+          let colon = state.position;
+          while (source.charAt(colon) === ' ') {
+            colon++;
+          }
+          unusual ||= source.charAt(colon) === ':' && colon - first > FAST_KEY_LIMIT;
+        }
       }
     },
   });
@@ -377,7 +395,7 @@ function loadWithinBounds(source: string): unknown {
 
 const WHITE_SPACE = /\s/;
 
-/** No line longer than a key may be: a key is written on one line, and its text is no longer than what is written. */
+/** No line longer than a key may be: a key is written on one line, so then no key is too long. */
 function linesShortEnough(source: string): boolean {
   let start = 0;
   for (let end = source.indexOf('\n'); end >= 0; end = source.indexOf('\n', start)) {
@@ -387,23 +405,6 @@ function linesShortEnough(source: string): boolean {
     start = end + 1;
   }
   return source.length - start <= FAST_KEY_LIMIT;
-}
-
-/** Keys short enough that the full reader, which enforces YAML's limit on a key's length, would take them. */
-function keysShortEnough(data: object): boolean {
-  const pending: unknown[] = [data];
-  while (pending.length) {
-    const value = pending.pop();
-    if (value !== null && typeof value === 'object') {
-      for (const [key, child] of Object.entries(value)) {
-        if (key.length > FAST_KEY_LIMIT) {
-          return false;
-        }
-        pending.push(child);
-      }
-    }
-  }
-  return true;
 }
 
 /** The annotations in validated sidecar data, with semantic problems (ids, claimants, anchors) reported by path. */

@@ -341,6 +341,9 @@ function kindOf(path: (string | number)[]): string {
   return kind;
 }
 
+/** What one item of each list is called. */
+const NOUNS: Record<string | number, string> = { actors: 'actor', claims: 'claim', mentions: 'mention', sources: 'source', aliases: 'alias', conflicts: 'merge record' };
+
 function describePath(path: (string | number)[]): string {
   if (path.length === 0) {
     return 'the sidecar';
@@ -348,12 +351,17 @@ function describePath(path: (string | number)[]): string {
   if (path.length === 1 && typeof path[0] === 'string' && FIELD_WORDS[path[0]]) {
     return FIELD_WORDS[path[0]];
   }
+  // A rejected suggestion is a text, not an actor or claim: "rejected actor suggestion 2", not "actor 2 of "rejected" of …".
+  const rejected = path[0] === 'suggestions' && path[1] === 'rejected' && (path[2] === 'actors' || path[2] === 'claims') && typeof path[3] === 'number';
+  if (rejected) {
+    return `rejected ${path[2] === 'actors' ? 'actor' : 'claim'} suggestion ${(path[3] as number) + 1}`;
+  }
   const parts: string[] = [];
   for (let i = 0; i < path.length; i++) {
     const part = path[i];
     const next = path[i + 1];
     if (typeof next === 'number') {
-      const noun = part === 'actors' ? 'actor' : part === 'claims' ? 'claim' : part === 'mentions' ? 'mention' : part === 'sources' ? 'source' : part === 'aliases' ? 'alias' : String(part);
+      const noun = NOUNS[part] ?? String(part);
       parts.push(`${noun} ${next + 1}`);
       i++;
     } else {
@@ -432,10 +440,15 @@ export function syntaxWords(code: string, message: string, source: string, offse
       if (/followed by map values/.test(message)) {
         return 'a key needs a colon and a space before its value, as in "status: checked".';
       }
+      if (/Comments must be separated/.test(message)) {
+        return 'a comment needs a space before its "#"; add one, or put the whole value in quotes if the "#" belongs to it.';
+      }
       if (/without - indicator/.test(message)) {
         return 'this line is not indented like the lines above it; line it up with the other keys of the same item.';
       }
       break;
+    case 'KEY_OVER_1024_CHARS':
+      return 'a key may be at most 1024 characters long, counted up to its ":"; shorten the key, or make the long text its value.';
     case 'UNEXPECTED_TOKEN':
       return `"${shorten(restOfLine, 20)}" cannot stand here; if it is part of a value, put the whole value in quotes.`;
     case 'BAD_INDENT':

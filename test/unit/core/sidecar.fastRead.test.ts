@@ -75,3 +75,95 @@ describe('sidecar fast read, characters that are YAML syntax only in some places
     });
   }
 });
+
+describe('sidecar fast read, keys at the length YAML allows', () => {
+  /** The sidecar with `line` as a key of its "extra" map, read both ways. */
+  function readWithExtra(line: string) {
+    const source = `${SIDECAR}extra:\n  ${line}\n`;
+    const fast = decodeSidecar(source, ARTICLE, { dataOnly: true });
+    const full = decodeSidecar(source, ARTICLE);
+    assert.deepEqual(fast.annotations, full.annotations);
+    assert.deepEqual(fast.problems, full.problems);
+    return { tookFast: fast.document === undefined, extra: full.annotations?.extra, problems: full.problems.map((p) => [p.code, p.line, p.column, p.message]) };
+  }
+  const TOO_LONG = 'YAML syntax error: a key may be at most 1024 characters long, counted up to its ":"; shorten the key, or make the long text its value.';
+
+  it('takes a key of 1000 characters the fast way, and leaves one of 1001 to the full read, which takes it', () => {
+    assert.deepEqual(readWithExtra(`${'k'.repeat(1000)}: v`), { tookFast: true, extra: { ['k'.repeat(1000)]: 'v' }, problems: [] });
+    assert.deepEqual(readWithExtra(`${'k'.repeat(1001)}: v`), { tookFast: false, extra: { ['k'.repeat(1001)]: 'v' }, problems: [] });
+  });
+
+  it('takes a value longer than a key may be the fast way', () => {
+    const note = 'The minister said so twice. '.repeat(60);
+    assert.deepEqual(readWithExtra(`note: ${note.trim()}`), { tookFast: true, extra: { note: note.trim() }, problems: [] });
+  });
+
+  it('refuses a short key whose ":" comes 1024 characters after its start, with the full read\'s problem, however the key is written', () => {
+    for (const line of [`k${' '.repeat(1100)}: v`, `"${'\\x41'.repeat(300)}": v`, `'${"''".repeat(600)}': v`]) {
+      assert.deepEqual(readWithExtra(line), { tookFast: false, extra: undefined, problems: [['syntax', 14, 3, TOO_LONG]] }, line.slice(0, 10));
+    }
+  });
+
+  it('refuses a key too long on the last line of a sidecar that does not end in a line break', () => {
+    const source = `${SIDECAR}extra:\n  k${' '.repeat(1100)}: v`;
+    for (const options of [{}, { dataOnly: true }]) {
+      assert.deepEqual(decodeSidecar(source, ARTICLE, options).problems.map((p) => [p.code, p.line, p.column, p.message]), [['syntax', 14, 3, TOO_LONG]]);
+    }
+  });
+
+  it('refuses a pair in a list whose key is too long, at its ":"', () => {
+    assert.deepEqual(readWithExtra(`list: [ k${' '.repeat(1100)}: v ]`), { tookFast: false, extra: undefined, problems: [['syntax', 14, 1112, TOO_LONG]] });
+  });
+});
+
+describe('sidecar fast read, what it takes itself', () => {
+  /** The sidecar with `lines` as its "extra" map, read both ways. */
+  function readExtra(lines: string, prefix = '') {
+    const source = `${prefix}${SIDECAR}extra:\n${lines}`;
+    const fast = decodeSidecar(source, ARTICLE, { dataOnly: true });
+    const full = decodeSidecar(source, ARTICLE);
+    assert.deepEqual(fast.annotations, full.annotations);
+    assert.deepEqual(full.problems, []);
+    return { tookFast: fast.document === undefined, extra: fast.annotations?.extra };
+  }
+
+  it('reads every plain value of YAML 1.2 as the full read does, without handing the sidecar over', () => {
+    const lines = ['hex: 0x1F', 'octal: 0o17', 'signed hex: -0x1F', 'half: +.5', 'huge: 1e400', 'tilde: ~', 'empty:', 'word: yes', 'flag: true', 'date: 2024-06-10', ''];
+    assert.deepEqual(readExtra(lines.map((line) => `  ${line}`).join('\n')), {
+      tookFast: true,
+      extra: { hex: 31, octal: 15, 'signed hex': '-0x1F', half: 0.5, huge: Infinity, tilde: null, empty: null, word: 'yes', flag: true, date: '2024-06-10' },
+    });
+  });
+
+  it('parses the document of a sidecar read for display once, however often a write asks for it', () => {
+    const display = decodeSidecar(SIDECAR, ARTICLE, { lazyDocument: true });
+    assert.ok(display.annotations && display.document);
+    assert.equal(display.document, display.document);
+  });
+
+  it('takes a sidecar saved with a byte-order mark', () => {
+    assert.deepEqual(readExtra('  k: v\n', '\uFEFF'), { tookFast: true, extra: { k: 'v' } });
+  });
+
+  it('takes notes written as "|" and ">" blocks over several lines', () => {
+    assert.deepEqual(readExtra('  kept: |\n    one\n    two\n  folded: >\n    one\n    two\n  clipped: |-\n    x\n'), { tookFast: true, extra: { kept: 'one\ntwo\n', folded: 'one two\n', clipped: 'x' } });
+  });
+
+  it('leaves a value or a bracketed list or map continued on the next line to the full read, which takes it', () => {
+    const cases: [string, unknown][] = [
+      ['  a: one\n    two\n', 'one two'],
+      ['  a: "one\n    two"\n', 'one two'],
+      ['  a: [one,\n    two]\n', ['one', 'two']],
+      ['  a: {one: 1,\n    two: 2}\n', { one: 1, two: 2 }],
+    ];
+    for (const [lines, a] of cases) {
+      assert.deepEqual(readExtra(lines), { tookFast: false, extra: { a } }, lines);
+    }
+  });
+
+  it('takes data nested 29 lists deep under "extra", and leaves one level more to the full read', () => {
+    const nested = (depth: number): unknown => (depth === 0 ? [] : [nested(depth - 1)]);
+    assert.deepEqual(readExtra(`  deep: ${'['.repeat(29)}${']'.repeat(29)}\n`), { tookFast: true, extra: { deep: nested(28) } });
+    assert.deepEqual(readExtra(`  deep: ${'['.repeat(30)}${']'.repeat(30)}\n`), { tookFast: false, extra: { deep: nested(29) } });
+  });
+});

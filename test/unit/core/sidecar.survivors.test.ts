@@ -188,3 +188,82 @@ describe('sidecar codec, what a write keeps of a hand-edited sidecar', () => {
     assert.equal(encodeSidecar(read.annotations!, TEXT, read.document), hand.replace('status: unchecked', 'status: checked'));
   });
 });
+
+describe('sidecar codec, problems at the edges of the reader', () => {
+  const extra = (lines: string) => `${SIDECAR}extra:\n${lines}`;
+  const TWICE = (key: string) => `"${key}" is written twice here; keep one of them.`;
+  const CASES: [string, string, Expected[]][] = [
+    ['a quoted key with a space, written twice', extra('  "a b": 1\n  "a b": 2\n'), [['duplicate-key', 13, 3, TWICE('a b')]]],
+    ['a plain key with a space, written twice', extra('  signed hex: 1\n  signed hex: 2\n'), [['duplicate-key', 13, 3, TWICE('signed hex')]]],
+    ['a single-quoted key with an apostrophe, written twice', extra("  'it''s': 1\n  'it''s': 2\n"), [['duplicate-key', 13, 3, TWICE("it's")]]],
+    ['a plain key with a quote in it, written twice', extra("  rock'n'roll': 1\n  rock'n'roll': 2\n"), [['duplicate-key', 13, 3, TWICE("rock'n'roll'")]]],
+    ['an empty quoted key, written twice', extra('  "": 1\n  "": 2\n'), [['duplicate-key', 13, 3, 'This key is written twice here; keep one of them.']]],
+    ['a key left out before its value', extra('  : value\n'), [['key', 12, 3, 'This key is empty (or "~" or "null"); give it a name, or put it in quotes if the word "null" is meant.']]],
+    [
+      'two different lists used as keys',
+      extra('  ? [a]\n  : 1\n  ? [b]\n  : 2\n'),
+      [
+        ['key', 12, 5, 'A key must be a word or a text, not a list, a map or a reference; write it as plain text.'],
+        ['key', 14, 5, 'A key must be a word or a text, not a list, a map or a reference; write it as plain text.'],
+      ],
+    ],
+    ['a syntax error, alone even beside an alias the reader would refuse', extra('  a: *x\n  "b"c: 1\n'), [['syntax', 13, 3, 'YAML syntax error: a key needs a colon and a space before its value, as in "status: checked".']]],
+    ['a sidecar that is one word', 'hello\n', [['schema', 1, 1, 'The sidecar must be a map of keys and values.']]],
+    ['a format version written as text', SIDECAR.replace('newsmark: 1', 'newsmark: "2"'), [['format-version', 1, 11, 'Unknown sidecar format version "2"; Newsmark reads version 1.']]],
+    ['a control character after a first blank line', `\n${SIDECAR.replace('name: Armenia', 'name: "Arm\u0001enia"')}`, [['character', 7, 15, 'The sidecar contains the control character U+0001, which a text file cannot hold; remove it. The file may be damaged, or not be a sidecar at all.']]],
+    ['a value after a byte-order mark, on the second line', `\uFEFF${SIDECAR.replace('name: Armenia', 'name: ""')}`, [['schema', 6, 11, '"name" of actor 1 must not be empty.']]],
+    ['a missing version after a byte-order mark', '\uFEFFarticle:\n  file: a\n', [['schema', 1, 1, 'The sidecar is missing "newsmark".']]],
+    ['an empty file after a byte-order mark', '\uFEFF', [['schema', 1, 1, 'The sidecar is empty; it needs at least "newsmark: 1" and an "article:" section.']]],
+    ['a list after a byte-order mark', '\uFEFF- 1\n', [['syntax', 1, 3, 'YAML syntax error: "1" cannot stand here; if it is part of a value, put the whole value in quotes.']]],
+  ];
+  for (const [what, source, expected] of CASES) {
+    it(`reports ${what} where it is, on an article that did not change`, () => {
+      for (const options of [{}, { dataOnly: true }, { lazyDocument: true }]) {
+        const result = decodeSidecar(source, ARTICLE, options);
+        assert.equal(result.annotations, undefined, JSON.stringify(options));
+        assert.equal(result.stale, false, JSON.stringify(options));
+        assert.deepEqual(described(result.problems), expected.map(([code, line, column, message]) => [code, 'error', line, column, message]), JSON.stringify(options));
+      }
+    });
+  }
+
+  it('marks the whole of a quoted key written twice, up to its closing quote', () => {
+    const [problem] = decodeSidecar(extra('  "a b": 1\n  "a b"  : 2\n'), ARTICLE).problems;
+    assert.deepEqual([problem.line, problem.column, problem.length], [13, 3, 5]);
+  });
+});
+
+describe('sidecar codec, loaded afresh', () => {
+  it('reads the first sidecar it is given, the fast way and the full way, before anything else made its validator', () => {
+    const at = require.resolve('../../../src/core/sidecar');
+    const loaded = require.cache[at];
+    delete require.cache[at];
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a second copy of the module, with nothing made yet
+      const fresh = require(at) as typeof import('../../../src/core/sidecar');
+      const source = `${SIDECAR}extra:\n  hex: 0x1F\n  half: +.5\n  flag: true\n  tilde: ~\n`;
+      for (const options of [{ dataOnly: true }, {}]) {
+        const read = fresh.decodeSidecar(source, ARTICLE, options);
+        assert.deepEqual(read.problems, [], JSON.stringify(options));
+        assert.equal(read.annotations?.actors[0].mentions[0].end, 43);
+        assert.deepEqual(read.annotations?.extra, { hex: 31, half: 0.5, flag: true, tilde: null });
+        // The workspace index's read keeps no document: it was read the fast way, with the schema made on first use.
+        assert.equal(read.document === undefined, options.dataOnly === true);
+      }
+    } finally {
+      require.cache[at] = loaded;
+    }
+  });
+});
+
+describe('sidecar codec, the names of items in problems', () => {
+  it('names a merge record and a rejected suggestion as what they are', () => {
+    const cases: [string, string[]][] = [
+      ['conflicts:\n  - kind: claim\n    id: c1\n', ['Merge record 1 is missing "field".']],
+      ['suggestions:\n  rejected:\n    actors:\n      - 5\n    claims:\n      - ok\n      - [x]\n', ['Rejected actor suggestion 1 must be text.', 'Rejected claim suggestion 2 must be text.']],
+    ];
+    for (const [lines, messages] of cases) {
+      assert.deepEqual(decodeSidecar(`${SIDECAR}${lines}`, ARTICLE).problems.map((p) => p.message), messages);
+    }
+  });
+});

@@ -953,6 +953,9 @@ describe('sidecar read for the workspace index (dataOnly)', () => {
       SIDECAR.replace('claims:\n', 'extra:\n  ~: nothing\nclaims:\n'),
       // Found by the generated test below: a comment glued to a closing quote.
       SIDECAR.replace('claims:\n', 'extra:\n  key: "q"#\nclaims:\n'),
+      // And one glued to a closing bracket, which js-yaml takes as a comment and yaml refuses.
+      SIDECAR.replace('claims:\n', 'extra:\n  key: [a, b]#\n  other: {a: 1}#x\nclaims:\n'),
+      SIDECAR.replace('" said on Monday that reservoirs " }', '" said on Monday that reservoirs " }#'),
       SIDECAR.replace('notes: The authority’s own bulletin gives 24%.', 'notes: "24%\rof capacity"'),
       SIDECAR.replace('notes: The authority’s own bulletin gives 24%.', 'notes: "24%\u0085of\u2028capacity"'),
       SIDECAR.replace('notes: The authority’s own bulletin gives 24%.', 'notes: "24%\tof capacity"'),
