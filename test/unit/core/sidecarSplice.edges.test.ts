@@ -4,9 +4,9 @@ import assert from 'node:assert/strict';
 import { type Document, isMap, isScalar, isSeq, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq, type Node as YamlNode } from 'yaml';
 import { type Anchor, anchorAt, type Annotations } from '../../../src/core/model';
 import { decodeSidecar, encodeSidecar } from '../../../src/core/sidecar';
-import { SIDECAR as ONE_ACTOR } from './codecFixture';
 import { type KeyLines, spliceText } from '../../../src/core/sidecarSplice';
 import { encodeSidecarState, STRINGIFY_OPTIONS, type Written } from '../../../src/core/sidecarWriter';
+import { SIDECAR as ONE_ACTOR } from './codecFixture';
 
 type Step = string | number;
 
@@ -84,26 +84,36 @@ function check(what: string, previous: Document, next: Document, expect: Expect)
   const before = previous.toString(STRINGIFY_OPTIONS);
   const whole = next.toString(STRINGIFY_OPTIONS);
   const right = keyLines(before, previous);
-  // A hint left from another text: a line of another key, the start, past the end, inside a line.
-  const wrong = new Map([...right.keys()].map((key, i, keys) => [key, [right.get(keys[(i + 1) % keys.length])!, 0, before.length + 7, (right.get(key) ?? 0) + 2][i % 4]]));
-  for (const [hints, keyAt] of [['no hints', new Map<string, number>()], ['hints', right], ['wrong hints', wrong]] as const) {
+  const keys = [...right.keys()];
+  // Hints left from another text: all at the start, each at the line of the key after it, past the end, inside the key's line, just after its colon.
+  const wrong = [
+    (): number => 0,
+    (_key: string, i: number) => right.get(keys[(i + 1) % keys.length])!,
+    () => before.length + 7,
+    (key: string) => right.get(key)! + 2,
+    (key: string) => right.get(key)! + key.length + 2,
+  ].map((at) => new Map(keys.map((key, i) => [key, at(key, i)])));
+  // The top-level keys whose values changed, which a splice looks for and hands back where they now are.
+  const changed = isMap(previous.contents) && isMap(next.contents) ? next.contents.items.filter((pair, i) => (previous.contents as YAMLMap).items[i]?.value !== pair.value).map((pair) => String((pair.key as Scalar).value)) : [];
+  for (const [hints, keyAt] of [['no hints', new Map<string, number>()], ['hints', right], ...wrong.map((w, i) => [`wrong hints ${i}`, w] as const)] as const) {
     const spliced = spliceText(before, previous, next, STRINGIFY_OPTIONS, keyAt);
     assert.equal(spliced?.text ?? whole, whole, `${what}, ${hints}`);
     if (expect === 'spliced') {
       assert.ok(spliced, `${what}, ${hints}: not spliced`);
     }
+    if (!spliced) {
+      continue;
+    }
     // Hints of keys it did not look for are handed back as they came, moved by the edits before them.
-    if (spliced && hints !== 'wrong hints') {
-      assertKeyLines(spliced.text, spliced.keyAt, `${what}, ${hints}`);
-      if (hints === 'hints') {
-        // The keys the text still has are all handed back where they now are.
-        assert.deepEqual([...spliced.keyAt.keys()].sort(), [...right.keys()].sort(), `${what}, ${hints}`);
-      }
+    const looked = hints.startsWith('wrong') ? new Map([...spliced.keyAt].filter(([key]) => changed.includes(key))) : spliced.keyAt;
+    assertKeyLines(spliced.text, looked, `${what}, ${hints}`);
+    if (hints === 'hints') {
+      // The keys the text still has are all handed back where they now are.
+      assert.deepEqual([...spliced.keyAt.keys()].sort(), [...right.keys()].sort(), `${what}, ${hints}`);
     }
   }
 }
 
-/** The codec's sidecar with an alias, a second mention, a second actor, two claims and a rejected suggestion. */
 const SIDECAR = ONE_ACTOR.replace(
   '    mentions:\n      - { start: 36, end: 43, quote: Armenia }\nclaims: []\n',
   [
@@ -164,6 +174,20 @@ const CASES: [string, string, (previous: Document) => Document, Expect][] = [
   ['the actor given a comment as a mention is added', SIDECAR, (d) => edited(d, [['actors', 1, 'mentions'], listed((items) => [...items, mention(86, 'Armenia')])], [['actors', 1], withProps({ commentBefore: ' host' })]), 'either'],
   ['a mention added to a list that is its actor\'s first key', SIDECAR.replace('  - id: kyrgyzstan\n    name: Kyrgyzstan\n    type: country\n    mentions:\n      - { start: 0, end: 10, quote: Kyrgyzstan }', '  - mentions:\n      - { start: 0, end: 10, quote: Kyrgyzstan }\n    id: kyrgyzstan'), (d) => edited(d, [['actors', 1, 'mentions'], listed((items) => [...items, mention(86, 'Armenia')])]), 'spliced'],
   ['a mention added where a key of its actor looks like "mentions:"', SIDECAR.replace('    name: Kyrgyzstan\n', '    name: Kyrgyzstan\n    mentions:old: 1\n'), (d) => edited(d, [['actors', 1, 'mentions'], listed((items) => [...items, mention(86, 'Armenia')])]), 'spliced'],
+  [
+    'a mention added where a key of its actor that looks like "mentions:" holds the same mention',
+    SIDECAR.replace('    name: Kyrgyzstan\n', '    name: Kyrgyzstan\n    mentions:x:\n      - { start: 0, end: 10, quote: Kyrgyzstan }\n'),
+    (d) => edited(d, [['actors', 1, 'mentions'], listed((items) => [...items, mention(86, 'Armenia')])]),
+    'spliced',
+  ],
+  // Notes that keep their last line breaks make an item's own text unsure; a change to a list inside another item is spliced all the same.
+  ['a mention added to an actor whose notes keep their last line breaks', SIDECAR.replace('    name: Kyrgyzstan\n', '    name: Kyrgyzstan\n    notes: |+\n      host\n\n'), (d) => edited(d, [['actors', 1, 'mentions'], listed((items) => [...items, mention(86, 'Armenia')])]), 'spliced'],
+  ['a mention added after an actor whose notes keep their last line breaks', SIDECAR.replace('    name: Armenia\n', '    name: Armenia\n    notes: |+\n      neighbour\n\n'), (d) => edited(d, [['actors', 1, 'mentions'], listed((items) => [...items, mention(86, 'Armenia')])]), 'spliced'],
+  ['a mention added before an actor whose notes keep their last line breaks', SIDECAR.replace('    name: Kyrgyzstan\n', '    name: Kyrgyzstan\n    notes: |+\n      host\n\n'), (d) => edited(d, [['actors', 0, 'mentions'], listed((items) => [...items, mention(86, 'Armenia')])]), 'spliced'],
+  ['a source added to a claim whose notes keep their last line breaks', SIDECAR.replace('    status: checked\n', '    status: checked\n    notes: |+\n      twice\n\n    sources:\n      - url: https://example.org/a\n'), (d) => edited(d, [['claims', 1, 'sources'], listed((items) => [...items, item({ url: 'https://example.org/b' })])]), 'spliced'],
+  ['two claims removed, the second with notes that keep their last line breaks', SIDECAR.replace('    status: checked\n', '    status: checked\n    notes: |+\n      twice\n\n').replace('suggestions:', '  - id: c3\nsuggestions:'), (d) => edited(d, [['claims'], listed((items) => items.slice(2))]), 'either'],
+  ['the list of claims copied with the same claims', SIDECAR, (d) => edited(d, [['claims'], listed((items) => [...items])]), 'spliced'],
+  ['a list under a quoted key after one under the key "undefined"', 'undefined:\n  - a\n"x y":\n  - a\n', (d) => edited(d, [['x y'], listed((items) => [...items, new Scalar('b')])]), 'either'],
   ['a claim added after one whose notes keep their last line breaks', SIDECAR.replace('    status: checked\n', '    status: checked\n    notes: |+\n      called twice\n\n'), (d) => edited(d, [['claims'], listed((items) => [...items, c3])]), 'either'],
   ['a claim added after one whose folded notes keep their last line breaks', SIDECAR.replace('    status: checked\n', '    status: checked\n    notes: >+\n      called twice\n\n'), (d) => edited(d, [['claims'], listed((items) => [...items, c3])]), 'either'],
   ['a claim added after one whose indented notes keep their last line breaks', SIDECAR.replace('    status: checked\n', '    status: checked\n    notes: |2+\n        called twice\n\n'), (d) => edited(d, [['claims'], listed((items) => [...items, c3])]), 'either'],
@@ -262,6 +286,10 @@ describe('sidecar splice, through a write of annotations', () => {
     write(start, (a) => a.claims.splice(0, 2));
     assert.deepEqual(decodeSidecar(start.written.text, TEXT).annotations, start.annotations);
     assert.equal(write(start, (a) => (a.actors[0].name = 'Republic of Armenia')).spliced, true);
+    // Emptied, the lists are block lists with no items; the first item put back goes under the key again.
+    write(start, (a) => a.actors[0].mentions.push(on('Armenia')));
+    write(start, (a) => a.claims.push({ id: 'c3', anchor: on('Kyrgyzstan'), status: 'checked', sources: [] }));
+    assert.match(start.written.text, /mentions:\n {6}- \{ start: 36.*\}\nclaims:\n {2}- id: c3\n/);
   });
 
   it('writes the rejected suggestions when the first is turned down and when the last is taken back', () => {
@@ -308,6 +336,7 @@ describe('sidecar splice, through a write of annotations', () => {
       '      tags: [ politics ]',
       '  odd:',
       '    - { __proto__: 1, note: kept } # proto',
+      '    - { __proto__: 2 } # proto alone',
       '    - null',
       '    - 12',
       '',
