@@ -142,6 +142,8 @@ const SIDECAR = ONE_ACTOR.replace(
   ].join('\n'),
 );
 
+/** SIDECAR with a third actor, and notes that keep their last line breaks on the second. */
+const THREE_ACTORS = SIDECAR.replace('    name: Kyrgyzstan\n', '    name: Kyrgyzstan\n    notes: |+\n      host\n\n').replace('claims:\n', '  - id: csto\n    name: CSTO\n    type: organisation\n    mentions:\n      - { start: 21, end: 25, quote: CSTO }\nclaims:\n');
 const claim = (id: string) => item({ id, status: 'unchecked' });
 const c3 = claim('c3');
 const statusOf = (status: string) => withKey('status', status);
@@ -185,6 +187,14 @@ const CASES: [string, string, (previous: Document) => Document, Expect][] = [
   ['a mention added after an actor whose notes keep their last line breaks', SIDECAR.replace('    name: Armenia\n', '    name: Armenia\n    notes: |+\n      neighbour\n\n'), (d) => edited(d, [['actors', 1, 'mentions'], listed((items) => [...items, mention(86, 'Armenia')])]), 'spliced'],
   ['a mention added before an actor whose notes keep their last line breaks', SIDECAR.replace('    name: Kyrgyzstan\n', '    name: Kyrgyzstan\n    notes: |+\n      host\n\n'), (d) => edited(d, [['actors', 0, 'mentions'], listed((items) => [...items, mention(86, 'Armenia')])]), 'spliced'],
   ['a source added to a claim whose notes keep their last line breaks', SIDECAR.replace('    status: checked\n', '    status: checked\n    notes: |+\n      twice\n\n    sources:\n      - url: https://example.org/a\n'), (d) => edited(d, [['claims', 1, 'sources'], listed((items) => [...items, item({ url: 'https://example.org/b' })])]), 'spliced'],
+  ['a mention added to the first of three actors, the second with notes that keep their last line breaks', THREE_ACTORS, (d) => edited(d, [['actors', 0, 'mentions'], listed((items) => [...items, mention(86, 'Armenia')])]), 'spliced'],
+  ['a mention added to the last of three actors, the second with notes that keep their last line breaks', THREE_ACTORS, (d) => edited(d, [['actors', 2, 'mentions'], listed((items) => [...items, mention(86, 'Armenia')])]), 'spliced'],
+  [
+    'a mention added and a key of its actor replaced by another',
+    SIDECAR,
+    (d) => edited(d, [['actors', 1, 'mentions'], listed((items) => [...items, mention(86, 'Armenia')])], [['actors', 1], (node) => Object.assign(new YAMLMap(), node, { items: (node as YAMLMap).items.map((pair) => (isScalar(pair.key) && pair.key.value === 'type' ? new Pair(new Scalar('role'), pair.value) : pair)) })]),
+    'either',
+  ],
   ['two claims removed, the second with notes that keep their last line breaks', SIDECAR.replace('    status: checked\n', '    status: checked\n    notes: |+\n      twice\n\n').replace('suggestions:', '  - id: c3\nsuggestions:'), (d) => edited(d, [['claims'], listed((items) => items.slice(2))]), 'either'],
   ['the list of claims copied with the same claims', SIDECAR, (d) => edited(d, [['claims'], listed((items) => [...items])]), 'spliced'],
   ['a list under a quoted key after one under the key "undefined"', 'undefined:\n  - a\n"x y":\n  - a\n', (d) => edited(d, [['x y'], listed((items) => [...items, new Scalar('b')])]), 'either'],
