@@ -246,6 +246,16 @@ const CASES: [string, string, (previous: Document) => Document, Expect][] = [
   ['an actor given a comment after it as a mention is added', SIDECAR, (d) => edited(d, [['actors', 1, 'mentions'], listed((items) => [...items, mention(86, 'Armenia')])], [['actors', 1], withProps({ comment: ' host' })]), 'either'],
   ['a list of maps, one changed', '- id: c1\n  status: unchecked\n- id: c2\n  status: checked\n', (d) => edited(d, [[1], statusOf('unchecked')]), 'either'],
   ['a map become a list of its pairs', SIDECAR, (d) => edited(d, [[], (node) => Object.assign(new YAMLSeq(), { items: (node as YAMLMap).items })]), 'either'],
+  ['an actor copied with the same keys and values', SIDECAR, (d) => edited(d, [['actors', 1], (node) => Object.assign(new YAMLMap(), node, { items: [...(node as YAMLMap).items] })]), 'spliced'],
+  ['a claim that is plain text changed', SIDECAR.replace(/claims:\n(.*\n)*?suggestions:/, 'claims:\n  - first\n  - second\nsuggestions:'), (d) => edited(d, [['claims'], listed((items) => [items[0], new Scalar('third')])]), 'spliced'],
+  ['the mentions of two actors next to each other changed', SIDECAR, (d) => edited(d, [['actors', 0, 'mentions'], listed((items) => items.slice(1))], [['actors', 1, 'mentions'], listed((items) => [...items, mention(86, 'Armenia')])]), 'spliced'],
+  ['a mention added to the first actor as the second is removed', SIDECAR, (d) => edited(d, [['actors', 0, 'mentions'], listed((items) => [...items, mention(86, 'Armenia')])], [['actors'], listed((items) => items.slice(0, 1))]), 'spliced'],
+  [
+    'a mention added to a list that is its actor\'s first key, before a key "undefined" that holds the same mention',
+    SIDECAR.replace('  - id: kyrgyzstan\n    name: Kyrgyzstan\n    type: country\n    mentions:\n      - { start: 0, end: 10, quote: Kyrgyzstan }', '  - mentions:\n      - { start: 0, end: 10, quote: Kyrgyzstan }\n    undefined:\n      - { start: 0, end: 10, quote: Kyrgyzstan }\n    id: kyrgyzstan'),
+    (d) => edited(d, [['actors', 1, 'mentions'], listed((items) => [...items, mention(86, 'Armenia')])]),
+    'either',
+  ],
   ['nothing changed', SIDECAR, (d) => edited(d), 'spliced'],
 ];
 
