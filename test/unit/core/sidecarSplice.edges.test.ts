@@ -248,6 +248,8 @@ const CASES: [string, string, (previous: Document) => Document, Expect][] = [
   ['a map become a list of its pairs', SIDECAR, (d) => edited(d, [[], (node) => Object.assign(new YAMLSeq(), { items: (node as YAMLMap).items })]), 'either'],
   ['an actor copied with the same keys and values', SIDECAR, (d) => edited(d, [['actors', 1], (node) => Object.assign(new YAMLMap(), node, { items: [...(node as YAMLMap).items] })]), 'spliced'],
   ['a claim that is plain text changed', SIDECAR.replace(/claims:\n(.*\n)*?suggestions:/, 'claims:\n  - first\n  - second\nsuggestions:'), (d) => edited(d, [['claims'], listed((items) => [items[0], new Scalar('third')])]), 'spliced'],
+  ['a claim that was plain text written out as a claim', SIDECAR.replace(/claims:\n(.*\n)*?suggestions:/, 'claims:\n  - first\n  - second\nsuggestions:'), (d) => edited(d, [['claims'], listed((items) => [items[0], c3])]), 'spliced'],
+  ['a claim written as plain text', SIDECAR, (d) => edited(d, [['claims'], listed((items) => [items[0], new Scalar('c2')])]), 'spliced'],
   ['the mentions of two actors next to each other changed', SIDECAR, (d) => edited(d, [['actors', 0, 'mentions'], listed((items) => items.slice(1))], [['actors', 1, 'mentions'], listed((items) => [...items, mention(86, 'Armenia')])]), 'spliced'],
   ['a mention added to the first actor as the second is removed', SIDECAR, (d) => edited(d, [['actors', 0, 'mentions'], listed((items) => [...items, mention(86, 'Armenia')])], [['actors'], listed((items) => items.slice(0, 1))]), 'spliced'],
   [
