@@ -5,7 +5,8 @@ import fc from 'fast-check';
 import { parseDocument } from 'yaml';
 import { anchorAt, type Annotations } from '../../../src/core/model';
 import { decodeSidecar, encodeSidecar } from '../../../src/core/sidecar';
-import { encodeSidecarState, type Written } from '../../../src/core/sidecarWriter';
+import { spliceText } from '../../../src/core/sidecarSplice';
+import { encodeSidecarState, STRINGIFY_OPTIONS, type Written } from '../../../src/core/sidecarWriter';
 
 /** The mutation run, which runs these tests once per mutant, asks for a tenth of the generated cases. */
 const runs = (n: number): number => (process.env.NEWSMARK_MUTATION_RUN === '1' ? Math.ceil(n / 10) : n);
@@ -180,6 +181,15 @@ describe('sidecar splice', () => {
           const whole = encodeSidecar(annotations, ARTICLE, written.document);
           const next = encodeSidecarState(annotations, ARTICLE, written);
           assert.equal(next.text, whole);
+          // The splice itself, not the whole document a write falls back to: its text, and where it says each key is.
+          const direct = spliceText(written.text, written.document, next.document, STRINGIFY_OPTIONS, written.keyAt);
+          assert.equal(direct !== undefined, next.spliced);
+          if (direct) {
+            assert.equal(direct.text, whole);
+            for (const [key, at] of direct.keyAt) {
+              assert.ok(at === 0 ? whole.startsWith(`${key}:`) : whole.startsWith(`\n${key}:`, at), `"${key}" is not at ${at}`);
+            }
+          }
           // The document a write leaves behind is as good a base as its text read back: the same
           // data (yaml may pick another style for a value that now spans lines).
           const fromText = encodeSidecar(annotations, ARTICLE, parseDocument(written.text));
