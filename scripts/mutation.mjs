@@ -35,7 +35,7 @@ const BREAK = {
   'src/core/sidecar.ts': 88,
   'src/core/sidecarWriter.ts': 90,
   'src/core/sidecarProblems.ts': 84,
-  'src/core/sidecarSplice.ts': 97,
+  'src/core/sidecarSplice.ts': 94,
   'src/core/sidecarItems.ts': 97,
   'src/core/sidecarKnown.ts': 97,
   // The anchoring folder, as measured by stryker.anchoring.config.mjs less a margin.
