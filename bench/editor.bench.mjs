@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync, mkdirSync, existsSy
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { median } from './lib.mjs';
 
 const ARTICLES = 5;
 const WORDS = ['Kyrgyzstan', 'Armenia', 'Russia', 'Kazakhstan', 'Belarus', 'Tajikistan', 'the alliance', 'the ministry'];
@@ -99,11 +100,6 @@ export function makeWorkspace(ctx) {
 
 /** Starts of VS Code that only activate Newsmark: the first writes the code cache, the others read it. */
 const ACTIVATION_STARTS = 4;
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 /** One start of VS Code (code-server) running the editor figures; `env` says which. Resolves with its figures. */
 function startVsCode(ctx, workspace, userData, env = {}) {

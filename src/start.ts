@@ -14,6 +14,7 @@ const BUNDLE = 'extension.js';
  */
 const SAVE_AFTER_MS = 10_000;
 
+/** The loaded bundle, for VS Code's call of deactivate(), which comes without the context. */
 let bundle: CachedBundle<Extension> | undefined;
 
 /** How long loading the bundle and activating it took, as Running Extensions shows it (wall and CPU time, in ms). */
@@ -29,15 +30,15 @@ export function activate(context: vscode.ExtensionContext): StartedApi {
   const started = performance.now();
   const cpu = process.cpuUsage();
   const file = path.join(__dirname, BUNDLE);
-  bundle = loadCached<Extension>(file, path.join(context.globalStorageUri.fsPath, 'code-cache', `${BUNDLE}.v8cache`));
-  const api = bundle.exports.activate(context);
-  if (!bundle.fromCache) {
-    const loaded = bundle;
+  const loaded = loadCached<Extension>(file, path.join(context.globalStorageUri.fsPath, 'code-cache', `${BUNDLE}.v8cache`));
+  bundle = loaded;
+  const api = loaded.exports.activate(context);
+  if (!loaded.fromCache) {
     const timer = setTimeout(() => loaded.save(), SAVE_AFTER_MS);
     context.subscriptions.push({ dispose: () => clearTimeout(timer) });
   }
   const used = process.cpuUsage(cpu);
-  return { ...api, fromCodeCache: bundle.fromCache, activation: { ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000 } };
+  return { ...api, fromCodeCache: loaded.fromCache, activation: { ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000 } };
 }
 
 export function deactivate(): void {
