@@ -512,8 +512,10 @@ function syncValue(sync: Sync, node: YamlNode | null, value: Plain, kind: string
     const seq = copyCollection(sync, node);
     if (seq.flow && kind !== 'other' && value.length > 0) {
       // An empty list is written "[]"; left in flow style, the first claim or mention added
-      // to it would be written inline, and every later one on the same line.
-      seq.flow = false;
+      // to it would be written inline, and every later one on the same line. Unset rather than
+      // false, as a list read from block lines is: emptied again, it is written "[]" after its
+      // key, not alone on the next line.
+      delete seq.flow;
     }
     syncSeq(sync, seq, value, kind);
     return remember(sync, seq, value);

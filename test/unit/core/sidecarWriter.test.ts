@@ -54,6 +54,23 @@ describe('sidecar writer', () => {
     assert.equal(encodeSidecar(a, ARTICLE), [...HEAD, ...ARMENIA, '    mentions:', `      - ${MENTION}`, `      - ${longer}`, 'claims: []', ''].join('\n'));
   });
 
+  it('writes an emptied list "[]" after its key, as a new sidecar has it, whether it was empty when read or not', () => {
+    const emptied = [...HEAD, ...ARMENIA, '    mentions: []', 'claims: []', ''].join('\n');
+    for (const source of [WRITTEN, emptied]) {
+      const read = decodeSidecar(source, ARTICLE);
+      assert.ok(read.annotations, JSON.stringify(read.problems));
+      const a = read.annotations;
+      let state = encodeSidecarState(a, ARTICLE, read.document);
+      a.actors[0].mentions = [anchorAt(ARTICLE, 36, 43)];
+      state = encodeSidecarState(a, ARTICLE, state);
+      assert.equal(state.text, WRITTEN);
+      a.actors[0].mentions = [];
+      state = encodeSidecarState(a, ARTICLE, state);
+      assert.equal(state.text, emptied);
+      assert.equal(state.text, encodeSidecar(a, ARTICLE));
+    }
+  });
+
   it('writes again an orphaned mention whose quote, context, state or time was changed in place', () => {
     const a = annotations();
     const mention = { ...anchorAt(ARTICLE, 36, 43), orphaned: true, quote: 'Armenia', prefix: 'p', suffix: 's', by: 'desk', at: '2026-12-01T10:00:00Z' };
