@@ -163,6 +163,76 @@ describe('anchoring/passes', () => {
     });
   });
 
+  describe('where the neighbours on either side put an anchor', () => {
+    const [fromFigures] = FIGURES;
+    const otherArticle = (name: string) => readFileSync(join(__dirname, `../../../../../test/fixtures/eval/${name}.txt`), 'utf8');
+    /** A sentence with no anchor in it, the one before the claim. */
+    const DRILL = 'As part of the drill, participants are engaging in ground maneuvers, air defense exercises, and counterterrorism operations. ';
+
+    it('follows a name opening a paragraph whose next words were reworded, to where the paragraph before it went, when a report of over 1,024 units was put in after it', () => {
+      // The neighbours' shifts differ by more than MAX_BRACKET: each gives its own expected place, and the
+      // name is exactly where the one before it says, close enough to stand without its context. Spread
+      // over the whole gap between them, as if the name could be anywhere in it, it would be orphaned.
+      // The claim after the deleted sentence is in the bracket of its neighbours' shifts (−124 and 0).
+      const cut = offsetOf(CSTO, DRILL, fromFigures);
+      const [name, end] = DECISION;
+      const words = name + 'Kyrgyzstan'.length;
+      const report = otherArticle('transport-strike');
+      const rewritten = rewrite(CSTO, [[0, cut], [cut + DRILL.length, words], ', deciding to host', [words + '’s decision to host'.length, end], `${report}\n`, [end, CSTO.length]]);
+      // The paragraph's other anchors are left out, so that the next anchor lies beyond the report.
+      const marked = ANCHORS.filter((a) => a.start < name || a.start >= end || a.start === name);
+      const results = expectPlaces(rewritten, marked, (a) => (a.start === name ? name - DRILL.length : rewritten.whereIs(a.start, a.end)));
+      assert.ok(report.length + 1 + ', deciding to host'.length - '’s decision to host'.length > 1024);
+      assert.equal(results[marked.findIndex((a) => a.start === name)].method, 'exact');
+    });
+
+    it('follows a name whose next words were reworded to the middle of the bracket when exactly 1,024 units were put in around its paragraph', () => {
+      // 512 units before the paragraph and 512 after it, less what the rewording took out: the neighbours'
+      // shifts differ by MAX_BRACKET exactly, still one bracket, and the name sits at its centre. Taken from
+      // either neighbour alone, it is far from both.
+      const [from, to] = PASHINYAN;
+      const name = offsetOf(CSTO, 'Nikol Pashinyan', from);
+      const after = name + 'Nikol Pashinyan'.length;
+      const [was, now] = [', has expressed reservations', ' voiced doubts'];
+      const before = `${otherArticle('vaccine-campaign').slice(0, 511)}\n`;
+      const later = `${otherArticle('energy-prices').slice(0, 511 + was.length - now.length)}\n`;
+      const rewritten = rewrite(CSTO, [[0, from], before, [from, after], now, [after + was.length, to], later, [to, CSTO.length]]);
+      const marked = ANCHORS.filter((a) => a.start < from || a.start >= to || a.start === name);
+      expectPlaces(rewritten, marked, (a) => (a.start === name ? name + 512 : rewritten.whereIs(a.start, a.end)));
+    });
+
+    /** A paragraph of news put in before the last one, or at the end. */
+    const OBSERVERS = 'Officials in Bishkek said on Tuesday that the exercise would end on Friday with a parade of armoured vehicles through the capital, and that observers from Uzbekistan and Turkmenistan had been invited to watch the final day.';
+
+    it('follows the last anchor, its next words reworded, to a paragraph further on than its one neighbour far before it says, within the slack of that gap', () => {
+      // The neighbour is 1,538 units before it: the edits in that gap may have moved the name by
+      // HINT_SLACK plus an eighth of it (448), and a paragraph of 321 units was put in there.
+      const name = offsetOf(CSTO, 'Central Asia', LINES[9][1]);
+      const after = name + 'Central Asia'.length;
+      const added = `${OBSERVERS} Neither country is a member of the alliance, and both have kept their distance from its drills. \n`;
+      const rewritten = rewrite(CSTO, [[0, LINES[9][0]], added, [LINES[9][0], after], '. With the security', [after + '. As the security'.length, CSTO.length]]);
+      // A sparsely annotated article: a few anchors near the top, then the closing paragraph's.
+      const marked = [...ANCHORS.filter((a) => a.start < 1500), anchorAt(CSTO, name, after)];
+      assert.equal(name - marked[marked.length - 2].start, 1538);
+      const results = expectPlaces(rewritten, marked, (a) => (a.start === name ? name + added.length : rewritten.whereIs(a.start, a.end)));
+      assert.equal(results[marked.length - 1].method, 'exact');
+    });
+
+    it('orphans the last anchor, its sentence deleted, rather than take the same words in a paragraph put in further on than the slack of the gap to its neighbour', () => {
+      // The neighbour is 147 units before it (slack 256 + 18); the look-alike, with the whole prefix but
+      // other words after it, is 384 units past where that neighbour puts it: far, and nothing vouches for it.
+      const sentence = 'It underscores the intricacies of regional politics and reveals the delicate balancing acts pursued by countries in Central Asia. ';
+      const at = offsetOf(CSTO, sentence);
+      const name = offsetOf(CSTO, 'Central Asia', at);
+      const added = `${OBSERVERS} Neither country is a member of the alliance. Analysts in Almaty point to the balancing acts pursued by countries in Central Asia, wary of Moscow and Beijing alike.\n`;
+      const rewritten = rewrite(CSTO, [[0, at], [at + sentence.length, CSTO.length], added]);
+      const marked = [...ANCHORS.filter((a) => a.start < at), anchorAt(CSTO, name, name + 'Central Asia'.length)];
+      assert.equal(name - marked[marked.length - 2].start, 147);
+      assert.equal(rewritten.text.lastIndexOf('Central Asia') - name, 384);
+      expectPlaces(rewritten, marked, (a) => (a.start === name ? undefined : rewritten.whereIs(a.start, a.end)));
+    });
+  });
+
   it('orphans every anchor when the text is another article that names the prime minister with his title near the old place', () => {
     // Where none of the anchors is found, the text is mostly new: a name with a few words of its
     // context near its old place is a look-alike, not the annotated text.
