@@ -18,6 +18,8 @@ const FIGURES = LINES[5];
 /** “Armenia’s stance has caused concern …” and “Kyrgyzstan’s decision to host …”. */
 const STANCE = LINES[7];
 const DECISION = LINES[8];
+/** A paragraph of news put in, or the start of one. */
+const OBSERVERS = 'Officials in Bishkek said on Tuesday that the exercise would end on Friday with a parade of armoured vehicles through the capital, and that observers from Uzbekistan and Turkmenistan had been invited to watch the final day.';
 
 const inside = (a: Anchor, [from, to]: readonly [number, number]) => a.start >= from && a.end <= to;
 /** Where its quote went, for an anchor whose words were kept. */
@@ -201,9 +203,6 @@ describe('anchoring/passes', () => {
       expectPlaces(rewritten, marked, (a) => (a.start === name ? name + 512 : rewritten.whereIs(a.start, a.end)));
     });
 
-    /** A paragraph of news put in before the last one, or at the end. */
-    const OBSERVERS = 'Officials in Bishkek said on Tuesday that the exercise would end on Friday with a parade of armoured vehicles through the capital, and that observers from Uzbekistan and Turkmenistan had been invited to watch the final day.';
-
     it('follows the last anchor, its next words reworded, to a paragraph further on than its one neighbour far before it says, within the slack of that gap', () => {
       // The neighbour is 1,538 units before it: the edits in that gap may have moved the name by
       // HINT_SLACK plus an eighth of it (448), and a paragraph of 321 units was put in there.
@@ -229,6 +228,47 @@ describe('anchoring/passes', () => {
       const marked = [...ANCHORS.filter((a) => a.start < at), anchorAt(CSTO, name, name + 'Central Asia'.length)];
       assert.equal(name - marked[marked.length - 2].start, 147);
       assert.equal(rewritten.text.lastIndexOf('Central Asia') - name, 384);
+      expectPlaces(rewritten, marked, (a) => (a.start === name ? undefined : rewritten.whereIs(a.start, a.end)));
+    });
+  });
+
+  describe('a name just outside the bracket of its neighbours, vouched for by one of them', () => {
+    // A sparsely annotated article: the top, CSTO opening the fourth paragraph, Nikol Pashinyan, and from
+    // the seventh paragraph on. A sentence put in before CSTO's paragraph (its prefix across the line
+    // break lost) moves CSTO; the names struck from the list after it and the words cut from the sentence
+    // after that move Nikol Pashinyan back from it; the words after him are reworded, and a paragraph put
+    // in before the seventh moves the rest on. Between CSTO's shift and the next one's, he lies further
+    // out than BRACKET_SLACK: only CSTO, having moved with him within the slack that the 812 units
+    // between them allow (16 + 812 / 32 = 41), says he is there.
+    const [line4] = LINES[4];
+    const csto = offsetOf(CSTO, 'CSTO', line4);
+    const name = offsetOf(CSTO, 'Nikol Pashinyan');
+    const after = name + 'Nikol Pashinyan'.length;
+    const week = offsetOf(CSTO, ' throughout the week', csto);
+    const met = 'Defence ministers of the member states met in Bishkek on Monday to review the plans for the drills. ';
+    const observers = `${OBSERVERS} Neither country is a member of the alliance, and both have kept their distance from its drills.\n`;
+    const marked = [...ANCHORS.filter((a) => a.start < 500), anchorAt(CSTO, csto, csto + 4), anchorAt(CSTO, name, after), ...ANCHORS.filter((a) => a.start >= STANCE[0])];
+    /** The edits above, `struck` the names cut from the list of members. */
+    const edited = (struck: string) => {
+      const members = offsetOf(CSTO, struck, csto);
+      return rewrite(CSTO, [[0, line4], met, [line4, members], [members + struck.length, week], [week + ' throughout the week'.length, after], ' voiced doubts', [after + ', has expressed reservations'.length, STANCE[0]], observers, [STANCE[0], CSTO.length]]);
+    };
+
+    it('follows the name to where CSTO says, 41 units nearer than CSTO moved', () => {
+      assert.equal(name - csto, 812);
+      const struck = ', Belarus, Kazakhstan';
+      assert.equal(struck.length + ' throughout the week'.length, 41);
+      const rewritten = edited(struck);
+      const results = expectPlaces(rewritten, marked, (a) => (a.start === name ? name + met.length - 41 : rewritten.whereIs(a.start, a.end)));
+      assert.equal(results[marked.findIndex((a) => a.start === name)].method, 'exact');
+      // CSTO itself has not all its context, so only its place, not its text found again, vouches.
+      assert.notEqual(results[marked.findIndex((a) => a.start === csto)].score, 1);
+    });
+
+    it('orphans the name when CSTO moved 53 units more than it: more than the edits in the gap between them may account for', () => {
+      const struck = ', Belarus, Kazakhstan, Kyrgyzstan';
+      assert.equal(struck.length + ' throughout the week'.length, 53);
+      const rewritten = edited(struck);
       expectPlaces(rewritten, marked, (a) => (a.start === name ? undefined : rewritten.whereIs(a.start, a.end)));
     });
   });
