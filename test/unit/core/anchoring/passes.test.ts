@@ -18,6 +18,8 @@ const FIGURES = LINES[5];
 /** “Armenia’s stance has caused concern …” and “Kyrgyzstan’s decision to host …”. */
 const STANCE = LINES[7];
 const DECISION = LINES[8];
+/** A sentence with no anchor in it, the one before the claim. */
+const DRILL = 'As part of the drill, participants are engaging in ground maneuvers, air defense exercises, and counterterrorism operations. ';
 /** A paragraph of news put in, or the start of one. */
 const OBSERVERS = 'Officials in Bishkek said on Tuesday that the exercise would end on Friday with a parade of armoured vehicles through the capital, and that observers from Uzbekistan and Turkmenistan had been invited to watch the final day.';
 
@@ -168,8 +170,6 @@ describe('anchoring/passes', () => {
   describe('where the neighbours on either side put an anchor', () => {
     const [fromFigures] = FIGURES;
     const otherArticle = (name: string) => readFileSync(join(__dirname, `../../../../../test/fixtures/eval/${name}.txt`), 'utf8');
-    /** A sentence with no anchor in it, the one before the claim. */
-    const DRILL = 'As part of the drill, participants are engaging in ground maneuvers, air defense exercises, and counterterrorism operations. ';
 
     it('follows a name opening a paragraph whose next words were reworded, to where the paragraph before it went, when a report of over 1,024 units was put in after it', () => {
       // The neighbours' shifts differ by more than MAX_BRACKET: each gives its own expected place, and the
@@ -265,12 +265,42 @@ describe('anchoring/passes', () => {
       assert.notEqual(results[marked.findIndex((a) => a.start === csto)].score, 1);
     });
 
+    it('follows the name to where CSTO says when the anchor between them moved on its own: a sentence after it put at the top of its paragraph, before it', () => {
+      // Kyrgyzstan, the anchor right before the name, moved on by the sentence put in ahead of it; the
+      // name moved back by as much. CSTO, two anchors before, still vouches.
+      const struck = ', Belarus, Kazakhstan';
+      const [line5] = FIGURES;
+      const kyrgyzstan = offsetOf(CSTO, 'Kyrgyzstan', line5);
+      const drill = offsetOf(CSTO, DRILL, line5);
+      const members = offsetOf(CSTO, struck, csto);
+      const rewritten = rewrite(CSTO, [[0, line4], met, [line4, members], [members + struck.length, week], [week + ' throughout the week'.length, line5], DRILL, [line5, drill], [drill + DRILL.length, after], ' voiced doubts', [after + ', has expressed reservations'.length, STANCE[0]], observers, [STANCE[0], CSTO.length]]);
+      const withKyrgyzstan = [...marked.slice(0, marked.findIndex((a) => a.start === name)), anchorAt(CSTO, kyrgyzstan, kyrgyzstan + 'Kyrgyzstan'.length), ...marked.slice(marked.findIndex((a) => a.start === name))];
+      expectPlaces(rewritten, withKyrgyzstan, (a) => (a.start === name ? name + met.length - 41 : rewritten.whereIs(a.start, a.end)));
+    });
+
     it('orphans the name when CSTO moved 53 units more than it: more than the edits in the gap between them may account for', () => {
       const struck = ', Belarus, Kazakhstan, Kyrgyzstan';
       assert.equal(struck.length + ' throughout the week'.length, 53);
       const rewritten = edited(struck);
       expectPlaces(rewritten, marked, (a) => (a.start === name ? undefined : rewritten.whereIs(a.start, a.end)));
     });
+  });
+
+  it('follows a name whose next words were reworded when the sentence before it was moved to after it, vouched for by the anchor two after it', () => {
+    // The name moved back by the sentence, the paragraph's other anchors are left out, and Armenia,
+    // opening the next paragraph, is found where it was: the name lies far outside the bracket of CSTO
+    // (before the sentence) and Armenia. Kyrgyzstan, after the paragraph cut from between them, moved back
+    // nearly as far as the name (the 649 units between them allow 36 units' difference).
+    const moscow = 'Moscow, which traditionally has exerted considerable influence over Armenia, views this shift as a challenge to its hegemony in the region. ';
+    const drill = offsetOf(CSTO, DRILL);
+    const name = offsetOf(CSTO, 'Nikol Pashinyan');
+    const after = name + 'Nikol Pashinyan'.length;
+    const government = offsetOf(CSTO, 'Pashinyan’s government', after);
+    const cut = offsetOf(CSTO, moscow, STANCE[0]);
+    const rewritten = rewrite(CSTO, [[0, drill], [drill + DRILL.length, after], ' voiced doubts', [after + ', has expressed reservations'.length, government], DRILL, [government, cut], [cut + moscow.length, CSTO.length]]);
+    const marked = ANCHORS.filter((a) => (a.start < PASHINYAN[0] && a.quote !== CLAIM) || a.start === name || a.start === STANCE[0] || a.start >= cut + moscow.length);
+    assert.equal(marked[marked.findIndex((a) => a.start === name) + 2].start - name, 649);
+    expectPlaces(rewritten, marked, (a) => (a.start === name ? name - DRILL.length : rewritten.whereIs(a.start, a.end)));
   });
 
   it('orphans every anchor when the text is another article that names the prime minister with his title near the old place', () => {
