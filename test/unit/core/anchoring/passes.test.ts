@@ -303,6 +303,38 @@ describe('anchoring/passes', () => {
     expectPlaces(rewritten, marked, (a) => (a.start === name ? name - DRILL.length : rewritten.whereIs(a.start, a.end)));
   });
 
+  describe('the two names that open and close the standfirst, moved below the next two paragraphs with the title and the lede', () => {
+    // Each has its whole context at the new place, but across a line break on one side: far away,
+    // that is no proof by itself, and they are 83 units apart, too close for either to vouch for the
+    // other in the second pass. Only the first pass's pair of consecutive anchors found whole takes
+    // them, if their shifts differ by at most PAIR_SLACK plus an eighth of the gap (32 + 10).
+    const [line4] = LINES[4];
+    const [, line5] = FIGURES;
+    const opening = anchorAt(CSTO, LINES[2][0], LINES[2][0] + 'Kyrgyzstan'.length);
+    const closing = anchorAt(CSTO, LINES[2][1] - 1 - 'Russia'.length, LINES[2][1] - 1);
+    const marked = [opening, closing, ...ANCHORS.filter((a) => a.start >= line4)];
+    /** The words put in the middle of the standfirst, before "Despite". */
+    const moved = (words: string) => {
+      const at = offsetOf(CSTO, 'Despite', opening.end);
+      return rewrite(CSTO, [[line4, line5], [0, at], words, [at, line4], [line5, CSTO.length]]);
+    };
+
+    it('follows both when the words put in between them move the second by 42 units', () => {
+      assert.equal([opening.quote, closing.quote, closing.start - opening.start].join(), 'Kyrgyzstan,Russia,83');
+      const words = 'and Air Defence Drills in Bishkek and Osh ';
+      assert.equal(words.length, 42);
+      const rewritten = moved(words);
+      expectPlaces(rewritten, marked, (a) => rewritten.whereIs(a.start, a.end));
+    });
+
+    it('orphans both when the words put in between them move the second by 49 units', () => {
+      const words = 'and Air Defence Drills in Bishkek, Osh and Naryn ';
+      assert.equal(words.length, 49);
+      const rewritten = moved(words);
+      expectPlaces(rewritten, marked, (a) => (a === opening || a === closing ? undefined : rewritten.whereIs(a.start, a.end)));
+    });
+  });
+
   it('orphans every anchor when the text is another article that names the prime minister with his title near the old place', () => {
     // Where none of the anchors is found, the text is mostly new: a name with a few words of its
     // context near its old place is a look-alike, not the annotated text.
