@@ -335,6 +335,41 @@ describe('anchoring/passes', () => {
     });
   });
 
+  describe('a phrase whose word before it was reworded, and the words opening the next paragraph, moved far together', () => {
+    // The phrase has context on one side only, the opening words have all of theirs but across the
+    // line break: neither is proof far away. The opening words, not placed yet when the phrase is
+    // searched, vouch for it with their whole context where its shift puts them, but only from
+    // CONFIRM_GAP (256 units) away: nearer, one duplicated passage could hold both.
+    it('follows both when the opening words were 256 units after the phrase', () => {
+      const [line4] = LINES[4];
+      const [from] = LINES[9];
+      const phrase = 'region, given its proximity to major powers such as Russia, China, and the United States';
+      const opening = 'The ongoing CSTO exercise';
+      const at = offsetOf(CSTO, phrase, from);
+      const next = offsetOf(CSTO, opening, from);
+      assert.equal(next - at, 256);
+      const word = offsetOf(CSTO, 'strategic ', from);
+      // The last two paragraphs put before the fourth.
+      const rewritten = rewrite(CSTO, [[0, line4], [from, word], 'key ', [word + 'strategic '.length, CSTO.length], [line4, from]]);
+      const marked = [...ANCHORS.filter((a) => a.start < from), anchorAt(CSTO, at, at + phrase.length), anchorAt(CSTO, next, next + opening.length)];
+      expectPlaces(rewritten, marked, (a) => rewritten.whereIs(a.start, a.end));
+    });
+
+    it('orphans both when the opening words were 118 units after the phrase', () => {
+      const [from] = PASHINYAN;
+      const [, to] = STANCE;
+      const phrase = 'has sought to diversify Armenia’s security';
+      const at = offsetOf(CSTO, phrase, from);
+      assert.equal(STANCE[0] - at, 118);
+      const word = offsetOf(CSTO, 'government ', from);
+      // The two paragraphs moved to the end.
+      const rewritten = rewrite(CSTO, [[0, from], [to, CSTO.length], '\n', [from, word], 'cabinet ', [word + 'government '.length, to]]);
+      const pair = [anchorAt(CSTO, at, at + phrase.length), anchorAt(CSTO, STANCE[0], STANCE[0] + 'Armenia'.length)];
+      const marked = [...ANCHORS.filter((a) => a.start < from || a.start >= to), ...pair];
+      expectPlaces(rewritten, marked, (a) => (pair.includes(a) ? undefined : rewritten.whereIs(a.start, a.end)));
+    });
+  });
+
   it('orphans every anchor when the text is another article that names the prime minister with his title near the old place', () => {
     // Where none of the anchors is found, the text is mostly new: a name with a few words of its
     // context near its old place is a look-alike, not the annotated text.
