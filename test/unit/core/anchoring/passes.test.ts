@@ -340,19 +340,31 @@ describe('anchoring/passes', () => {
     // line break: neither is proof far away. The opening words, not placed yet when the phrase is
     // searched, vouch for it with their whole context where its shift puts them, but only from
     // CONFIRM_GAP (256 units) away: nearer, one duplicated passage could hold both.
-    it('follows both when the opening words were 256 units after the phrase', () => {
+    /** The last two paragraphs put before the fourth, the word before `phrase` reworded; `phrase` and the words opening the last paragraph marked. */
+    const lastTwoMovedUp = (phrase: string) => {
       const [line4] = LINES[4];
       const [from] = LINES[9];
-      const phrase = 'region, given its proximity to major powers such as Russia, China, and the United States';
       const opening = 'The ongoing CSTO exercise';
       const at = offsetOf(CSTO, phrase, from);
       const next = offsetOf(CSTO, opening, from);
-      assert.equal(next - at, 256);
       const word = offsetOf(CSTO, 'strategic ', from);
-      // The last two paragraphs put before the fourth.
       const rewritten = rewrite(CSTO, [[0, line4], [from, word], 'key ', [word + 'strategic '.length, CSTO.length], [line4, from]]);
-      const marked = [...ANCHORS.filter((a) => a.start < from), anchorAt(CSTO, at, at + phrase.length), anchorAt(CSTO, next, next + opening.length)];
+      const pair = [anchorAt(CSTO, at, at + phrase.length), anchorAt(CSTO, next, next + opening.length)];
+      return { rewritten, pair, marked: [...ANCHORS.filter((a) => a.start < from), ...pair] };
+    };
+    const REGION = 'region, given its proximity to major powers such as Russia, China, and the United States';
+
+    it('follows both when the opening words were 256 units after the phrase', () => {
+      const { rewritten, pair, marked } = lastTwoMovedUp(REGION);
+      assert.equal(pair[1].start - pair[0].start, 256);
       expectPlaces(rewritten, marked, (a) => rewritten.whereIs(a.start, a.end));
+    });
+
+    it('orphans both when the phrase, 256 units before them, ends 63 units before them: its suffix and their prefix are the same text', () => {
+      // Context overlapping, the opening words found whole are no second witness: they move with the phrase whatever happened.
+      const { rewritten, pair, marked } = lastTwoMovedUp(`${REGION}. As geopolitical competition intensifies, countries in the region must navigate complex web of alliances`);
+      assert.deepEqual([pair[1].start - pair[0].start, pair[1].start - pair[0].end], [256, 63]);
+      expectPlaces(rewritten, marked, (a) => (pair.includes(a) ? undefined : rewritten.whereIs(a.start, a.end)));
     });
 
     it('orphans both when the opening words were 118 units after the phrase', () => {
