@@ -382,6 +382,19 @@ describe('anchoring/passes', () => {
     });
   });
 
+  it('follows a name whose words before it were reworded, in a paragraph moved to the end, past an anchor orphaned between it and the rest of the paragraph', () => {
+    // The West was cut: orphaned, it keeps its old place, which says nothing about how its passage
+    // moved. Armenia is expected where CSTO before it went (or where the next paragraph went, over
+    // 1,024 units from there); taken as a neighbour that did not move, the orphan would put it in
+    // a bracket far from both.
+    const [from, to] = PASHINYAN;
+    const cut = offsetOf(CSTO, ' and has pursued closer ties with the West', from);
+    const word = offsetOf(CSTO, 'to diversify ', from);
+    const rewritten = rewrite(CSTO, [[0, from], [to, CSTO.length], '\n', [from, cut], [cut + ' and has pursued closer ties with the West'.length, word], 'to broaden ', [word + 'to diversify '.length, to]]);
+    expectPlaces(rewritten, ANCHORS, (a) => rewritten.whereIs(a.start, a.end));
+    assert.equal(ANCHORS.filter((a) => rewritten.whereIs(a.start, a.end) === undefined).map((a) => a.quote).join(), 'the West');
+  });
+
   it('orphans every anchor when the text is another article that names the prime minister with his title near the old place', () => {
     // Where none of the anchors is found, the text is mostly new: a name with a few words of its
     // context near its old place is a look-alike, not the annotated text.
