@@ -395,6 +395,21 @@ describe('anchoring/passes', () => {
     assert.equal(ANCHORS.filter((a) => rewritten.whereIs(a.start, a.end) === undefined).map((a) => a.quote).join(), 'the West');
   });
 
+  it('orphans the first anchor, a claim moved 43 units, as ambiguous when a pull quote repeats it with all its context 301 units from its old place', () => {
+    // Before any anchor is found, nothing says how far the text drifted: the first pass takes only
+    // the old offset itself, and the second sees two places with the whole context, neither
+    // decisively nearer (FAR_RATIO times) than the other.
+    const at = offsetOf(CSTO, CLAIM);
+    const [line5, line6] = FIGURES;
+    const added = 'Officials said the drills began on Monday. ';
+    const pull = `“${CSTO.slice(at - 120, at + CLAIM.length + 40).trim()}”\n`;
+    const rewritten = rewrite(CSTO, [[0, line5], added, [line5, line6], pull, [line6, CSTO.length]]);
+    assert.equal(rewritten.text.indexOf(CLAIM, at + added.length + 1) - at, 301);
+    const marked = ANCHORS.filter((a) => a.start >= at);
+    const results = expectPlaces(rewritten, marked, (a) => (a.quote === CLAIM ? undefined : rewritten.whereIs(a.start, a.end)));
+    assert.equal(results[0].reason, 'ambiguous');
+  });
+
   it('orphans every anchor when the text is another article that names the prime minister with his title near the old place', () => {
     // Where none of the anchors is found, the text is mostly new: a name with a few words of its
     // context near its old place is a look-alike, not the annotated text.
