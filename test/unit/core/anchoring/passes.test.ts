@@ -410,6 +410,24 @@ describe('anchoring/passes', () => {
     assert.equal(results[0].reason, 'ambiguous');
   });
 
+  it('follows two sentences swapped between the fourth paragraph and the last, each anchor to where its sentence went', () => {
+    // Once Armenia is placed in the last paragraph, the anchors around the place its sentence left
+    // are no longer neighbours in the old text: the text between them is not just their old text
+    // edited, so the phrase found there may be its sentence moved in (it is one of a kind).
+    const drifting = 'This comes at a time when Armenia, historically one of Russia’s closest allies, is gradually drifting away from the CSTO and pursuing alternative security agreements.';
+    const politics = 'It underscores the intricacies of regional politics and reveals the delicate balancing acts pursued by countries in Central Asia.';
+    const from = offsetOf(CSTO, drifting);
+    const to = offsetOf(CSTO, politics);
+    const rewritten = rewrite(CSTO, [[0, from], politics, [from + drifting.length, to], drifting, [to + politics.length, CSTO.length]]);
+    const armenia = anchorAt(CSTO, offsetOf(CSTO, 'Armenia', from), offsetOf(CSTO, 'Armenia', from) + 'Armenia'.length);
+    const phrase = anchorAt(CSTO, offsetOf(CSTO, 'regional politics', to), offsetOf(CSTO, 'regional politics', to) + 'regional politics'.length);
+    const inSwapped = (a: Anchor) => inside(a, [from, from + drifting.length]) || inside(a, [to, to + politics.length]);
+    const marked = [...ANCHORS.filter((a) => !inSwapped(a)), armenia, phrase];
+    expectPlaces(rewritten, marked, (a) =>
+      a === armenia ? offsetOf(rewritten.text, drifting) + 'This comes at a time when '.length : a === phrase ? offsetOf(rewritten.text, politics) + 'It underscores the intricacies of '.length : rewritten.whereIs(a.start, a.end),
+    );
+  });
+
   it('orphans every anchor when the text is another article that names the prime minister with his title near the old place', () => {
     // Where none of the anchors is found, the text is mostly new: a name with a few words of its
     // context near its old place is a look-alike, not the annotated text.
