@@ -188,19 +188,36 @@ describe('anchoring/passes', () => {
       assert.equal(results[marked.findIndex((a) => a.start === name)].method, 'exact');
     });
 
-    it('follows a name whose next words were reworded to the middle of the bracket when exactly 1,024 units were put in around its paragraph', () => {
-      // 512 units before the paragraph and 512 after it, less what the rewording took out: the neighbours'
-      // shifts differ by MAX_BRACKET exactly, still one bracket, and the name sits at its centre. Taken from
-      // either neighbour alone, it is far from both.
+    /**
+     * 512 units put in before Pashinyan's paragraph and 512 after it, less what rewording the words
+     * after his name took out: the neighbours' shifts differ by MAX_BRACKET exactly, still one bracket,
+     * and the name sits at its centre. Taken from either neighbour alone, it is far from both. With
+     * `renamed`, the mentions of Armenia before the name and of the CSTO after it are renamed too.
+     */
+    const bracketed = (renamed: boolean) => {
       const [from, to] = PASHINYAN;
       const name = offsetOf(CSTO, 'Nikol Pashinyan', from);
       const after = name + 'Nikol Pashinyan'.length;
+      const armenia = offsetOf(CSTO, 'Armenia', from);
+      const csto = offsetOf(CSTO, 'CSTO’s', after);
       const [was, now] = [', has expressed reservations', ' voiced doubts'];
       const before = `${otherArticle('vaccine-campaign').slice(0, 511)}\n`;
       const later = `${otherArticle('energy-prices').slice(0, 511 + was.length - now.length)}\n`;
-      const rewritten = rewrite(CSTO, [[0, from], before, [from, after], now, [after + was.length, to], later, [to, CSTO.length]]);
-      const marked = ANCHORS.filter((a) => a.start < from || a.start >= to || a.start === name);
+      const middle: Stretch[] = renamed ? [[from, armenia], 'Yerevan', [armenia + 'Armenia'.length, after], now, [after + was.length, csto], 'bloc', [csto + 'CSTO'.length, to]] : [[from, after], now, [after + was.length, to]];
+      const rewritten = rewrite(CSTO, [[0, from], before, ...middle, later, [to, CSTO.length]]);
+      const marked = ANCHORS.filter((a) => a.start < from || a.start >= to || a.start === name || (renamed && (a.start === armenia || a.start === csto)));
+      return { rewritten, marked, name };
+    };
+
+    it('follows a name whose next words were reworded to the middle of the bracket when exactly 1,024 units were put in around its paragraph', () => {
+      const { rewritten, marked, name } = bracketed(false);
       expectPlaces(rewritten, marked, (a) => (a.start === name ? name + 512 : rewritten.whereIs(a.start, a.end)));
+    });
+
+    it('follows it there too when the mentions right before and after it were renamed: the bracket is drawn by the nearest anchors found, in both sweeps', () => {
+      const { rewritten, marked, name } = bracketed(true);
+      const results = expectPlaces(rewritten, marked, (a) => (a.start === name ? name + 512 : rewritten.whereIs(a.start, a.end)));
+      assert.equal(results.filter((r) => r.method === 'orphaned').length, 2);
     });
 
     it('follows the last anchor, its next words reworded, to a paragraph further on than its one neighbour far before it says, within the slack of that gap', () => {
