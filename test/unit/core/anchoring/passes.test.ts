@@ -445,6 +445,24 @@ describe('anchoring/passes', () => {
     );
   });
 
+  it('follows a chain of names back from the one found alone, in a paragraph moved to the end with a sentence put in before each of the others', () => {
+    // The West, found alone by its whole context, is found first; Nikol Pashinyan, 238 units before
+    // where its shift puts him, is near it, and Armenia, 246 units before where his shift puts it, near
+    // him: but 484 units from where the West's shift puts it, too far. Only a sweep backwards, each
+    // name expected where the one after it was just found, reaches Armenia.
+    const [from, to] = PASHINYAN;
+    const leader = `${OBSERVERS} The country’s leader, `;
+    const rebuke = 'a statement that drew a sharp rebuke from the foreign ministry in Moscow, which accused the government of bowing to pressure from Brussels and Washington and warned of consequences for the trade agreements that bind the two countries. He ';
+    const [armenia, pashinyan, west] = ['Armenia', 'Nikol Pashinyan', 'the West'].map((q) => offsetOf(CSTO, q, from));
+    const word = offsetOf(CSTO, 'political changes in ', from);
+    // Clear of the West's prefix.
+    const put = west - 33;
+    const rewritten = rewrite(CSTO, [[0, from], [to, CSTO.length], '\n', [from, word], 'political shifts in ', [word + 'political changes in '.length, pashinyan], leader, [pashinyan, put], rebuke, [put, to]]);
+    assert.deepEqual([leader.length, rebuke.length], [246, 238]);
+    const marked = ANCHORS.filter((a) => !inside(a, PASHINYAN) || [armenia, pashinyan, west].includes(a.start));
+    expectPlaces(rewritten, marked, (a) => rewritten.whereIs(a.start, a.end));
+  });
+
   it('orphans every anchor when the text is another article that names the prime minister with his title near the old place', () => {
     // Where none of the anchors is found, the text is mostly new: a name with a few words of its
     // context near its old place is a look-alike, not the annotated text.
