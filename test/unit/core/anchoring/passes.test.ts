@@ -463,6 +463,27 @@ describe('anchoring/passes', () => {
     expectPlaces(rewritten, marked, (a) => rewritten.whereIs(a.start, a.end));
   });
 
+  it('follows a sentence swapped with a longer one from a later paragraph, searched again once the other’s anchor is placed', () => {
+    // Armenia's sentence now sits where the ninth paragraph's opening sentences were. Searched first,
+    // it falls between two anchors that were neighbours in the old text, with less text between them
+    // than before: old text from there, not taken. Once the phrase from those sentences is placed
+    // where Armenia's sentence was, the place is a passage moved in, and the search in the backward
+    // sweep, though expecting Armenia where the forward sweep did, must look again.
+    const drifting = 'This comes at a time when Armenia, historically one of Russia’s closest allies, is gradually drifting away from the CSTO and pursuing alternative security agreements.';
+    const from = offsetOf(CSTO, drifting);
+    const [ninth] = LINES[9];
+    const end = offsetOf(CSTO, 'web of alliances', ninth) + 'web of alliances'.length;
+    const opening = CSTO.slice(ninth, end);
+    const rewritten = rewrite(CSTO, [[0, from], opening, [from + drifting.length, ninth], drifting, [end, CSTO.length]]);
+    const armenia = anchorAt(CSTO, offsetOf(CSTO, 'Armenia', from), offsetOf(CSTO, 'Armenia', from) + 'Armenia'.length);
+    const phrase = anchorAt(CSTO, offsetOf(CSTO, 'geopolitical competition', ninth), offsetOf(CSTO, 'geopolitical competition', ninth) + 'geopolitical competition'.length);
+    const marked = [...ANCHORS.filter((a) => !inside(a, [from, from + drifting.length]) && !inside(a, [ninth, end])), armenia, phrase];
+    assert.equal(opening.length - drifting.length, 103);
+    expectPlaces(rewritten, marked, (a) =>
+      a === armenia ? offsetOf(rewritten.text, drifting) + 'This comes at a time when '.length : a === phrase ? offsetOf(rewritten.text, 'geopolitical competition') : rewritten.whereIs(a.start, a.end),
+    );
+  });
+
   it('orphans every anchor when the text is another article that names the prime minister with his title near the old place', () => {
     // Where none of the anchors is found, the text is mostly new: a name with a few words of its
     // context near its old place is a look-alike, not the annotated text.
