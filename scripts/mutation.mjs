@@ -40,7 +40,7 @@ const BREAK = {
   'src/core/sidecarKnown.ts': 97,
   // The anchoring folder, as measured by stryker.anchoring.config.mjs less a margin.
   'src/core/anchoring/article.ts': 59,
-  'src/core/anchoring/passes.ts': 71,
+  'src/core/anchoring/passes.ts': 95,
   'src/core/anchoring/fuzzy.ts': 97,
   'src/core/anchoring/ngram.ts': 92,
   'src/core/anchoring/boundaries.ts': 98,

@@ -18,6 +18,11 @@ export class Passes {
   /** Not clamped: past the end of a shortened text, a hint plus its neighbour's shift is still right. */
   private readonly hints: number[];
   private readonly order: number[];
+  /**
+   * How many anchors the second pass has placed so far. An anchor's neighbours, and so what it is
+   * expected and vouched for by, change only when one is placed.
+   */
+  private placed = 0;
 
   constructor(
     private readonly article: Article,
@@ -127,7 +132,7 @@ export class Passes {
    */
   secondPass(alignment: Alignment): void {
     const { order, results } = this;
-    const tried = new Map<number, string>();
+    const tried = new Map<number, number>();
     for (const forwards of [true, false]) {
       const ahead = this.foundAhead(forwards);
       let behind: number | undefined;
@@ -158,18 +163,23 @@ export class Passes {
     return ahead;
   }
 
-  /** Searches for anchor k everywhere, unless it was already searched for with the same expectations. */
-  private placeRest(k: number, expected: Expected[], alignment: Alignment, tried: Map<number, string>): void {
+  /**
+   * Searches for anchor k everywhere, unless it was already searched for with nothing placed since:
+   * with the same neighbours found, the same expectations and witnesses give the same answer. (The
+   * same expected places are not enough: an anchor placed meanwhile redraws the alignment, and a
+   * place judged old text from elsewhere may now be where a passage moved in.)
+   */
+  private placeRest(k: number, expected: Expected[], alignment: Alignment, tried: Map<number, number>): void {
     const i = this.order[k];
-    const key = expected.map((e) => e.at).sort((a, b) => a - b).join(',');
-    if (tried.get(i) === key) {
+    if (tried.get(i) === this.placed) {
       return;
     }
-    tried.set(i, key);
+    tried.set(i, this.placed);
     const found = this.article.locate(this.anchors[i], expected, this.witnessesFor(k, alignment)) ?? orphan(this.article.text, this.anchors[i], 'not-found');
     this.results[i] = found;
     if (found.method !== 'orphaned') {
       alignment.add(found.anchor.start, this.hints[i]);
+      this.placed++;
     }
   }
 
