@@ -273,23 +273,57 @@ type Report = (code: ProblemCode, message: string, paths: (string | number)[][],
  * that pattern did (`\s` holds every line break, so "after a space or at a line start" is
  * "not after anything but a space").
  */
-const UNUSUAL_PARTS: readonly RegExp[] = [
+const PART = {
   // eslint-disable-next-line no-control-regex -- control characters are what this looks for
-  /[&*\t\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uFEFF\uFFFE\uFFFF]/,
-  /[\uD800-\uDBFF](?![\uDC00-\uDFFF])/,
-  /[\uDC00-\uDFFF](?<![\uD800-\uDBFF][\uDC00-\uDFFF])/,
-  /\r(?!\n)/,
-  /["'\]}]#/,
-  /<</,
-  /^%/m,
-  /!(?<=(?:^|[\s[{,:])!)/m,
-  /\?(?!\S)(?<=(?:^|[\s[{,])\?)/m,
-  /[\]}][ ]*:/,
-  /:(?!\S)(?<=(?:^|[[{,]|[-?] )[ ]*(?:~|null|Null|NULL)?[ ]*:)/m,
-  /^ {128}/m,
+  character: /[&*\t\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uFEFF\uFFFE\uFFFF]/,
+  highSurrogate: /[\uD800-\uDBFF](?![\uDC00-\uDFFF])/,
+  lowSurrogate: /[\uDC00-\uDFFF](?<![\uD800-\uDBFF][\uDC00-\uDFFF])/,
+  carriageReturn: /\r(?!\n)/,
+  comment: /["'\]}]#/,
+  merge: /<</,
+  directive: /^%/m,
+  tag: /!(?<=(?:^|[\s[{,:])!)/m,
+  explicitKey: /\?(?!\S)(?<=(?:^|[\s[{,])\?)/m,
+  collectionKey: /[\]}][ ]*:/,
+  emptyKey: /:(?!\S)(?<=(?:^|[[{,]|[-?] )[ ]*(?:~|null|Null|NULL)?[ ]*:)/m,
+  deep: /^ {128}/m,
+};
+/** Every part; a text is unusual when any of them matches it. Exported for the test of hasUnusual. */
+export const UNUSUAL_PARTS: readonly RegExp[] = Object.values(PART);
+
+// The first character of every match of the first four parts: a class is the fastest scan a
+// pattern has, and a sidecar without emoji or carriage returns has none of them.
+// eslint-disable-next-line no-control-regex -- control characters are what this looks for
+const CHARACTER_START = /[&*\t\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uFEFF\uFFFE\uFFFF\uD800-\uDFFF\r]/;
+const CHARACTERS = new RegExp([PART.character, PART.highSurrogate, PART.lowSurrogate, PART.carriageReturn].map((part) => part.source).join('|'));
+/** The two parts about a ":" in one scan: every key has one, and one stop at each serves both. */
+const COLON = new RegExp([PART.collectionKey, PART.emptyKey].map((part) => part.source).join('|'), 'm');
+/** `^%` with `m` is a "%" at the start or after a line break (`\n`, `\r`, U+2028, U+2029), which a class finds faster. */
+const DIRECTIVE_AFTER_BREAK = /[\n\r\u2028\u2029]%/;
+/** Parts with text that every match of theirs holds, which most sidecars do not have at all: looked for only where it is. */
+const NEEDING: readonly (readonly [string, RegExp])[] = [
+  ['#', PART.comment],
+  ['<<', PART.merge],
+  ['!', PART.tag],
+  ['?', PART.explicitKey],
+  [' '.repeat(128), PART.deep],
 ];
-/** The parts in one scan of the text, which measured faster than one scan per part; `m` changes only what `^` matches. */
-const UNUSUAL = new RegExp(UNUSUAL_PARTS.map((part) => part.source).join('|'), 'm');
+
+/**
+ * Whether any of UNUSUAL_PARTS matches the text, each part looked for only where a cheaper
+ * look finds what it needs. All twelve in one pattern stopped at every space, colon, quote
+ * and bracket to try each part there: twice the time of these scans together, and a tenth of
+ * the fast read.
+ */
+export function hasUnusual(text: string): boolean {
+  return (
+    (CHARACTER_START.test(text) && CHARACTERS.test(text)) ||
+    COLON.test(text) ||
+    text.startsWith('%') ||
+    DIRECTIVE_AFTER_BREAK.test(text) ||
+    NEEDING.some(([needed, part]) => text.includes(needed) && part.test(text))
+  );
+}
 
 /** Deeper data than this takes the full read, whose count of levels may err by one per line. */
 const FAST_DEPTH_LIMIT = NESTING_LIMIT / 2 - 1;
@@ -332,7 +366,7 @@ function coreSchema(): ReturnType<typeof FAILSAFE_SCHEMA.extend> {
  * report, or anything the two readers might take differently, so the caller reads it fully.
  */
 function decodeDataOnly(source: string, articleText: string, options: DecodeOptions): DecodeResult | undefined {
-  if (UNUSUAL.test(source.charCodeAt(0) === 0xfeff ? source.slice(1) : source)) {
+  if (hasUnusual(source.charCodeAt(0) === 0xfeff ? source.slice(1) : source)) {
     return undefined;
   }
   let data: unknown;

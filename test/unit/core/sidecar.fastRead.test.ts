@@ -2,7 +2,8 @@
 
 import assert from 'node:assert/strict';
 import { anchorAt, type Annotations } from '../../../src/core/model';
-import { decodeSidecar, encodeSidecar } from '../../../src/core/sidecar';
+import fc from 'fast-check';
+import { decodeSidecar, encodeSidecar, hasUnusual, UNUSUAL_PARTS } from '../../../src/core/sidecar';
 
 const ARTICLE = 'Year of the 🐀: Armenia left the CSTO drills in Bishkek.\n';
 const at = ARTICLE.indexOf('Armenia');
@@ -165,5 +166,37 @@ describe('sidecar fast read, what it takes itself', () => {
     const nested = (depth: number): unknown => (depth === 0 ? [] : [nested(depth - 1)]);
     assert.deepEqual(readExtra(`  deep: ${'['.repeat(29)}${']'.repeat(29)}\n`), { tookFast: true, extra: { deep: nested(28) } });
     assert.deepEqual(readExtra(`  deep: ${'['.repeat(30)}${']'.repeat(30)}\n`), { tookFast: false, extra: { deep: nested(29) } });
+  });
+});
+
+describe('sidecar fast read, the scan for unusual text', () => {
+  /** The scan as one pattern of every part, the way it was first written: the meaning the faster scan must keep. */
+  const ONE_PATTERN = new RegExp(UNUSUAL_PARTS.map((part) => part.source).join('|'), 'm');
+  /** Characters the parts are about, and a few they are not, so that random texts hit every part and its near misses. */
+  const ALPHABET = [' ', ' ', '\n', '\r', '\t', ':', '#', '"', "'", '[', ']', '{', '}', ',', '-', '?', '!', '%', '<', '&', '*', '~', 'n', 'u', 'l', 'N', 'U', 'L', 'a', '1', '\u2028', '\u2029', '\u0085', '\u00e9', '\uFEFF', '\uD83D', '\uDC00', '\uD83D\uDC00', '\x07', '\x7f'];
+  const texts = fc.oneof(
+    fc.array(fc.constantFrom(...ALPHABET), { maxLength: 40 }).map((chars) => chars.join('')),
+    // Real sidecar text with odd pieces spliced in: a sidecar as written, and one edited by hand.
+    fc.tuple(fc.nat(SIDECAR.length), fc.array(fc.constantFrom(...ALPHABET, ' '.repeat(128), '\nnull: ', '\r\n', '<<', '%YAML'), { maxLength: 6 })).map(([at, bits]) => SIDECAR.slice(0, at) + bits.join('') + SIDECAR.slice(at)),
+  );
+
+  it('finds exactly the texts that one pattern of every part finds', () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        assert.equal(hasUnusual(text), ONE_PATTERN.test(text), JSON.stringify(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('finds each part on its own, where it is the only unusual text', () => {
+    const single = ['&a', '*a', 'a\tb', '\x07', '\uFEFF', '\uD83Dx', 'x\uDC00', 'a\rb', '"x"#', '<<: a', '%YAML', 'a\n%b', 'a\u2028%b', '!tag', '? key', '[a]: b', '{a: 1} : b', ': a', '- null: a', `${' '.repeat(128)}a`, `a\n${' '.repeat(128)}b`];
+    for (const text of single) {
+      assert.equal(hasUnusual(text), true, JSON.stringify(text));
+      assert.equal(ONE_PATTERN.test(text), true, JSON.stringify(text));
+    }
+    for (const text of ['a: b', 'a%b', 'why?', 'ratio 3:1', 'x # y', '\uD83D\uDC00', 'a\r\nb', `a${' '.repeat(127)}b`, 'a! b', SIDECAR]) {
+      assert.equal(hasUnusual(text), false, JSON.stringify(text));
+    }
   });
 });
