@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { anchorAt, type Annotations } from '../../../src/core/model';
 import fc from 'fast-check';
+import { Schema } from 'yaml';
 import { decodeSidecar, encodeSidecar, hasUnusual, UNUSUAL_PARTS } from '../../../src/core/sidecar';
 
 const ARTICLE = 'Year of the 🐀: Armenia left the CSTO drills in Bishkek.\n';
@@ -36,6 +37,7 @@ describe('sidecar fast read, characters that are YAML syntax only in some places
     'a ":" between digits': ['ratio 3:1', 'ratio 3:1'],
     '"null:" inside a quoted text': ['"null: no"', 'null: no'],
     'a whole surrogate pair': ['"🐀 year"', '🐀 year'],
+    'a run of 128 spaces inside a line': [`"a${' '.repeat(128)}b"`, `a${' '.repeat(128)}b`],
   };
   for (const [name, [yaml, notes]] of Object.entries(FAST)) {
     it(`takes ${name} the fast way`, () => {
@@ -127,6 +129,12 @@ describe('sidecar fast read, what it takes itself', () => {
     assert.deepEqual(full.problems, []);
     return { tookFast: fast.document === undefined, extra: fast.annotations?.extra };
   }
+
+  it("reads plain values with yaml's own core patterns, none of which has flags that joining them into one would drop", () => {
+    const patterns = new Schema({}).tags.filter((tag) => tag.default === true && 'test' in tag && tag.test instanceof RegExp);
+    assert.ok(patterns.length >= 8);
+    assert.deepEqual(patterns.filter((tag) => (tag.test as RegExp).flags !== ''), []);
+  });
 
   it('reads every plain value of YAML 1.2 as the full read does, without handing the sidecar over', () => {
     const lines = ['hex: 0x1F', 'octal: 0o17', 'signed hex: -0x1F', 'half: +.5', 'huge: 1e400', 'tilde: ~', 'empty:', 'word: yes', 'flag: true', 'date: 2024-06-10', ''];
