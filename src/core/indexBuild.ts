@@ -28,7 +28,7 @@ export type Built = { record: ArticleRecord } | { status: 'gone' | 'unreadable' 
  */
 export async function buildIndex(jobs: readonly IndexJob[], cache: IndexCache, options: BuildOptions = {}): Promise<{ built: Built[]; read: number; cancelled: boolean }> {
   const built: Built[] = new Array(jobs.length);
-  const stamps = await statAll(jobs, options.cancelled);
+  const stamps = await statAll(jobs, cache, options.cancelled);
   const toRead: number[] = [];
   stamps.forEach((stamp, i) => {
     const record = stamp && cache.byStamp(jobs[i].article, stamp);
@@ -75,15 +75,22 @@ function take(cache: IndexCache, job: IndexJob, read: IndexRead): Built {
 }
 
 /**
- * Every job's stamp, in order: null when the sidecar is gone, undefined when not reached.
- * A few hundred at a time, letting other work run in between, so that checking a large
- * archive never holds up the thread it runs on for long.
+ * A sidecar the cache has no entry for is read whatever its stamp, and reading it takes a stamp
+ * of its own: a cold start stats nothing here (two stats a sidecar, the length of time the
+ * workers took to start), and a sidecar that is gone is found so by its read.
  */
-async function statAll(jobs: readonly IndexJob[], cancelled?: () => boolean): Promise<(FileStamp | null | undefined)[]> {
+const UNCACHED: FileStamp = { seen: 'uncached', changedAt: Infinity };
+
+/**
+ * Every job's stamp, in order: null when the sidecar is gone, undefined when not reached,
+ * UNCACHED for one the cache does not hold. A few hundred at a time, letting other work run in
+ * between, so that checking a large archive never holds up the thread it runs on for long.
+ */
+async function statAll(jobs: readonly IndexJob[], cache: IndexCache, cancelled?: () => boolean): Promise<(FileStamp | null | undefined)[]> {
   const stamps: (FileStamp | null | undefined)[] = new Array(jobs.length);
   for (let from = 0; from < jobs.length && !cancelled?.(); from += STAT_CHUNK) {
     for (let i = from; i < Math.min(jobs.length, from + STAT_CHUNK); i++) {
-      stamps[i] = fileStampSync(jobs[i].sidecar) ?? null;
+      stamps[i] = cache.entry(jobs[i].article) ? (fileStampSync(jobs[i].sidecar) ?? null) : UNCACHED;
     }
     await new Promise((resolve) => setImmediate(resolve));
   }

@@ -44,18 +44,20 @@ export function claimGroupOf(claim: Pick<Claim, 'status' | 'verdict'>): string {
 /** The record of an article's annotations; without its text, no mention is placed. */
 export function recordOf(article: string, annotations: Annotations, text: string | undefined): ArticleRecord {
   const lineStarts = text === undefined ? undefined : lineStartsOf(text);
-  const places: number[] = [];
+  // Four numbers for each mention at most, written where they go rather than gathered in arrays.
+  const places = new Int32Array(lineStarts ? annotations.actors.reduce((n, actor) => n + actor.mentions.length, 0) * 4 : 0);
+  let placed = 0;
   let orphanedMentions = 0;
   const actors = annotations.actors.map((actor): IndexedActor => {
-    const from = places.length / 4;
+    const from = placed / 4;
     for (const mention of actor.mentions) {
       if (mention.orphaned) {
         orphanedMentions++;
       } else if (lineStarts) {
-        places.push(...placeOf(lineStarts, mention.start), ...placeOf(lineStarts, mention.end));
+        placed = placeAt(places, placeAt(places, placed, lineStarts, mention.start), lineStarts, mention.end);
       }
     }
-    const indexed: IndexedActor = { id: actor.id, name: actor.name, type: actor.type, from, count: places.length / 4 - from };
+    const indexed: IndexedActor = { id: actor.id, name: actor.name, type: actor.type, from, count: placed / 4 - from };
     if (actor.wikidata) {
       indexed.wikidata = actor.wikidata;
     }
@@ -74,7 +76,7 @@ export function recordOf(article: string, annotations: Annotations, text: string
       claimGroups[group] = (claimGroups[group] ?? 0) + 1;
     }
   }
-  return { article, actors, places: Int32Array.from(places), claims: annotations.claims.length, claimGroups, orphanedMentions, orphanedClaims };
+  return { article, actors, places: placed === places.length ? places : places.slice(0, placed), claims: annotations.claims.length, claimGroups, orphanedMentions, orphanedClaims };
 }
 
 /**
@@ -121,7 +123,8 @@ function lineStartsOf(text: string): number[] {
   return starts;
 }
 
-function placeOf(lineStarts: readonly number[], offset: number): [number, number] {
+/** Writes the line and character of an offset at places[at …], returning where the next number goes. */
+function placeAt(places: Int32Array, at: number, lineStarts: readonly number[], offset: number): number {
   let lo = 0;
   let hi = lineStarts.length - 1;
   while (lo < hi) {
@@ -132,7 +135,9 @@ function placeOf(lineStarts: readonly number[], offset: number): [number, number
       hi = mid - 1;
     }
   }
-  return [lo, offset - lineStarts[lo]];
+  places[at] = lo;
+  places[at + 1] = offset - lineStarts[lo];
+  return at + 2;
 }
 
 /**

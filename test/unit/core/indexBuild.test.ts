@@ -5,10 +5,12 @@ import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ArchiveIndex } from '../../../src/core/archiveIndex';
+import { reattachAnnotations } from '../../../src/core/anchoring';
 import { buildIndex, reindexOne } from '../../../src/core/indexBuild';
-import { placesOf } from '../../../src/core/indexRecords';
-import { anchorAt, emptyAnnotations } from '../../../src/core/model';
-import { encodeSidecar } from '../../../src/core/sidecar';
+import { readForIndex } from '../../../src/core/indexReader';
+import { placesOf, recordOf } from '../../../src/core/indexRecords';
+import { anchorAt, type Annotations, emptyAnnotations } from '../../../src/core/model';
+import { decodeSidecar, encodeSidecar } from '../../../src/core/sidecar';
 import { IndexCache, RACY_MARGIN } from '../../../src/core/workspace';
 
 const TEXT = 'Talks in Yerevan.\nNikol Pashinyan met Ilham Aliyev; Pashinyan spoke first.\n';
@@ -171,5 +173,71 @@ describe('ArchiveIndex', () => {
     assert.equal(index.groups().length, 2);
     index.setOnDisk('b', record('b', [{ id: 'z', name: 'Zoë Aldám' }]));
     assert.deepEqual(index.groupOf('a', 'pm')?.appearances.map((a) => a.article), ['a', 'c']);
+  });
+});
+
+describe('readForIndex, the fast read against the full one', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'newsmark-index-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** An article with emoji before and inside its mentions, and its annotations as the editor writes them. */
+  const ARTICLE = 'Year of the 🐀 in Yerevan.\nZoë 🐀 Aldám met Ilham Aliyev; Zoë 🐀 Aldám spoke first.\nAliyev said 24% of it was done.\n';
+  function annotated(name = 'Zoë 🐀 Aldám'): Annotations {
+    const annotations = emptyAnnotations('talks.txt');
+    const mention = (who: string, from = 0) => {
+      const at = ARTICLE.indexOf(who, from);
+      return anchorAt(ARTICLE, at, at + who.length);
+    };
+    annotations.actors.push(
+      { id: 'zoe', name, type: 'person', aliases: ['Zoë'], mentions: [mention('Zoë 🐀 Aldám'), mention('Zoë 🐀 Aldám', 40)] },
+      { id: 'aliyev', name: 'Ilham Aliyev', type: 'person', wikidata: 'Q1', mentions: [mention('Ilham Aliyev'), { ...mention('Aliyev said'), orphaned: true }] },
+    );
+    annotations.claims.push(
+      { id: 'c1', anchor: mention('Aliyev said 24% of it was done.'), claimant: 'aliyev', status: 'checked', verdict: 'mostly-true', sources: [{ url: 'https://example.org/a?b=1', accessed: '2026-11-28' }] },
+      { id: 'c2', anchor: { ...mention('spoke first'), orphaned: true }, status: 'unchecked', sources: [] },
+    );
+    return annotations;
+  }
+
+  /** The record the index reads from `source`, and the one the full read's annotations give. */
+  async function bothRecords(source: string, text = ARTICLE) {
+    const sidecar = join(dir, 'talks.txt.annotations.yaml');
+    writeFileSync(join(dir, 'talks.txt'), text);
+    writeFileSync(sidecar, source);
+    const read = await readForIndex({ sidecar, article: 'talks' }, {}, false);
+    const full = decodeSidecar(source, text);
+    assert.ok(read.status === 'ok' && full.annotations, JSON.stringify(full.problems));
+    if (full.stale) {
+      reattachAnnotations(text, full.annotations);
+    }
+    const fast = decodeSidecar(source, text, { dataOnly: true });
+    return { indexed: read.record, full: recordOf('talks', full.annotations, text), tookFast: fast.document === undefined };
+  }
+
+  const written = encodeSidecar(annotated(), ARTICLE);
+  const cases: Record<string, [string, boolean]> = {
+    'as the editor writes it': [written, true],
+    'with CRLF line breaks': [written.replaceAll('\n', '\r\n'), true],
+    'with a byte-order mark': [`\uFEFF${written}`, true],
+    'with an "&" in a name, which only the full read takes': [encodeSidecar(annotated('Zoë 🐀 Aldám & Co'), ARTICLE), false],
+    'with a tab before a comment, which only the full read takes': [written.replace('claims:\n', 'claims:\t# checked\n'), false],
+  };
+  for (const [name, [source, fast]] of Object.entries(cases)) {
+    it(`gives the full read's record for a sidecar ${name}`, async () => {
+      const { indexed, full, tookFast } = await bothRecords(source);
+      assert.equal(tookFast, fast);
+      assert.deepEqual(indexed, full);
+      assert.equal(indexed.places.length, 12);
+      assert.deepEqual([indexed.orphanedMentions, indexed.orphanedClaims, indexed.claims], [1, 1, 2]);
+    });
+  }
+
+  it("gives the full read's record for a sidecar whose article changed, with its mentions found again", async () => {
+    const changed = `Breaking: ${ARTICLE}`;
+    const { indexed, full, tookFast } = await bothRecords(written, changed);
+    assert.equal(tookFast, true);
+    assert.deepEqual(indexed, full);
+    assert.deepEqual(placesOf(indexed, indexed.actors[0])[0], { start: [1, 0], end: [1, 12] });
   });
 });

@@ -2,7 +2,9 @@
 
 import assert from 'node:assert/strict';
 import { anchorAt, type Annotations } from '../../../src/core/model';
-import { decodeSidecar, encodeSidecar } from '../../../src/core/sidecar';
+import fc from 'fast-check';
+import { Schema } from 'yaml';
+import { decodeSidecar, encodeSidecar, hasUnusual, UNUSUAL_PARTS } from '../../../src/core/sidecar';
 
 const ARTICLE = 'Year of the 🐀: Armenia left the CSTO drills in Bishkek.\n';
 const at = ARTICLE.indexOf('Armenia');
@@ -35,6 +37,7 @@ describe('sidecar fast read, characters that are YAML syntax only in some places
     'a ":" between digits': ['ratio 3:1', 'ratio 3:1'],
     '"null:" inside a quoted text': ['"null: no"', 'null: no'],
     'a whole surrogate pair': ['"🐀 year"', '🐀 year'],
+    'a run of 128 spaces inside a line': [`"a${' '.repeat(128)}b"`, `a${' '.repeat(128)}b`],
   };
   for (const [name, [yaml, notes]] of Object.entries(FAST)) {
     it(`takes ${name} the fast way`, () => {
@@ -127,6 +130,12 @@ describe('sidecar fast read, what it takes itself', () => {
     return { tookFast: fast.document === undefined, extra: fast.annotations?.extra };
   }
 
+  it("reads plain values with yaml's own core patterns, none of which has flags that joining them into one would drop", () => {
+    const patterns = new Schema({}).tags.filter((tag) => tag.default === true && 'test' in tag && tag.test instanceof RegExp);
+    assert.ok(patterns.length >= 8);
+    assert.deepEqual(patterns.filter((tag) => (tag.test as RegExp).flags !== ''), []);
+  });
+
   it('reads every plain value of YAML 1.2 as the full read does, without handing the sidecar over', () => {
     const lines = ['hex: 0x1F', 'octal: 0o17', 'signed hex: -0x1F', 'half: +.5', 'huge: 1e400', 'tilde: ~', 'empty:', 'word: yes', 'flag: true', 'date: 2024-06-10', ''];
     assert.deepEqual(readExtra(lines.map((line) => `  ${line}`).join('\n')), {
@@ -165,5 +174,37 @@ describe('sidecar fast read, what it takes itself', () => {
     const nested = (depth: number): unknown => (depth === 0 ? [] : [nested(depth - 1)]);
     assert.deepEqual(readExtra(`  deep: ${'['.repeat(29)}${']'.repeat(29)}\n`), { tookFast: true, extra: { deep: nested(28) } });
     assert.deepEqual(readExtra(`  deep: ${'['.repeat(30)}${']'.repeat(30)}\n`), { tookFast: false, extra: { deep: nested(29) } });
+  });
+});
+
+describe('sidecar fast read, the scan for unusual text', () => {
+  /** The scan as one pattern of every part, the way it was first written: the meaning the faster scan must keep. */
+  const ONE_PATTERN = new RegExp(UNUSUAL_PARTS.map((part) => part.source).join('|'), 'm');
+  /** Characters the parts are about, and a few they are not, so that random texts hit every part and its near misses. */
+  const ALPHABET = [' ', ' ', '\n', '\r', '\t', ':', '#', '"', "'", '[', ']', '{', '}', ',', '-', '?', '!', '%', '<', '&', '*', '~', 'n', 'u', 'l', 'N', 'U', 'L', 'a', '1', '\u2028', '\u2029', '\u0085', '\u00e9', '\uFEFF', '\uD83D', '\uDC00', '\uD83D\uDC00', '\x07', '\x7f'];
+  const texts = fc.oneof(
+    fc.array(fc.constantFrom(...ALPHABET), { maxLength: 40 }).map((chars) => chars.join('')),
+    // Real sidecar text with odd pieces spliced in: a sidecar as written, and one edited by hand.
+    fc.tuple(fc.nat(SIDECAR.length), fc.array(fc.constantFrom(...ALPHABET, ' '.repeat(128), '\nnull: ', '\r\n', '<<', '%YAML'), { maxLength: 6 })).map(([at, bits]) => SIDECAR.slice(0, at) + bits.join('') + SIDECAR.slice(at)),
+  );
+
+  it('finds exactly the texts that one pattern of every part finds', () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        assert.equal(hasUnusual(text), ONE_PATTERN.test(text), JSON.stringify(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('finds each part on its own, where it is the only unusual text', () => {
+    const single = ['&a', '*a', 'a\tb', '\x07', '\uFEFF', '\uD83Dx', 'x\uDC00', 'a\rb', '"x"#', '<<: a', '%YAML', 'a\n%b', 'a\u2028%b', '!tag', '? key', '[a]: b', '{a: 1} : b', ': a', '- null: a', `${' '.repeat(128)}a`, `a\n${' '.repeat(128)}b`];
+    for (const text of single) {
+      assert.equal(hasUnusual(text), true, JSON.stringify(text));
+      assert.equal(ONE_PATTERN.test(text), true, JSON.stringify(text));
+    }
+    for (const text of ['a: b', 'a%b', 'why?', 'ratio 3:1', 'x # y', '\uD83D\uDC00', 'a\r\nb', `a${' '.repeat(127)}b`, 'a! b', SIDECAR]) {
+      assert.equal(hasUnusual(text), false, JSON.stringify(text));
+    }
   });
 });

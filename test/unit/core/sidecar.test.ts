@@ -836,6 +836,14 @@ actors:
       assert.equal(problem.message, 'The mention of "Zoë Aldám" quotes "Zoe Aldam", but the article has "Zoë Aldám" at 122–131.');
     });
 
+    it('reports a quote that is only the start of what the article has there', () => {
+      const source = SIDECAR.replace('quote: Zoë Aldám,', 'quote: Zoë,');
+      for (const options of [{}, { dataOnly: true }]) {
+        const problem = onlyProblem(decodeSidecar(source, ARTICLE, options), { code: 'anchor-mismatch', severity: 'error', line: 20, column: 40 });
+        assert.equal(problem.message, 'The mention of "Zoë Aldám" quotes "Zoë", but the article has "Zoë Aldám" at 122–131.');
+      }
+    });
+
     it('reports an empty sidecar file at its start', () => {
       for (const source of ['', '\n', '# nothing yet\n']) {
         const problem = onlyProblem(decodeSidecar(source, ARTICLE), { code: 'schema', severity: 'error', line: 1, column: 1 });
