@@ -143,6 +143,33 @@ describe('anchoring/article', () => {
     });
   });
 
+  describe('the first pass, in a short report', () => {
+    const [headline, , lead, next] = CSTO.split('\n');
+    const OFFICIALS = 'Officials in Bishkek said on Monday that the joint drills would continue through Friday despite the heavy rain.\n';
+    const SPOKESPERSON = 'According to a spokesperson for the alliance, the drills were planned months ago and are routine. ';
+
+    it('keeps a mention on the passage that moved as the one before it, when a copy of it with the same words around it was pasted right after', () => {
+      const old = `${headline}\n\n${lead}\n${OFFICIALS}${next}\n`;
+      const anchors = markAll(old, ['Armenia’s Absence', 'Kyrgyzstan Hosts', 'joint drills', 'significant geopolitical', 'Armenia continues']);
+      const at = offsetOf(old, OFFICIALS);
+      // Both copies hold the mention with all its stored context: only the shift of the mention before it tells them apart.
+      const pasted = rewrite(old, ['Updated: ', [0, at + OFFICIALS.length], [at, old.length]]);
+      expectPlaces(pasted, anchors, (a) => pasted.whereIs(a.start, a.end));
+    });
+
+    it('orphans a sentence deleted from the report rather than take the same sentence said again a paragraph on', () => {
+      const old = `${lead}\n${SPOKESPERSON}Kazakhstan sent observers, and Belarus sent a battalion. Tajikistan said nothing. ${SPOKESPERSON}Monitors counted forty aircraft.\n${next}\n`;
+      const at = offsetOf(old, SPOKESPERSON);
+      const quote = offsetOf(old, 'the drills were', at);
+      const claim = anchorAt(old, quote, quote + 'the drills were'.length);
+      const anchors = [claim, ...markAll(old, ['Kyrgyzstan Hosts', 'Kazakhstan', 'Belarus', 'Tajikistan', 'Monitors', 'significant geopolitical'])];
+      const deleted = rewrite(old, [[0, at], [at + SPOKESPERSON.length, old.length]]);
+      // The copy a paragraph on has the claim's whole context too, under two hundred units from where the claim was.
+      assert.ok(deleted.text.indexOf('the drills were') - quote < 256);
+      expectPlaces(deleted, anchors, (a) => (a === claim ? undefined : deleted.whereIs(a.start, a.end)));
+    });
+  });
+
   it('moves a point marked at the end of the report to the new end when the headline is cut, never past the text', () => {
     const point = anchorAt(CSTO, CSTO.length, CSTO.length);
     const text = CSTO.slice(linesOf(CSTO)[2][0]);
