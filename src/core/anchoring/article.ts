@@ -2,7 +2,7 @@
 
 import type { Anchor } from '../model';
 import type { Witnesses } from './alignment';
-import { onBoundary } from './boundaries';
+import { CR, LF, onBoundary } from './boundaries';
 import { type Candidate, type Expected, measure, mergeByStart, mergeOverlapping } from './candidate';
 import { decide, type FarCheck, settle } from './decisions';
 import { type Form, formOf, needlesOf, variantsOf } from './forms';
@@ -203,7 +203,7 @@ export class Article {
         // anywhere: the text put in since is a small part of the article, so a copy would
         // seldom fall in it.
         const inserted = witnesses?.insertedAt(c.start) ?? 0;
-        return inserted >= c.to - c.from && this.rareFar(c, MOVED_RISK);
+        return inserted >= this.agreeingWithin(c) && this.rareFar(c, MOVED_RISK);
       }
       return verdict === 'unknown' && this.rareFar(c, BOILERPLATE_RISK);
     };
@@ -217,6 +217,28 @@ export class Article {
       }
       return verdict;
     };
+  }
+
+  /**
+   * How much of the text that agrees at a candidate must have been put in with it. A line moved
+   * whole agrees with the line break before it too, which ends the line above wherever it
+   * goes, and likewise with a break after it: neither edge's break says the text came with it.
+   */
+  private agreeingWithin(c: Candidate): number {
+    const text = this.text;
+    let from = c.from;
+    let to = c.to;
+    if (from < c.start && text.charCodeAt(from) === CR && text.charCodeAt(from + 1) === LF) {
+      from += 2;
+    } else if (from < c.start && (text.charCodeAt(from) === LF || text.charCodeAt(from) === CR)) {
+      from += 1;
+    }
+    if (to > c.end && text.charCodeAt(to - 1) === LF && text.charCodeAt(to - 2) === CR && to - 2 >= c.end) {
+      to -= 2;
+    } else if (to > c.end && (text.charCodeAt(to - 1) === LF || text.charCodeAt(to - 1) === CR)) {
+      to -= 1;
+    }
+    return to - from;
   }
 
   /**

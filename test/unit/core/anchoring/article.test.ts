@@ -170,6 +170,30 @@ describe('anchoring/article', () => {
     });
   });
 
+  describe('a line moved on its own in a short report, with one name in it', () => {
+    const [, , lead, next, after] = CSTO.split('\n');
+    const ANALYSTS = 'Analysts in Almaty said the CSTO would respond within days.';
+
+    for (const [name, eol] of [['LF', '\n'], ['CRLF', '\r\n']] as const) {
+      it(`follows it a paragraph down, its line break and the one before it there (${name})`, () => {
+        const old = [lead, ANALYSTS, next, after, ''].join(eol);
+        const anchors = markAll(old, ['Kyrgyzstan Hosts', 'CSTO', 'Armenia', 'Tajikistan']);
+        const lines = linesOf(old);
+        // Nothing moved with it to vouch for it: what agrees there, less the line break before it, is the line put in there.
+        const moved = rewrite(old, [[0, lines[1][0]], [lines[2][0], lines[3][0]], [lines[1][0], lines[2][0]], [lines[3][0], old.length]]);
+        expectPlaces(moved, anchors, (a) => moved.whereIs(a.start, a.end));
+      });
+    }
+
+    it('follows it there when a line of the same build took its place', () => {
+      const old = [lead, ANALYSTS, next, after, ''].join('\n');
+      const anchors = markAll(old, ['Kyrgyzstan Hosts', 'CSTO', 'Armenia', 'Tajikistan']);
+      const lines = linesOf(old);
+      const moved = rewrite(old, [[0, lines[1][0]], 'Sceptics in Moscow said the CSTO had failed twice already.\n', [lines[2][0], lines[3][0]], [lines[1][0], lines[2][0]], [lines[3][0], old.length]]);
+      expectPlaces(moved, anchors, (a) => moved.whereIs(a.start, a.end));
+    });
+  });
+
   it('moves a point marked at the end of the report to the new end when the headline is cut, never past the text', () => {
     const point = anchorAt(CSTO, CSTO.length, CSTO.length);
     const text = CSTO.slice(linesOf(CSTO)[2][0]);
