@@ -221,24 +221,13 @@ export class Article {
 
   /**
    * How much of the text that agrees at a candidate must have been put in with it. A line moved
-   * whole agrees with the line break before it too, which ends the line above wherever it
-   * goes, and likewise with a break after it: neither edge's break says the text came with it.
+   * whole agrees with the line break before it too, which ends the line above wherever it goes:
+   * that break says nothing of where the line came from.
    */
   private agreeingWithin(c: Candidate): number {
-    const text = this.text;
-    let from = c.from;
-    let to = c.to;
-    if (from < c.start && text.charCodeAt(from) === CR && text.charCodeAt(from + 1) === LF) {
-      from += 2;
-    } else if (from < c.start && (text.charCodeAt(from) === LF || text.charCodeAt(from) === CR)) {
-      from += 1;
-    }
-    if (to > c.end && text.charCodeAt(to - 1) === LF && text.charCodeAt(to - 2) === CR && to - 2 >= c.end) {
-      to -= 2;
-    } else if (to > c.end && (text.charCodeAt(to - 1) === LF || text.charCodeAt(to - 1) === CR)) {
-      to -= 1;
-    }
-    return to - from;
+    const at = this.text.charCodeAt(c.from);
+    const lineBreak = at === CR && this.text.charCodeAt(c.from + 1) === LF ? 2 : at === LF || at === CR ? 1 : 0;
+    return c.to - c.from - (c.from < c.start ? lineBreak : 0);
   }
 
   /**
