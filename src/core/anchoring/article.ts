@@ -2,7 +2,7 @@
 
 import type { Anchor } from '../model';
 import type { Witnesses } from './alignment';
-import { onBoundary } from './boundaries';
+import { CR, LF, onBoundary } from './boundaries';
 import { type Candidate, type Expected, measure, mergeByStart, mergeOverlapping } from './candidate';
 import { decide, type FarCheck, settle } from './decisions';
 import { type Form, formOf, needlesOf, variantsOf } from './forms';
@@ -203,7 +203,7 @@ export class Article {
         // anywhere: the text put in since is a small part of the article, so a copy would
         // seldom fall in it.
         const inserted = witnesses?.insertedAt(c.start) ?? 0;
-        return inserted >= c.to - c.from && this.rareFar(c, MOVED_RISK);
+        return inserted >= this.agreeingWithin(c) && this.rareFar(c, MOVED_RISK);
       }
       return verdict === 'unknown' && this.rareFar(c, BOILERPLATE_RISK);
     };
@@ -217,6 +217,17 @@ export class Article {
       }
       return verdict;
     };
+  }
+
+  /**
+   * How much of the text that agrees at a candidate must have been put in with it. A line moved
+   * whole agrees with the line break before it too, which ends the line above wherever it goes:
+   * that break says nothing of where the line came from.
+   */
+  private agreeingWithin(c: Candidate): number {
+    const at = this.text.charCodeAt(c.from);
+    const lineBreak = at === CR && this.text.charCodeAt(c.from + 1) === LF ? 2 : at === LF || at === CR ? 1 : 0;
+    return c.to - c.from - (c.from < c.start ? lineBreak : 0);
   }
 
   /**

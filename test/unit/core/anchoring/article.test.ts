@@ -143,6 +143,57 @@ describe('anchoring/article', () => {
     });
   });
 
+  describe('the first pass, in a short report', () => {
+    const [headline, , lead, next] = CSTO.split('\n');
+    const OFFICIALS = 'Officials in Bishkek said on Monday that the joint drills would continue through Friday despite the heavy rain.\n';
+    const SPOKESPERSON = 'According to a spokesperson for the alliance, the drills were planned months ago and are routine. ';
+
+    it('keeps a mention on the passage that moved as the one before it, when a copy of it with the same words around it was pasted right after', () => {
+      const old = `${headline}\n\n${lead}\n${OFFICIALS}${next}\n`;
+      const anchors = markAll(old, ['Armenia’s Absence', 'Kyrgyzstan Hosts', 'joint drills', 'significant geopolitical', 'Armenia continues']);
+      const at = offsetOf(old, OFFICIALS);
+      // Both copies hold the mention with all its stored context: only the shift of the mention before it tells them apart.
+      const pasted = rewrite(old, ['Updated: ', [0, at + OFFICIALS.length], [at, old.length]]);
+      expectPlaces(pasted, anchors, (a) => pasted.whereIs(a.start, a.end));
+    });
+
+    it('orphans a sentence deleted from the report rather than take the same sentence said again a paragraph on', () => {
+      const old = `${lead}\n${SPOKESPERSON}Kazakhstan sent observers, and Belarus sent a battalion. Tajikistan said nothing. ${SPOKESPERSON}Monitors counted forty aircraft.\n${next}\n`;
+      const at = offsetOf(old, SPOKESPERSON);
+      const quote = offsetOf(old, 'the drills were', at);
+      const claim = anchorAt(old, quote, quote + 'the drills were'.length);
+      const anchors = [claim, ...markAll(old, ['Kyrgyzstan Hosts', 'Kazakhstan', 'Belarus', 'Tajikistan', 'Monitors', 'significant geopolitical'])];
+      const deleted = rewrite(old, [[0, at], [at + SPOKESPERSON.length, old.length]]);
+      // The copy a paragraph on has the claim's whole context too, under two hundred units from where the claim was.
+      assert.ok(deleted.text.indexOf('the drills were') - quote < 256);
+      expectPlaces(deleted, anchors, (a) => (a === claim ? undefined : deleted.whereIs(a.start, a.end)));
+    });
+  });
+
+  describe('a line moved on its own in a short report, with one name in it', () => {
+    const [, , lead, next, after] = CSTO.split('\n');
+    const ANALYSTS = 'Analysts in Almaty said the CSTO would respond within days.';
+
+    for (const [name, eol] of [['LF', '\n'], ['CRLF', '\r\n']] as const) {
+      it(`follows it a paragraph down, its line break and the one before it there (${name})`, () => {
+        const old = [lead, ANALYSTS, next, after, ''].join(eol);
+        const anchors = markAll(old, ['Kyrgyzstan Hosts', 'CSTO', 'Armenia', 'Tajikistan']);
+        const lines = linesOf(old);
+        // Nothing moved with it to vouch for it: what agrees there, less the line break before it, is the line put in there.
+        const moved = rewrite(old, [[0, lines[1][0]], [lines[2][0], lines[3][0]], [lines[1][0], lines[2][0]], [lines[3][0], old.length]]);
+        expectPlaces(moved, anchors, (a) => moved.whereIs(a.start, a.end));
+      });
+    }
+
+    it('follows it there when a line of the same build took its place', () => {
+      const old = [lead, ANALYSTS, next, after, ''].join('\n');
+      const anchors = markAll(old, ['Kyrgyzstan Hosts', 'CSTO', 'Armenia', 'Tajikistan']);
+      const lines = linesOf(old);
+      const moved = rewrite(old, [[0, lines[1][0]], 'Sceptics in Moscow said the CSTO had failed twice already.\n', [lines[2][0], lines[3][0]], [lines[1][0], lines[2][0]], [lines[3][0], old.length]]);
+      expectPlaces(moved, anchors, (a) => moved.whereIs(a.start, a.end));
+    });
+  });
+
   it('moves a point marked at the end of the report to the new end when the headline is cut, never past the text', () => {
     const point = anchorAt(CSTO, CSTO.length, CSTO.length);
     const text = CSTO.slice(linesOf(CSTO)[2][0]);
