@@ -143,6 +143,67 @@ describe('anchoring/article', () => {
     });
   });
 
+  describe('in the report alone, at or near the old place', () => {
+    /** Where a result lies, as [method, start, end], orphans as ['orphaned', reason]. */
+    const outcome = (text: string, a: Anchor) => {
+      const r = reattach(text, a);
+      return r.anchor.orphaned ? [r.method, r.reason] : [r.method, r.anchor.start, r.anchor.end];
+    };
+    const at = CSTO.indexOf(RESERVATIONS);
+    const claim = anchorAt(CSTO, at, at + RESERVATIONS.length);
+    const name = CSTO.indexOf('CSTO', 500);
+    /** A mention stored without context, as a sidecar may hold it: only its place tells it from the other mentions of the CSTO. */
+    const bare: Anchor = { start: name, end: name + 4, quote: 'CSTO', prefix: '', suffix: '' };
+
+    it('keeps a claim at its old offsets when the words before it were retyped to the same length', () => {
+      const text = CSTO.slice(0, at - 20) + 'premier of Armenia, ' + CSTO.slice(at);
+      assert.equal(text.length, CSTO.length);
+      assert.deepEqual(outcome(text, claim), ['position', at, at + RESERVATIONS.length]);
+    });
+
+    it('keeps a mention stored without context at exactly its old offsets, though the name occurs all over the report', () => {
+      assert.ok(CSTO.split('CSTO').length > 5);
+      assert.deepEqual(outcome(CSTO, bare), ['position', name, name + 4]);
+    });
+
+    it('orphans a mention without context whose stored end no longer fits its quote: its place is not certain', () => {
+      assert.deepEqual(outcome(CSTO, { ...bare, end: name + 5 }), ['orphaned', 'not-found']);
+    });
+
+    it('orphans a mention whose stored words before it are gone, though the name sits at its old offset', () => {
+      assert.deepEqual(outcome(CSTO, { ...bare, prefix: 'the alliance known as the ' }), ['orphaned', 'not-found']);
+    });
+
+    it('orphans a point stored without context: nothing tells its place', () => {
+      assert.deepEqual(outcome(CSTO, { start: name, end: name, quote: '', prefix: '', suffix: '' }), ['orphaned', 'not-found']);
+    });
+  });
+
+  describe('every anchor of the report, after a note put in at the top', () => {
+    const NOTE = 'UPDATED: ';
+    const quote = 'Approximately 2,500 personnel';
+    const at = CSTO.indexOf(quote);
+
+    it('follows a claim in a passage printed twice in a row to the first copy, where its neighbours say it went; alone it is a guess', () => {
+      const passage: [number, number] = [at - 40, at + quote.length + 40];
+      const moved = rewrite(CSTO, [NOTE, [0, passage[1]], [passage[0], CSTO.length]]);
+      const claim = anchorAt(CSTO, at, at + quote.length);
+      const anchors = [...markAll(CSTO, NAMES), claim];
+      // The copy gets the places of the words printed again; the first are where the note pushed them.
+      expectPlaces(moved, anchors, (a) => NOTE.length + a.start + (a.start >= passage[1] ? passage[1] - passage[0] : 0));
+      const alone = reattach(moved.text, claim);
+      assert.deepEqual([alone.method, alone.reason], ['orphaned', 'ambiguous']);
+    });
+
+    it('orphans a mention whose sentence was rewritten around it, though the name sits where its neighbours say it went', () => {
+      const mention = offsetOf(CSTO, 'CSTO member states');
+      const before = 'and test the supply lines of the ';
+      const after = ' field units. As part';
+      const moved = rewrite(CSTO, [NOTE, [0, mention - before.length], before, [mention, mention + 4], after, [mention + 4 + after.length, CSTO.length]]);
+      expectPlaces(moved, markAll(CSTO, NAMES), (a) => (a.start === mention ? undefined : NOTE.length + a.start));
+    });
+  });
+
   it('moves a point marked at the end of the report to the new end when the headline is cut, never past the text', () => {
     const point = anchorAt(CSTO, CSTO.length, CSTO.length);
     const text = CSTO.slice(linesOf(CSTO)[2][0]);
