@@ -177,6 +177,32 @@ describe('anchoring/article', () => {
     it('orphans a point stored without context: nothing tells its place', () => {
       assert.deepEqual(outcome(CSTO, { start: name, end: name, quote: '', prefix: '', suffix: '' }), ['orphaned', 'not-found']);
     });
+    describe('a place with only part of its context, taken when the words that agree there occur once in the report', () => {
+      const mention = offsetOf(CSTO, 'CSTO member states');
+      const name = anchorAt(CSTO, mention, mention + 4);
+      // The words after the name retyped, and one word before: what agrees is “ capabilities of the CSTO”.
+      const retyped = CSTO.replace('defense capabilities of the CSTO member states', 'military capabilities of the CSTO’s members');
+      const end = retyped.lastIndexOf('.');
+
+      it('finds the name beside the words before it, one unit on', () => {
+        assert.deepEqual(outcome(retyped, name), ['exact', mention + 1, mention + 5]);
+      });
+
+      it('orphans it when those words occur again elsewhere in the report', () => {
+        const text = `${retyped.slice(0, end)}, testing the capabilities of the CSTO${retyped.slice(end)}`;
+        assert.deepEqual(outcome(text, name), ['orphaned', 'not-found']);
+      });
+
+      it('keeps a claim with the words after it retyped though its opening words are quoted again at the end: the rest of what agrees is one of a kind', () => {
+        const text = CSTO.replace(`${RESERVATIONS} and has pursued`, `${RESERVATIONS}, critics say, and has pursued`);
+        const last = text.lastIndexOf('.');
+        const quoted = `${text.slice(0, last)}. As the country’s Prime Minister, Nikol Pashinyan, has expressed it, a watershed${text.slice(last)}`;
+        assert.deepEqual(outcome(text, claim), ['position', at, at + RESERVATIONS.length]);
+        assert.deepEqual(outcome(quoted, claim), ['position', at, at + RESERVATIONS.length]);
+        const copied = `${text.slice(0, last)}. As the country’s Prime Minister, Nikol Pashinyan, ${RESERVATIONS} too${text.slice(last)}`;
+        assert.deepEqual(outcome(copied, claim), ['orphaned', 'not-found']);
+      });
+    });
   });
 
   describe('every anchor of the report, after a note put in at the top', () => {
