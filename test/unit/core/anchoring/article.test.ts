@@ -1,7 +1,7 @@
 // Tests of the search for one anchor in a long article (over 65,536 units, looked up through its index): a paragraph moved far is found, a look-alike built from the article's stock phrases is not.
 
 import assert from 'node:assert/strict';
-import { reattach } from '../../../../src/core/anchoring';
+import { reattach, reattachAll } from '../../../../src/core/anchoring';
 import { INDEX_MIN_TEXT } from '../../../../src/core/anchoring/thresholds';
 import { anchorAt, type Anchor } from '../../../../src/core/model';
 import { CSTO, expectPlaces, linesOf, liveBlog, markAll, offsetOf, rewrite } from './rewrites';
@@ -177,6 +177,15 @@ describe('anchoring/article', () => {
     it('orphans a point stored without context: nothing tells its place', () => {
       assert.deepEqual(outcome(CSTO, { start: name, end: name, quote: '', prefix: '', suffix: '' }), ['orphaned', 'not-found']);
     });
+    it('finds a word that now opens the article, and one that now ends it', () => {
+      const headline = offsetOf(CSTO, 'CSTO Training');
+      assert.deepEqual(outcome(CSTO.slice(headline), anchorAt(CSTO, headline, headline + 4)), ['exact', 0, 4]);
+      const region = CSTO.lastIndexOf('region');
+      const cut = CSTO.slice(linesOf(CSTO)[2][0], CSTO.length - 2);
+      assert.ok(cut.endsWith('in the region'));
+      assert.deepEqual(outcome(cut, anchorAt(CSTO, region, region + 6)), ['exact', cut.length - 6, cut.length]);
+    });
+
     describe('a place with only part of its context, taken when the words that agree there occur once in the report', () => {
       const mention = offsetOf(CSTO, 'CSTO member states');
       const name = anchorAt(CSTO, mention, mention + 4);
@@ -219,6 +228,27 @@ describe('anchoring/article', () => {
       expectPlaces(moved, anchors, (a) => NOTE.length + a.start + (a.start >= passage[1] ? passage[1] - passage[0] : 0));
       const alone = reattach(moved.text, claim);
       assert.deepEqual([alone.method, alone.reason], ['orphaned', 'ambiguous']);
+    });
+
+    it('follows a claim with one word retyped to the same length to where its neighbours say it went, as changed text', () => {
+      const retyped = RESERVATIONS.replace('the CSTO’s', 'the bloc’s');
+      const moved = rewrite(CSTO, [NOTE, [0, offsetOf(CSTO, RESERVATIONS)], retyped, [offsetOf(CSTO, RESERVATIONS) + RESERVATIONS.length, CSTO.length]]);
+      const claim = anchorAt(CSTO, offsetOf(CSTO, RESERVATIONS), offsetOf(CSTO, RESERVATIONS) + RESERVATIONS.length);
+      const mentioned = offsetOf(CSTO, 'CSTO’s effectiveness');
+      const results = expectPlaces(moved, [...markAll(CSTO, NAMES), claim], (a) => (a === claim ? NOTE.length + a.start : a.start === mentioned ? undefined : moved.whereIs(a.start, a.end)));
+      assert.equal(results.at(-1)!.method, 'fuzzy');
+    });
+
+    it('does not put a claim whose paragraph moved to the end on a copy of its sentence quoted in the paragraph that took its place', () => {
+      const [from, to] = linesOf(CSTO)[6];
+      const at = offsetOf(CSTO, RESERVATIONS);
+      const sentence = CSTO.slice(at - 40, at + RESERVATIONS.length + 40);
+      const quoted = linesOf(CSTO)[7][0] + 150;
+      const moved = rewrite(CSTO, [[0, from], [to, quoted], sentence, [quoted, CSTO.length], '\n', [from, to]]);
+      const claim = anchorAt(CSTO, at, at + RESERVATIONS.length);
+      const results = reattachAll(moved.text, [...markAll(CSTO, NAMES), claim]);
+      const r = results.at(-1)!;
+      assert.deepEqual([r.method, r.anchor.start], ['orphaned', at]);
     });
 
     it('orphans a mention whose sentence was rewritten around it, though the name sits where its neighbours say it went', () => {
