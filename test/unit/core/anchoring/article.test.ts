@@ -186,6 +186,10 @@ describe('anchoring/article', () => {
       assert.deepEqual(outcome(cut, anchorAt(CSTO, region, region + 6)), ['exact', cut.length - 6, cut.length]);
     });
 
+    it('keeps a point marked at the very end of the report where it was', () => {
+      assert.deepEqual(outcome(CSTO, anchorAt(CSTO, CSTO.length, CSTO.length)), ['position', CSTO.length, CSTO.length]);
+    });
+
     describe('a place with only part of its context, taken when the words that agree there occur once in the report', () => {
       const mention = offsetOf(CSTO, 'CSTO member states');
       const name = anchorAt(CSTO, mention, mention + 4);
