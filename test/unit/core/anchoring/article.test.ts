@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { reattach, reattachAll } from '../../../../src/core/anchoring';
 import { INDEX_MIN_TEXT } from '../../../../src/core/anchoring/thresholds';
 import { anchorAt, type Anchor } from '../../../../src/core/model';
-import { CSTO, expectPlaces, linesOf, liveBlog, markAll, offsetOf, rewrite } from './rewrites';
+import { CSTO, expectPlaces, linesOf, liveBlog, markAll, offsetOf, rewrite, type Stretch } from './rewrites';
 
 const NAMES = ['CSTO', 'Armenia', 'Kyrgyzstan', 'Russia', 'Nikol Pashinyan', 'Central Asia', 'Tajikistan', 'the West'];
 const RESERVATIONS = 'has expressed reservations about the CSTO’s effectiveness';
@@ -217,6 +217,28 @@ describe('anchoring/article', () => {
       });
     });
   });
+
+  for (const [label, before] of [['up, before the first paragraph', 3], ['down, to the end', 11]] as const) {
+    it(`follows a claim retyped in its paragraph moved ${label}, as changed text where its neighbours went`, () => {
+      const lines = linesOf(CSTO);
+      const [from, to] = lines[6];
+      const at = offsetOf(CSTO, RESERVATIONS);
+      const retyped = RESERVATIONS.replace('expressed', 'voiced');
+      const paragraph: Stretch[] = [[from, at], retyped, [at + RESERVATIONS.length, to]];
+      const cut = before < lines.length ? lines[before][0] : CSTO.length;
+      const moved = rewrite(CSTO, before < 6 ? [[0, cut], ...paragraph, [cut, from], [to, CSTO.length]] : [[0, from], [to, cut], ...paragraph, [cut, CSTO.length]]);
+      const claim = anchorAt(CSTO, at, at + RESERVATIONS.length);
+      const now = moved.text.indexOf(retyped);
+      const results = expectPlaces(moved, [...markAll(CSTO, NAMES), claim], (a) => {
+        if (a === claim) {
+          return [now, now + retyped.length];
+        }
+        // The name inside the claim, in the words kept after the retyped one.
+        return a.start > at && a.start < at + RESERVATIONS.length ? now + retyped.indexOf(a.quote) : moved.whereIs(a.start, a.end);
+      });
+      assert.equal(results.at(-1)!.method, 'fuzzy');
+    });
+  }
 
   describe('every anchor of the report, after a note put in at the top', () => {
     const NOTE = 'UPDATED: ';
