@@ -177,6 +177,7 @@ describe('anchoring/article', () => {
     it('orphans a point stored without context: nothing tells its place', () => {
       assert.deepEqual(outcome(CSTO, { start: name, end: name, quote: '', prefix: '', suffix: '' }), ['orphaned', 'not-found']);
     });
+
     it('finds a word that now opens the article, and one that now ends it', () => {
       const headline = offsetOf(CSTO, 'CSTO Training');
       assert.deepEqual(outcome(CSTO.slice(headline), anchorAt(CSTO, headline, headline + 4)), ['exact', 0, 4]);
@@ -188,6 +189,20 @@ describe('anchoring/article', () => {
 
     it('keeps a point marked at the very end of the report where it was', () => {
       assert.deepEqual(outcome(CSTO, anchorAt(CSTO, CSTO.length, CSTO.length)), ['position', CSTO.length, CSTO.length]);
+    });
+
+    it('orphans a name left at its old offset with the words on both sides retyped: a name alone is no proof', () => {
+      const name = offsetOf(CSTO, 'Nikol Pashinyan');
+      const text = CSTO.replace('Prime Minister, Nikol Pashinyan, has expressed', 'elected leader, Nikol Pashinyan has voiced his');
+      assert.equal(text.indexOf('Nikol Pashinyan'), name);
+      assert.deepEqual(outcome(text, anchorAt(CSTO, name, name + 15)), ['orphaned', 'not-found']);
+    });
+
+    it('finds a misspelt quote of eight units as changed text, and orphans a misspelt name of seven: shorter quotes are only matched exactly', () => {
+      const west = offsetOf(CSTO, 'the West');
+      assert.deepEqual(outcome(CSTO.replace('with the West', 'with the Wset'), anchorAt(CSTO, west, west + 8)), ['fuzzy', west, west + 8]);
+      const armenia = offsetOf(CSTO, 'Armenia, historically');
+      assert.deepEqual(outcome(CSTO.replace('Armenia, historically', 'Armenya, historically'), anchorAt(CSTO, armenia, armenia + 7)), ['orphaned', 'not-found']);
     });
 
     describe('a place with only part of its context, taken when the words that agree there occur once in the report', () => {
