@@ -39,7 +39,7 @@ const BREAK = {
   'src/core/sidecarItems.ts': 97,
   'src/core/sidecarKnown.ts': 97,
   // The anchoring folder, as measured by stryker.anchoring.config.mjs less a margin.
-  'src/core/anchoring/article.ts': 59,
+  'src/core/anchoring/article.ts': 66,
   'src/core/anchoring/passes.ts': 95,
   'src/core/anchoring/fuzzy.ts': 97,
   'src/core/anchoring/ngram.ts': 92,

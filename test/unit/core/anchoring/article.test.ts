@@ -1,10 +1,10 @@
 // Tests of the search for one anchor in a long article (over 65,536 units, looked up through its index): a paragraph moved far is found, a look-alike built from the article's stock phrases is not.
 
 import assert from 'node:assert/strict';
-import { reattach } from '../../../../src/core/anchoring';
+import { reattach, reattachAll } from '../../../../src/core/anchoring';
 import { INDEX_MIN_TEXT } from '../../../../src/core/anchoring/thresholds';
 import { anchorAt, type Anchor } from '../../../../src/core/model';
-import { CSTO, expectPlaces, linesOf, liveBlog, markAll, offsetOf, rewrite } from './rewrites';
+import { CSTO, expectPlaces, linesOf, liveBlog, markAll, offsetOf, rewrite, type Stretch } from './rewrites';
 
 const NAMES = ['CSTO', 'Armenia', 'Kyrgyzstan', 'Russia', 'Nikol Pashinyan', 'Central Asia', 'Tajikistan', 'the West'];
 const RESERVATIONS = 'has expressed reservations about the CSTO’s effectiveness';
@@ -191,6 +191,167 @@ describe('anchoring/article', () => {
       const lines = linesOf(old);
       const moved = rewrite(old, [[0, lines[1][0]], 'Sceptics in Moscow said the CSTO had failed twice already.\n', [lines[2][0], lines[3][0]], [lines[1][0], lines[2][0]], [lines[3][0], old.length]]);
       expectPlaces(moved, anchors, (a) => moved.whereIs(a.start, a.end));
+    });
+  });
+
+  describe('in the report alone, at or near the old place', () => {
+    /** Where a result lies, as [method, start, end], orphans as ['orphaned', reason]. */
+    const outcome = (text: string, a: Anchor) => {
+      const r = reattach(text, a);
+      return r.anchor.orphaned ? [r.method, r.reason] : [r.method, r.anchor.start, r.anchor.end];
+    };
+    const at = CSTO.indexOf(RESERVATIONS);
+    const claim = anchorAt(CSTO, at, at + RESERVATIONS.length);
+    const name = CSTO.indexOf('CSTO', 500);
+    /** A mention stored without context, as a sidecar may hold it: only its place tells it from the other mentions of the CSTO. */
+    const bare: Anchor = { start: name, end: name + 4, quote: 'CSTO', prefix: '', suffix: '' };
+
+    it('keeps a claim at its old offsets when the words before it were retyped to the same length', () => {
+      const text = CSTO.slice(0, at - 20) + 'premier of Armenia, ' + CSTO.slice(at);
+      assert.equal(text.length, CSTO.length);
+      assert.deepEqual(outcome(text, claim), ['position', at, at + RESERVATIONS.length]);
+    });
+
+    it('keeps a mention stored without context at exactly its old offsets, though the name occurs all over the report', () => {
+      assert.ok(CSTO.split('CSTO').length > 5);
+      assert.deepEqual(outcome(CSTO, bare), ['position', name, name + 4]);
+    });
+
+    it('orphans a mention without context whose stored end no longer fits its quote: its place is not certain', () => {
+      assert.deepEqual(outcome(CSTO, { ...bare, end: name + 5 }), ['orphaned', 'not-found']);
+    });
+
+    it('orphans a mention whose stored words before it are gone, though the name sits at its old offset', () => {
+      assert.deepEqual(outcome(CSTO, { ...bare, prefix: 'the alliance known as the ' }), ['orphaned', 'not-found']);
+    });
+
+    it('orphans a point stored without context: nothing tells its place', () => {
+      assert.deepEqual(outcome(CSTO, { start: name, end: name, quote: '', prefix: '', suffix: '' }), ['orphaned', 'not-found']);
+    });
+
+    it('finds a word that now opens the article, and one that now ends it', () => {
+      const headline = offsetOf(CSTO, 'CSTO Training');
+      assert.deepEqual(outcome(CSTO.slice(headline), anchorAt(CSTO, headline, headline + 4)), ['exact', 0, 4]);
+      const region = CSTO.lastIndexOf('region');
+      const cut = CSTO.slice(linesOf(CSTO)[2][0], CSTO.length - 2);
+      assert.ok(cut.endsWith('in the region'));
+      assert.deepEqual(outcome(cut, anchorAt(CSTO, region, region + 6)), ['exact', cut.length - 6, cut.length]);
+    });
+
+    it('keeps a point marked at the very end of the report where it was', () => {
+      assert.deepEqual(outcome(CSTO, anchorAt(CSTO, CSTO.length, CSTO.length)), ['position', CSTO.length, CSTO.length]);
+    });
+
+    it('orphans a name left at its old offset with the words on both sides retyped: a name alone is no proof', () => {
+      const name = offsetOf(CSTO, 'Nikol Pashinyan');
+      const text = CSTO.replace('Prime Minister, Nikol Pashinyan, has expressed', 'elected leader, Nikol Pashinyan has voiced his');
+      assert.equal(text.indexOf('Nikol Pashinyan'), name);
+      assert.deepEqual(outcome(text, anchorAt(CSTO, name, name + 15)), ['orphaned', 'not-found']);
+    });
+
+    it('finds a misspelt quote of eight units as changed text, and orphans a misspelt name of seven: shorter quotes are only matched exactly', () => {
+      const west = offsetOf(CSTO, 'the West');
+      assert.deepEqual(outcome(CSTO.replace('with the West', 'with the Wset'), anchorAt(CSTO, west, west + 8)), ['fuzzy', west, west + 8]);
+      const armenia = offsetOf(CSTO, 'Armenia, historically');
+      assert.deepEqual(outcome(CSTO.replace('Armenia, historically', 'Armenya, historically'), anchorAt(CSTO, armenia, armenia + 7)), ['orphaned', 'not-found']);
+    });
+
+    describe('a place with only part of its context, taken when the words that agree there occur once in the report', () => {
+      const mention = offsetOf(CSTO, 'CSTO member states');
+      const name = anchorAt(CSTO, mention, mention + 4);
+      // The words after the name retyped, and one word before: what agrees is “ capabilities of the CSTO”.
+      const retyped = CSTO.replace('defense capabilities of the CSTO member states', 'military capabilities of the CSTO’s members');
+      const end = retyped.lastIndexOf('.');
+
+      it('finds the name beside the words before it, one unit on', () => {
+        assert.deepEqual(outcome(retyped, name), ['exact', mention + 1, mention + 5]);
+      });
+
+      it('orphans it when those words occur again elsewhere in the report', () => {
+        const text = `${retyped.slice(0, end)}, testing the capabilities of the CSTO${retyped.slice(end)}`;
+        assert.deepEqual(outcome(text, name), ['orphaned', 'not-found']);
+      });
+
+      it('keeps a claim with the words after it retyped though its opening words are quoted again at the end: the rest of what agrees is one of a kind', () => {
+        const text = CSTO.replace(`${RESERVATIONS} and has pursued`, `${RESERVATIONS}, critics say, and has pursued`);
+        const last = text.lastIndexOf('.');
+        assert.deepEqual(outcome(text, claim), ['position', at, at + RESERVATIONS.length]);
+        // The words before the claim and its opening quoted again, once up to the middle of its last word.
+        for (const words of ['regret', 'reservations about the CSTO’s effect']) {
+          const quoted = `${text.slice(0, last)}. As the country’s Prime Minister, Nikol Pashinyan, has expressed ${words}, a watershed${text.slice(last)}`;
+          assert.deepEqual(outcome(quoted, claim), ['position', at, at + RESERVATIONS.length], words);
+        }
+        const copied = `${text.slice(0, last)}. As the country’s Prime Minister, Nikol Pashinyan, ${RESERVATIONS} too${text.slice(last)}`;
+        assert.deepEqual(outcome(copied, claim), ['orphaned', 'not-found']);
+      });
+    });
+  });
+
+  for (const [label, before] of [['up, before the first paragraph', 3], ['down, to the end', 11]] as const) {
+    it(`follows a claim retyped in its paragraph moved ${label}, as changed text where its neighbours went`, () => {
+      const lines = linesOf(CSTO);
+      const [from, to] = lines[6];
+      const at = offsetOf(CSTO, RESERVATIONS);
+      const retyped = RESERVATIONS.replace('expressed', 'voiced');
+      const paragraph: Stretch[] = [[from, at], retyped, [at + RESERVATIONS.length, to]];
+      const cut = before < lines.length ? lines[before][0] : CSTO.length;
+      const moved = rewrite(CSTO, before < 6 ? [[0, cut], ...paragraph, [cut, from], [to, CSTO.length]] : [[0, from], [to, cut], ...paragraph, [cut, CSTO.length]]);
+      const claim = anchorAt(CSTO, at, at + RESERVATIONS.length);
+      const now = moved.text.indexOf(retyped);
+      const results = expectPlaces(moved, [...markAll(CSTO, NAMES), claim], (a) => {
+        if (a === claim) {
+          return [now, now + retyped.length];
+        }
+        // The name inside the claim, in the words kept after the retyped one.
+        return a.start > at && a.start < at + RESERVATIONS.length ? now + retyped.indexOf(a.quote) : moved.whereIs(a.start, a.end);
+      });
+      assert.equal(results.at(-1)!.method, 'fuzzy');
+    });
+  }
+
+  describe('every anchor of the report, after a note put in at the top', () => {
+    const NOTE = 'UPDATED: ';
+    const quote = 'Approximately 2,500 personnel';
+    const at = CSTO.indexOf(quote);
+
+    it('follows a claim in a passage printed twice in a row to the first copy, where its neighbours say it went; alone it is a guess', () => {
+      const passage: [number, number] = [at - 40, at + quote.length + 40];
+      const moved = rewrite(CSTO, [NOTE, [0, passage[1]], [passage[0], CSTO.length]]);
+      const claim = anchorAt(CSTO, at, at + quote.length);
+      const anchors = [...markAll(CSTO, NAMES), claim];
+      // The copy gets the places of the words printed again; the first are where the note pushed them.
+      expectPlaces(moved, anchors, (a) => NOTE.length + a.start + (a.start >= passage[1] ? passage[1] - passage[0] : 0));
+      const alone = reattach(moved.text, claim);
+      assert.deepEqual([alone.method, alone.reason], ['orphaned', 'ambiguous']);
+    });
+
+    it('follows a claim with one word retyped to the same length to where its neighbours say it went, as changed text', () => {
+      const retyped = RESERVATIONS.replace('the CSTO’s', 'the bloc’s');
+      const moved = rewrite(CSTO, [NOTE, [0, offsetOf(CSTO, RESERVATIONS)], retyped, [offsetOf(CSTO, RESERVATIONS) + RESERVATIONS.length, CSTO.length]]);
+      const claim = anchorAt(CSTO, offsetOf(CSTO, RESERVATIONS), offsetOf(CSTO, RESERVATIONS) + RESERVATIONS.length);
+      const mentioned = offsetOf(CSTO, 'CSTO’s effectiveness');
+      const results = expectPlaces(moved, [...markAll(CSTO, NAMES), claim], (a) => (a === claim ? NOTE.length + a.start : a.start === mentioned ? undefined : moved.whereIs(a.start, a.end)));
+      assert.equal(results.at(-1)!.method, 'fuzzy');
+    });
+
+    it('does not put a claim whose paragraph moved to the end on a copy of its sentence quoted in the paragraph that took its place', () => {
+      const [from, to] = linesOf(CSTO)[6];
+      const at = offsetOf(CSTO, RESERVATIONS);
+      const sentence = CSTO.slice(at - 40, at + RESERVATIONS.length + 40);
+      const quoted = linesOf(CSTO)[7][0] + 150;
+      const moved = rewrite(CSTO, [[0, from], [to, quoted], sentence, [quoted, CSTO.length], '\n', [from, to]]);
+      const claim = anchorAt(CSTO, at, at + RESERVATIONS.length);
+      const results = reattachAll(moved.text, [...markAll(CSTO, NAMES), claim]);
+      const r = results.at(-1)!;
+      assert.deepEqual([r.method, r.anchor.start], ['orphaned', at]);
+    });
+
+    it('orphans a mention whose sentence was rewritten around it, though the name sits where its neighbours say it went', () => {
+      const mention = offsetOf(CSTO, 'CSTO member states');
+      const before = 'and test the supply lines of the ';
+      const after = ' field units. As part';
+      const moved = rewrite(CSTO, [NOTE, [0, mention - before.length], before, [mention, mention + 4], after, [mention + 4 + after.length, CSTO.length]]);
+      expectPlaces(moved, markAll(CSTO, NAMES), (a) => (a.start === mention ? undefined : NOTE.length + a.start));
     });
   });
 
