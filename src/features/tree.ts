@@ -83,20 +83,8 @@ abstract class NewsmarkTree implements vscode.TreeDataProvider<TreeNode> {
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     const children = await this.children(node);
     const ids = childIds(node?.id ?? this.rootId, children.map(rowKey));
-    const rows = children.map((child, i) => ({ ...child, id: ids[i] }));
-    if (!node) {
-      this.paged.clear();
-    }
-    for (const row of rows) {
-      if (row.kind.startsWith('workspace')) {
-        this.paged.set(row.id, row);
-      }
-    }
-    return rows;
+    return children.map((child, i) => ({ ...child, id: ids[i] }));
   }
-
-  /** The rows last given that list their children a page at a time, by id: what a "Show more" row refreshes. */
-  private readonly paged = new Map<string, TreeNode>();
 
   protected abstract children(node?: TreeNode): Promise<TreeNode[]>;
 
@@ -131,9 +119,11 @@ abstract class NewsmarkTree implements vscode.TreeDataProvider<TreeNode> {
       return false;
     }
     this.limits.set(parent, (this.limits.get(parent) ?? PAGE_ROWS) + PAGE_ROWS);
-    // The row itself is refreshed, which asks for its children again, rather than the whole view.
-    const row = this.paged.get(parent);
-    this.emitter.fire(row);
+    // The whole view is refreshed, not the row: the row object last given may be one the view
+    // dropped (a refresh it started again before showing it), and a refresh of a row the view
+    // does not hold does nothing, so the page would never come. Rows keep their ids, so what is
+    // expanded stays expanded, and each page is read from the records and a few articles.
+    this.emitter.fire(undefined);
     return true;
   }
 
