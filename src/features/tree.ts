@@ -123,7 +123,7 @@ abstract class NewsmarkTree implements vscode.TreeDataProvider<TreeNode> {
     // dropped (a refresh it started again before showing it), and a refresh of a row the view
     // does not hold does nothing, so the page would never come. Rows keep their ids, so what is
     // expanded stays expanded, and each page is read from the records and a few articles.
-    this.emitter.fire(undefined);
+    this.refresh();
     return true;
   }
 
