@@ -251,6 +251,10 @@ export class AnnotationStore implements vscode.Disposable {
         get text() {
           return doc.getText();
         },
+        get length() {
+          // The end of the last line: found from the editor's line lengths, without joining its lines into one text.
+          return doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end);
+        },
         get version() {
           return doc.version;
         },

@@ -122,12 +122,13 @@ export class AnchorHistory {
    * quote and context; returns whether it was one. Anchors added or re-made since are left
    * as they are, and so is a group whose count changed, since which is which is not known.
    */
-  restore(text: string, annotations: Annotations): boolean {
+  restore(text: string | { readonly length: number; readonly text: string }, annotations: Annotations): boolean {
     const candidates = this.snapshots.filter((s) => s.length === text.length);
     if (!candidates.length) {
       return false;
     }
-    const hash = sha256(text);
+    // Made whole only here: most texts have no snapshot of their length.
+    const hash = sha256(typeof text === 'string' ? text : text.text);
     const snapshot = candidates.find((s) => s.hash === hash);
     if (!snapshot) {
       return false;

@@ -6,6 +6,7 @@ import { sha256 } from '../hash';
 import { type Annotations, emptyAnnotations } from '../model';
 import { decodeSidecar, sidecarNameFor, type SidecarProblem } from '../sidecar';
 import { AnchorHistory, cutsAnchors, refindOrphans } from './anchorHistory';
+import { FollowedText } from './followedText';
 import { AnnotationHistory, type Step } from './history';
 import { type ArticleDocument, isUnreadable, type StoreHost, type Timer } from './host';
 import { diskStateOf, type DiskState, writeMerged } from './writer';
@@ -72,7 +73,7 @@ export class ArticleSession {
   /** Where anchors were before recent edits that cut them, for an undo of those edits. */
   private readonly anchorHistory = new AnchorHistory();
   /** The text as of the last change seen: what an edit cut anchors out of. */
-  private knownText: string;
+  private knownText: FollowedText;
   /** Text was inserted since the last settle check, so an orphan's text may be back. */
   private inserted = false;
   /**
@@ -91,7 +92,7 @@ export class ArticleSession {
     private readonly context: SessionContext,
   ) {
     this.savedVersion = doc.isDirty ? -1 : doc.version;
-    this.knownText = doc.text;
+    this.knownText = new FollowedText(doc.text);
   }
 
   /** Reads the sidecar of a newly opened article. */
@@ -99,7 +100,7 @@ export class ArticleSession {
     const session = new ArticleSession(doc, context);
     await session.readSidecar();
     // Edits made while the sidecar was read were not seen; the text they left is the start.
-    session.knownText = doc.text;
+    session.knownText = new FollowedText(doc.text);
     return session;
   }
 
@@ -177,19 +178,24 @@ export class ArticleSession {
     if (edits.length === 0) {
       return;
     }
-    const before = this.knownText;
+    const known = this.knownText;
+    const told = doc.length;
+    const fromEditor = told === undefined ? doc.text : undefined;
+    const oldLength = (told ?? fromEditor!.length) - edits.reduce((sum, edit) => sum + edit.text.length - edit.length, 0);
+    const wholeText = edits.length === 1 && edits[0].offset === 0 && edits[0].length === oldLength;
+    // Remembered before anchors are cut, so that undoing this edit puts them back where they
+    // were. (The text known may lag behind when an edit came before the article was open.)
+    const before = this.annotations && known.length === oldLength && (wholeText || cutsAnchors(this.annotations, edits)) ? known.text : undefined;
     // Followed even while the sidecar cannot be read, so a snapshot is never keyed by an old text.
-    const text = (this.knownText = doc.text);
+    if (fromEditor !== undefined || known.length !== oldLength || !known.follow(edits)) {
+      this.knownText = new FollowedText(fromEditor ?? doc.text);
+    }
     if (!this.annotations) {
       return;
     }
     this.annotationChangedLast = false;
     this.inserted ||= edits.some((edit) => edit.text.length > 0);
-    const oldLength = text.length - edits.reduce((sum, edit) => sum + edit.text.length - edit.length, 0);
-    const wholeText = edits.length === 1 && edits[0].offset === 0 && edits[0].length === oldLength;
-    // Remembered before anchors are cut, so that undoing this edit puts them back where they
-    // were. (`before` may lag behind when an edit came before the article was open.)
-    if (before.length === oldLength && (wholeText || cutsAnchors(this.annotations, edits))) {
+    if (before !== undefined) {
       this.anchorHistory.record(before, this.annotations);
     }
     // A replacement of the whole text (a reload, a formatter) would collapse every anchor to
@@ -198,7 +204,7 @@ export class ArticleSession {
       shiftAnnotations(this.annotations, edits);
     }
     // Back to a text seen before (an undo, a redo): its anchors go back where they were then.
-    const restored = this.anchorHistory.restore(text, this.annotations);
+    const restored = this.anchorHistory.restore(this.knownText, this.annotations);
     if (wholeText) {
       this.reattachPending = true;
     }

@@ -15,6 +15,11 @@ export interface ArticleDocument {
   readonly name: string;
   /** The text as the editor holds it now, saved or not. */
   readonly text: string;
+  /**
+   * The text's length, when the editor tells it without building the text: then typing makes
+   * the text from the one before and the edit, and checks it by this length.
+   */
+  readonly length?: number;
   /** Grows with every change, so a reload (clean, new version) can be told from a save. */
   readonly version: number;
   readonly isDirty: boolean;

@@ -174,6 +174,77 @@ describe('undo', () => {
     });
   });
 
+  describe('of text edits in an editor that tells the text\'s length', () => {
+    /** The document as an editor that can tell its length shows it, counting how often its whole text is built. */
+    function telling(doc: MemoryDocument) {
+      const view = {
+        reads: 0,
+        uri: doc.uri,
+        name: doc.name,
+        get text() {
+          view.reads++;
+          return doc.text;
+        },
+        get length() {
+          return doc.text.length;
+        },
+        get version() {
+          return doc.version;
+        },
+        get isDirty() {
+          return doc.isDirty;
+        },
+        get isClosed() {
+          return doc.isClosed;
+        },
+      };
+      return view;
+    }
+
+    it('follows typing without building the text, and an undo still brings the deleted mentions back attached', async () => {
+      const host = new MemoryHost();
+      host.files.set(`${URI}.annotations.yaml`, sidecar());
+      const doc = new MemoryDocument(host, URI, ARTICLE);
+      const view = telling(doc);
+      const store = new ArticleStore(host);
+      const session = await store.opened(view);
+      const read = view.reads;
+      const typedAt = ARTICLE.indexOf('exercise.');
+      for (const letter of 'joint ') {
+        store.changed(view, doc.edit(typedAt + 'joint '.indexOf(letter), 0, letter));
+      }
+      store.changed(view, doc.edit(LINE_START + 'joint '.length, LINE.length, ''));
+      assert.deepEqual(
+        armenia(session.annotations!, doc.text).map((s) => s.split('@')[0]),
+        ['orphaned', 'orphaned'],
+      );
+      store.changed(view, doc.edit(LINE_START + 'joint '.length, 0, LINE));
+      assert.equal(view.reads, read, 'the whole text was built while typing');
+      assert.deepEqual(
+        armenia(session.annotations!, doc.text),
+        ATTACHED.map((s) => s.replace(/\d+$/, (n) => String(Number(n) + 'joint '.length))),
+      );
+    });
+
+    it('takes the editor\'s text when its length disagrees with the text made from the edits, and is in step again after', async () => {
+      const host = new MemoryHost();
+      host.files.set(`${URI}.annotations.yaml`, sidecar());
+      const doc = new MemoryDocument(host, URI, ARTICLE);
+      const view = telling(doc);
+      const store = new ArticleStore(host);
+      await store.opened(view);
+      // The line breaks became CRLF with no edit reported, as a change of line endings can be.
+      doc.text = ARTICLE.replace(/\n/g, '\r\n');
+      const read = view.reads;
+      const end = doc.text.length;
+      store.changed(view, doc.edit(end, 0, 'x'));
+      assert.equal(view.reads, read + 1, 'the text made from the edits was taken although its length disagreed');
+      store.changed(view, doc.edit(end + 1, 0, 'y'));
+      store.changed(view, doc.edit(end, 2, ''));
+      assert.equal(view.reads, read + 1, 'the text was built again once in step');
+    });
+  });
+
   describe('of annotation changes', () => {
     const markMoscow = (a: Annotations, text: string) => {
       a.actors.push({ id: 'moscow', name: 'Moscow', type: 'location', mentions: [at(text, 'Moscow')] });
