@@ -104,6 +104,6 @@ export function shiftAnnotations(annotations: Annotations, edits: readonly TextE
 }
 
 /** A batch of edits from the last offset to the first, the order they apply in. */
-function lastFirst(edits: readonly TextEdit[]): readonly TextEdit[] {
+export function lastFirst(edits: readonly TextEdit[]): readonly TextEdit[] {
   return edits.length > 1 ? [...edits].sort((a, b) => b.offset - a.offset) : edits;
 }

@@ -1,6 +1,6 @@
 // An article's text as the edits reported leave it, kept as pieces of the texts before and made whole only when asked for.
 
-import type { TextEdit } from '../edits';
+import { lastFirst, type TextEdit } from '../edits';
 
 /**
  * Pieces past this are joined at the next edit: one copy of the text every few hundred
@@ -48,7 +48,7 @@ export class FollowedText {
    * which no editor reports.
    */
   follow(edits: readonly TextEdit[]): boolean {
-    const ordered = edits.length > 1 ? [...edits].sort((a, b) => b.offset - a.offset) : edits;
+    const ordered = lastFirst(edits);
     let end = this.size;
     for (const edit of ordered) {
       if (edit.offset < 0 || edit.length < 0 || edit.offset + edit.length > end) {

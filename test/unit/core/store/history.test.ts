@@ -201,13 +201,19 @@ describe('undo', () => {
       return view;
     }
 
-    it('follows typing without building the text, and an undo still brings the deleted mentions back attached', async () => {
+    /** The article opened in an editor that tells its length. */
+    async function openTelling() {
       const host = new MemoryHost();
       host.files.set(`${URI}.annotations.yaml`, sidecar());
       const doc = new MemoryDocument(host, URI, ARTICLE);
       const view = telling(doc);
       const store = new ArticleStore(host);
       const session = await store.opened(view);
+      return { doc, view, store, session };
+    }
+
+    it('follows typing without building the text, and an undo still brings the deleted mentions back attached', async () => {
+      const { doc, view, store, session } = await openTelling();
       const read = view.reads;
       const typedAt = ARTICLE.indexOf('exercise.');
       for (const letter of 'joint ') {
@@ -227,12 +233,7 @@ describe('undo', () => {
     });
 
     it('takes the editor\'s text when its length disagrees with the text made from the edits, and is in step again after', async () => {
-      const host = new MemoryHost();
-      host.files.set(`${URI}.annotations.yaml`, sidecar());
-      const doc = new MemoryDocument(host, URI, ARTICLE);
-      const view = telling(doc);
-      const store = new ArticleStore(host);
-      await store.opened(view);
+      const { doc, view, store } = await openTelling();
       // The line breaks became CRLF with no edit reported, as a change of line endings can be.
       doc.text = ARTICLE.replace(/\n/g, '\r\n');
       const read = view.reads;
