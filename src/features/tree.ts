@@ -61,6 +61,9 @@ type TreeRow =
 abstract class NewsmarkTree implements vscode.TreeDataProvider<TreeNode> {
   protected readonly emitter = new vscode.EventEmitter<TreeNode | undefined | void>();
   readonly onDidChangeTreeData = this.emitter.event;
+  private readonly listed = new vscode.EventEmitter<void>();
+  /** Fired after the view is given a row's children, once the view can have taken them in. */
+  readonly onDidList = this.listed.event;
 
   /** Rows the user expanded or collapsed, by id, so a refresh or a scope switch keeps them so. */
   readonly expansion = new Map<string, vscode.TreeItemCollapsibleState>();
@@ -83,6 +86,7 @@ abstract class NewsmarkTree implements vscode.TreeDataProvider<TreeNode> {
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     const children = await this.children(node);
     const ids = childIds(node?.id ?? this.rootId, children.map(rowKey));
+    setTimeout(() => this.listed.fire(), 0);
     return children.map((child, i) => ({ ...child, id: ids[i] }));
   }
 
@@ -146,6 +150,7 @@ abstract class NewsmarkTree implements vscode.TreeDataProvider<TreeNode> {
 
   dispose(): void {
     this.emitter.dispose();
+    this.listed.dispose();
   }
 }
 
@@ -295,7 +300,9 @@ export function rowKey(node: TreeNode): string {
     case 'workspaceOrphans':
       return 'orphans';
     case 'more':
-      return 'more';
+      // Each page's row is a new row: the one clicked stays selected, and a click on a row
+      // already selected changes no selection, so a row kept from page to page would list one page.
+      return `more:${node.shown}`;
     case 'orphan':
       return `orphan:${node.article.uri.toString()}#${node.claim ? `claim:${node.claim.id}` : `${node.actor?.id}@${node.anchor.start}`}`;
     case 'group':
@@ -516,11 +523,31 @@ function keepExpansion(view: vscode.TreeView<TreeNode>, tree: NewsmarkTree): vsc
   ];
 }
 
-function showMoreOf(selection: readonly TreeNode[], tree: NewsmarkTree): void {
+function showMoreOf(selection: readonly TreeNode[], tree: NewsmarkTree): boolean {
   const [row] = selection;
-  if (selection.length === 1 && row.kind === 'more') {
-    tree.showMore(row.parent);
-  }
+  return selection.length === 1 && row.kind === 'more' && tree.showMore(row.parent);
+}
+
+/**
+ * "Show more" acts on being selected (a click, or Enter on it), not through a command: a
+ * command's arguments are dropped by the editor when the view is refreshed under the click.
+ * A row selected while the view is being refreshed is told as an empty selection, as the view
+ * does not know the row again until it is given its parent's children; so an empty selection
+ * is read again once they are given.
+ */
+function followShowMore(view: vscode.TreeView<TreeNode>, tree: NewsmarkTree): vscode.Disposable[] {
+  let unread = false;
+  return [
+    view.onDidChangeSelection((e) => {
+      unread = e.selection.length === 0;
+      showMoreOf(e.selection, tree);
+    }),
+    tree.onDidList(() => {
+      if (unread && showMoreOf(view.selection, tree)) {
+        unread = false;
+      }
+    }),
+  ];
 }
 
 export function registerTrees(store: AnnotationStore, index: WorkspaceIndex, scope: ViewScope): TreesHandle {
@@ -559,10 +586,8 @@ export function registerTrees(store: AnnotationStore, index: WorkspaceIndex, sco
     index.onDidChange(refresh),
     scope.onDidChange(refresh),
     vscode.window.onDidChangeActiveTextEditor(refresh),
-    // "Show more" acts on being selected (a click, or Enter on it), not through a command: a
-    // command's arguments are dropped by the editor when the view is refreshed under the click.
-    actorsView.onDidChangeSelection((e) => showMoreOf(e.selection, actors)),
-    assertionsView.onDidChangeSelection((e) => showMoreOf(e.selection, assertions)),
+    ...followShowMore(actorsView, actors),
+    ...followShowMore(assertionsView, assertions),
   ];
   return {
     actors,

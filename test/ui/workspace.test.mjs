@@ -4,7 +4,7 @@ import { describe, it } from 'mocha';
 import { stringify } from 'yaml';
 import { useWorkbench } from './workbench.mjs';
 
-const ARTICLES = 6;
+const ARTICLES = 11;
 const CLAIMS = 100;
 
 /** An article of CLAIMS sentences, each one an in-progress claim, and its sidecar. */
@@ -17,7 +17,8 @@ function pair(n) {
     at = start + quote.length;
     return { id: `c${i + 1}`, anchor: { start, end: start + quote.length, quote }, status: 'in-progress' };
   });
-  const name = `pages-${n}.txt`;
+  // Named with two digits, so the order by name is the order by number.
+  const name = `pages-${String(n).padStart(2, '0')}.txt`;
   return [
     { name, text },
     { name: `${name}.annotations.yaml`, text: stringify({ newsmark: 1, article: { file: name }, claims }) },
@@ -25,7 +26,7 @@ function pair(n) {
 }
 
 describe('The whole-workspace views on a large archive', () => {
-  const s = useWorkbench({ files: () => Array.from({ length: ARTICLES }, (_, n) => pair(n)).flat(), open: 'pages-0.txt' });
+  const s = useWorkbench({ files: () => Array.from({ length: ARTICLES }, (_, n) => pair(n)).flat(), open: 'pages-00.txt' });
 
   it('counts the group over every article, lists a page of it, and lists the rest on Show more', async () => {
     const { wb } = s;
@@ -36,14 +37,19 @@ describe('The whole-workspace views on a large archive', () => {
     await wb.clickTreeRow('Assertions', /^Article 0 says figure 0 /);
     await wb.page.keyboard.press('End');
     const last = await wb.waitForRows('Assertions', (r) => r.at(-1)?.label === 'Show more');
-    assert.equal(last.at(-1).description, `500 of ${ARTICLES * CLAIMS} shown`);
+    assert.equal(last.at(-1).description, `500 of ${(ARTICLES * CLAIMS).toLocaleString('en')} shown`);
     assert.match(last.at(-2).label, /^Article 4 says figure 99 /, 'the first page holds whole articles, by name');
-    // Selecting the row lists the next page.
+    // Selecting the row lists the next page, and its own Show more row in place of the one clicked.
     await wb.clickTreeRow('Assertions', 'Show more');
-    // In its place, the next page: the first claims of the sixth article.
-    await wb.waitForRows('Assertions', (r) => r.some((row) => /^Article 5 says figure 0 /.test(row.label)) && !r.some((row) => row.label === 'Show more'));
+    await wb.waitForRows('Assertions', (r) => r.some((row) => /^Article 5 says figure 0 /.test(row.label)));
     await wb.page.keyboard.press('End');
-    const all = await wb.waitForRows('Assertions', (r) => /^Article 5 says figure 99 /.test(r.at(-1)?.label ?? ''));
+    const second = await wb.waitForRows('Assertions', (r) => r.at(-1)?.label === 'Show more' && /^Article 9 says figure 99 /.test(r.at(-2)?.label ?? ''));
+    assert.equal(second.at(-1).description, `1,000 of ${(ARTICLES * CLAIMS).toLocaleString('en')} shown`);
+    // The new row is another row: a click on it lists the last page, though the one before it was selected.
+    await wb.clickTreeRow('Assertions', 'Show more');
+    await wb.waitForRows('Assertions', (r) => r.some((row) => /^Article 10 says figure 0 /.test(row.label)) && !r.some((row) => row.label === 'Show more'));
+    await wb.page.keyboard.press('End');
+    const all = await wb.waitForRows('Assertions', (r) => /^Article 10 says figure 99 /.test(r.at(-1)?.label ?? ''));
     assert.ok(!all.some((row) => row.label === 'Show more'), 'every claim is listed');
   });
 });
