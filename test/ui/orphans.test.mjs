@@ -19,7 +19,9 @@ describe('Orphans and undo', () => {
     const { wb } = s;
     await wb.waitForRows('Actors', (r) => r.some((row) => row.text === 'Armenia 11 mentions'));
     await deleteLine(wb, LINE_6);
-    const rows = await wb.waitForRows('Actors', (r) => r.some((row) => row.label === 'Orphaned'));
+    // The group's row is listed before its children: wait for the orphans beneath it.
+    const rows = await wb.waitForRows('Actors', (r) => r.findIndex((row) => row.label === 'Orphaned') >= 0
+      && r.slice(r.findIndex((row) => row.label === 'Orphaned') + 1).some((row) => row.label === '“Armenia”'));
     assert.deepEqual((await wb.notifications()).filter((m) => /already registered/.test(m)), []);
     for (const expected of ['Armenia 9 mentions', 'Kyrgyzstan 7 mentions', 'Russia 5 mentions']) {
       assert.ok(rows.some((r) => r.text === expected), `${expected} in ${JSON.stringify(rows.map((r) => r.text))}`);

@@ -107,7 +107,8 @@ describe('The article and its sidecar on disk', () => {
     const { wb } = s;
     await wb.waitForHighlight('Moscow');
     await wb.typeOver('Moscow, which', 'It, which');
-    let rows = await wb.waitForRows('Actors', (r) => r.some((row) => row.label === 'Orphaned'));
+    // The group's row is listed before its children: wait for the orphan beneath it.
+    let rows = await wb.waitForRows('Actors', (r) => r.some((row) => row.label === 'Orphaned') && r.some((row) => row.text === '“Moscow” mention of Russia'));
     assert.deepEqual(rows.slice(-2).map((r) => r.text), ['Orphaned 1', '“Moscow” mention of Russia']);
     await wb.save();
     let sidecar = await wb.waitForSidecar((y) => y.actors.find((a) => a.id === 'russia').mentions.some((m) => m.orphaned));
