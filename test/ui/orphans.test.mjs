@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'mocha';
 import { parse } from 'yaml';
-import { ARTICLE, ARTICLE_TEXT, SAMPLES, SIDECAR, orphans, position, useWorkbench, waitFor } from './workbench.mjs';
+import { ARTICLE, ARTICLE_TEXT, SAMPLES, SIDECAR, orphanRows, orphans, position, useWorkbench, waitFor } from './workbench.mjs';
 
 const SAMPLE = parse(fs.readFileSync(path.join(SAMPLES, SIDECAR), 'utf8'));
 /** Line 6 holds two mentions each of Armenia, Kyrgyzstan, Russia and the CSTO, and claim c2. */
@@ -19,16 +19,14 @@ describe('Orphans and undo', () => {
     const { wb } = s;
     await wb.waitForRows('Actors', (r) => r.some((row) => row.text === 'Armenia 11 mentions'));
     await deleteLine(wb, LINE_6);
-    // The group's row is listed before its children: wait for the orphans beneath it.
-    const rows = await wb.waitForRows('Actors', (r) => r.findIndex((row) => row.label === 'Orphaned') >= 0
-      && r.slice(r.findIndex((row) => row.label === 'Orphaned') + 1).some((row) => row.label === '“Armenia”'));
+    const rows = await wb.waitForRows('Actors', (r) => orphanRows(r).some((row) => row.label === '“Armenia”'));
     assert.deepEqual((await wb.notifications()).filter((m) => /already registered/.test(m)), []);
     for (const expected of ['Armenia 9 mentions', 'Kyrgyzstan 7 mentions', 'Russia 5 mentions']) {
       assert.ok(rows.some((r) => r.text === expected), `${expected} in ${JSON.stringify(rows.map((r) => r.text))}`);
     }
-    const orphanRows = rows.slice(rows.findIndex((r) => r.label === 'Orphaned') + 1);
-    assert.equal(orphanRows.filter((r) => r.label === '“Armenia”').length, 2);
-    assert.ok(!orphanRows.some((r) => /^claim /.test(r.description)), 'an orphaned claim belongs to the Assertions view');
+    const orphaned = orphanRows(rows);
+    assert.equal(orphaned.filter((r) => r.label === '“Armenia”').length, 2);
+    assert.ok(!orphaned.some((r) => /^claim /.test(r.description)), 'an orphaned claim belongs to the Assertions view');
     const assertions = await wb.waitForRows('Assertions', (r) => r.some((row) => row.label === 'Orphaned'));
     assert.ok(!assertions.some((r) => /^mention of /.test(r.description)), 'orphaned mentions belong to the Actors view');
   });

@@ -19,6 +19,15 @@ export const SIDECAR = `${ARTICLE}.annotations.yaml`;
 export const orphans = (sidecar) => [...sidecar.actors.flatMap((a) => a.mentions), ...sidecar.claims.map((c) => c.anchor)].filter((a) => a.orphaned);
 
 /**
+ * The rows listed beneath a view's Orphaned group, which comes last; none while it is absent.
+ * The group's row is listed before its children, so a check of orphans waits for these rows.
+ */
+export const orphanRows = (rows) => {
+  const group = rows.findIndex((row) => row.label === 'Orphaned');
+  return group < 0 ? [] : rows.slice(group + 1);
+};
+
+/**
  * User settings for every scenario. Word wrap keeps the article's long paragraphs on screen,
  * where the mouse can reach them; a short hover delay keeps scenarios quick without changing
  * what the hover shows.
