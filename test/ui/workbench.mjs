@@ -530,11 +530,12 @@ export class Workbench {
     await this.page.mouse.move(0, 0);
     const hover = this.page.locator('.monaco-editor .monaco-hover:not(.hidden) .monaco-hover-content').first();
     await hover.waitFor({ state: 'hidden' }).catch(() => {});
-    const box = await this.textBox(text, occurrence);
-    const y = box.y + box.height / 2;
     // The mouse rests on the word, moving within it now and then as a hand does: the editor
-    // shows a hover only after the mouse has moved over it.
+    // shows a hover only after the mouse has moved over it. The word is found again at each
+    // try: a CodeLens that arrives meanwhile moves the lines below it down.
     await waitFor(async () => {
+      const box = await this.textBox(text, occurrence);
+      const y = box.y + box.height / 2;
       for (const dx of [0.3, 0.5, 0.7]) {
         await this.page.mouse.move(box.x + box.width * dx, y, { steps: 2 });
         if (await hover.waitFor({ state: 'visible', timeout: 1500 }).then(() => true, () => false)) return true;
