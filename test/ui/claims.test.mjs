@@ -86,7 +86,7 @@ describe('Checking claims', () => {
     assert.equal(sidecar.claims[0].status, 'checked');
 
     await wb.editor.locator('.codelens-decoration a', { hasText: 'c1 · Checked · Mostly true · 1 source' }).waitFor();
-    const hover = await wb.hoverAt('personnel');
+    const hover = await wb.hoverAt('personnel', /Claim c1\b/);
     assert.match(hover, /Claim c1\b/);
     assert.match(hover, /Claimant: the article itself/);
     assert.match(hover, /Verdict: Mostly true/);

@@ -26,7 +26,7 @@ describe('Merge conflicts', () => {
 
   it('shows the conflict in the hover, and Take theirs there resolves it; Ctrl+Z brings it back', async () => {
     const { wb } = s;
-    const hover = await wb.hoverAt(CLAIM);
+    const hover = await wb.hoverAt(CLAIM, /Merge conflict\./);
     assert.match(hover, /Merge conflict\. Verdict conflict on claim c2: yours says “Mostly true”, theirs says “False”/);
     assert.match(hover, /Verdict\s+Mostly true\s+False/);
     await wb.page.locator('.monaco-hover:not(.hidden) a', { hasText: 'Take theirs' }).click();

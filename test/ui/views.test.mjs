@@ -51,7 +51,7 @@ describe('The Actors and Assertions views', () => {
     await wb.typeInQuickPick('Leads the CSTO; hosts its secretariat.');
     await wb.enter();
     await wb.waitForSidecar((y) => y.actors.find((a) => a.id === 'russia').notes === 'Leads the CSTO; hosts its secretariat.');
-    const hover = await wb.hoverAt('Moscow');
+    const hover = await wb.hoverAt('Moscow', /Russia — Country/);
     assert.match(hover, /Russia — Country/);
     assert.match(hover, /Also called: Moscow/);
     assert.match(hover, /Notes: Leads the CSTO; hosts its secretariat\./);

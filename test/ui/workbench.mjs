@@ -525,8 +525,12 @@ export class Workbench {
 
   // ---- hovers, notifications, status bar ----------------------------------------------------
 
-  /** Moves the mouse onto the n-th occurrence of `text` in the editor and returns the hover's text. */
-  async hoverAt(text, occurrence = 0) {
+  /**
+   * Moves the mouse onto the n-th occurrence of `text` in the editor and returns the hover's
+   * text once it `shows` what is expected: a problem's part of the hover comes first, and the
+   * hover's own part is added to it when its provider answers.
+   */
+  async hoverAt(text, shows, occurrence = 0) {
     await this.page.mouse.move(0, 0);
     const hover = this.page.locator('.monaco-editor .monaco-hover:not(.hidden) .monaco-hover-content').first();
     await hover.waitFor({ state: 'hidden' }).catch(() => {});
@@ -542,7 +546,16 @@ export class Workbench {
       }
       return false;
     }, `a hover over “${text}”`);
-    return this.hoverText();
+    let said = '';
+    try {
+      return await waitFor(async () => {
+        said = await this.hoverText();
+        return shows.test(said) ? said : null;
+      }, `the hover over “${text}” to show ${shows}`);
+    } catch (err) {
+      err.message += `\n  hover: ${said}`;
+      throw err;
+    }
   }
 
   async hoverText() {
