@@ -98,7 +98,8 @@ describe('Orphans and undo', () => {
     await wb.waitForRows('Actors', (r) => r.some((row) => row.text === 'Armenia 11 mentions'));
     const lines = ARTICLE_TEXT.split('\n');
     lines.splice(LINE_6 - 1, 1);
-    wb.writeFile(ARTICLE, lines.join('\n'));
+    const reloaded = async () => !(await wb.editorShows('a defense alliance comprising'));
+    await wb.writeFileUntil(ARTICLE, lines.join('\n'), reloaded, 'the editor to reload the article');
     const rows = await wb.waitForRows('Actors', (r) => r.some((row) => row.label === 'Orphaned'));
     assert.ok(rows.some((r) => r.text === 'Armenia 9 mentions'), JSON.stringify(rows.map((r) => r.text)));
     assert.deepEqual((await wb.notifications()).filter((m) => /already registered/.test(m)), []);

@@ -41,8 +41,8 @@ describe('The article and its sidecar on disk', () => {
     const { wb } = s;
     await wb.waitForHighlight('Nikol Pashinyan');
     const note = 'Editor’s note: this article was updated to add its sources.\n';
-    wb.writeFile(ARTICLE, note + ARTICLE_TEXT.replace('This development comes', 'This latest development comes'));
-    await wb.editor.locator('.view-lines', { hasText: 'Editor’s note' }).waitFor();
+    const rewritten = note + ARTICLE_TEXT.replace('This development comes', 'This latest development comes');
+    await wb.writeFileUntil(ARTICLE, rewritten, () => wb.editorShows('Editor’s note'), 'the editor to reload the article');
     const shift = [...note].length;
     const sidecar = await wb.waitForSidecar((y) => mentionStarts(y, 'armenia')[0] === sampleStarts('armenia')[0] + shift, 'the sidecar to follow the new text');
     const pashinyan = offsetOf(note + ARTICLE_TEXT, 'Nikol Pashinyan') + ' latest'.length;
@@ -55,8 +55,8 @@ describe('The article and its sidecar on disk', () => {
   it('reports a broken sidecar at its line and column, opens it on request, and never overwrites it', async () => {
     const { wb } = s;
     const broken = SAMPLE_SIDECAR.replace('    name: Russia\n', '    name: [Russia\n');
-    wb.writeFile(SIDECAR, broken);
-    const message = await wb.waitForNotification(/cannot read the annotations of csto-exercise\.txt/);
+    const said = async () => (await wb.notifications()).find((m) => /cannot read the annotations of csto-exercise\.txt/.test(m));
+    const message = await wb.writeFileUntil(SIDECAR, broken, said, 'a message that the sidecar cannot be read');
     assert.match(message, /line \d+, column \d+/);
     const { line } = position(broken, 'name: [Russia');
     assert.ok(message.includes(`line ${line},`) || message.includes(`line ${line + 1},`), `${message} names the line of the error`);
@@ -81,8 +81,8 @@ describe('The article and its sidecar on disk', () => {
   it('says in the views that the sidecar cannot be read, with Open Sidecar, and clears the errors once it reads again', async () => {
     const { wb } = s;
     await wb.waitForHighlight('Moscow');
-    wb.writeFile(SIDECAR, SAMPLE_SIDECAR.replace('    name: Russia\n', '    name: [Russia\n'));
-    await wb.waitForNotification(/cannot read the annotations/);
+    const said = async () => (await wb.notifications()).some((m) => /cannot read the annotations/.test(m));
+    await wb.writeFileUntil(SIDECAR, SAMPLE_SIDECAR.replace('    name: Russia\n', '    name: [Russia\n'), said, 'a message that the sidecar cannot be read');
     const message = await waitFor(async () => {
       const text = await wb.viewMessage('Actors');
       return /cannot be read|cannot read/i.test(text) ? text : null;

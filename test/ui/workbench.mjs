@@ -667,4 +667,23 @@ export class Workbench {
   writeFile(name, text) {
     fs.writeFileSync(this.path(name), text);
   }
+
+  /**
+   * Writes `text` to `name` from outside the workbench, as another program would, and waits until
+   * `seen` says the workbench noticed. The file watcher of a window that has just opened may not
+   * be listening yet, and a change made before it listens is never reported; so the same text is
+   * written again (a new modification time) each few seconds until it is noticed, as a user would
+   * save again from the other program.
+   */
+  async writeFileUntil(name, text, seen, what) {
+    const deadline = Date.now() + LONG;
+    for (;;) {
+      this.writeFile(name, text);
+      try {
+        return await waitFor(seen, what, { timeout: Math.min(5000, Math.max(0, deadline - Date.now())) });
+      } catch (err) {
+        if (Date.now() > deadline) throw err;
+      }
+    }
+  }
 }
