@@ -10,13 +10,13 @@ interface Queue {
 }
 
 /**
- * The old items of a list, indexed once so that each new item finds its old node in constant
- * time: a sidecar may hold tens of thousands of mentions, and matching each against every
- * other made writing quadratic. Each old item is taken at most once, earliest first.
+ * The old items of a list, indexed when first asked so that each new item finds its old node in
+ * constant time: a sidecar may hold tens of thousands of mentions, and matching each against
+ * every other made writing quadratic. Each old item is taken at most once, earliest first.
  */
 export class OldItems {
   private readonly taken: boolean[];
-  private readonly byId = new Map<unknown, Queue>();
+  private byId?: Map<unknown, Queue>;
   private byData?: Map<string, Queue>;
   private byQuote?: Map<unknown, Queue>;
 
@@ -24,17 +24,25 @@ export class OldItems {
     private readonly nodes: YamlNode[],
     private readonly json: WeakMap<object, string>,
   ) {
-    this.taken = nodes.map(() => false);
-    nodes.forEach((node, i) => {
-      const id = isMap(node) ? node.get('id') : undefined;
-      if (id !== undefined) {
-        add(this.byId, id, i);
-      }
-    });
+    this.taken = new Array<boolean>(nodes.length).fill(false);
+  }
+
+  /**
+   * The old item at the new item's own place, when `fits` says it is that item's (most items
+   * of a list written again have not moved): looking there first spares indexing the whole list.
+   */
+  takeAt(position: number, fits: (node: YamlNode) => boolean): YamlNode | undefined {
+    const node = this.nodes[position];
+    if (node === undefined || this.taken[position] || !fits(node)) {
+      return undefined;
+    }
+    this.taken[position] = true;
+    return node;
   }
 
   takeById(id: Plain): YamlNode | undefined {
     // Only a map can hold an id, and an item with an id is a map, so no other item can equal it.
+    this.byId ??= this.index((node) => (isMap(node) ? node.get('id') : undefined));
     return this.take(this.byId.get(id));
   }
 

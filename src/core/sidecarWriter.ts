@@ -535,7 +535,8 @@ function syncSeq(sync: Sync, seq: YAMLSeq, values: Plain[], kind: string): void 
     const id = isPlainMap(value) ? value.id : undefined;
     // A map item with an id is found by it; anything else only by equal data.
     if (id !== undefined) {
-      return old.takeById(id);
+      // At its own place first: by the data it was made from, or by its id.
+      return old.takeAt(i, (node) => sync.made.get(node) === value || (isMap(node) && node.get('id') === id)) ?? old.takeById(id);
     }
     same[i] = true;
     return old.takeByData(value);

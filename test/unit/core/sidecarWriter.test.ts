@@ -95,6 +95,26 @@ describe('sidecar writer', () => {
     assert.equal(line(), `      - { start: 36, end: 43, quote: Armenia, prefix: "yzstan hosts the CSTO exercise.\\n", suffix: " stays away.\\n", by: desk, at: 2026-12-02T10:00:00Z }`);
   });
 
+  it('keeps each claim\'s comment with it when the claims change places and one of them changes', () => {
+    const a = annotations();
+    a.claims = ['c1', 'c2', 'c3'].map((id, i) => ({ id, anchor: anchorAt(ARTICLE, 36 + i, 43), status: 'unchecked' as const, sources: [] }));
+    const commented = encodeSidecar(a, ARTICLE).replace(/^( {2}- id: (c\d))$/gm, '$1 # about $2');
+    const read = decodeSidecar(commented, ARTICLE);
+    assert.ok(read.annotations, JSON.stringify(read.problems));
+    const claims = read.annotations.claims;
+    let state = encodeSidecarState(read.annotations, ARTICLE, read.document);
+    // c2 stays where it is and changes; c1 and c3 change places unchanged.
+    read.annotations.claims = [claims[2], claims[1], claims[0]];
+    claims[1].status = 'checked';
+    state = encodeSidecarState(read.annotations, ARTICLE, state);
+    const lines = state.text.split('\n');
+    for (const id of ['c1', 'c2', 'c3']) {
+      assert.ok(lines.includes(`  - id: ${id} # about ${id}`), state.text);
+    }
+    assert.deepEqual(decodeSidecar(state.text, ARTICLE).annotations?.claims.map((c) => [c.id, c.status]), [['c3', 'unchecked'], ['c2', 'checked'], ['c1', 'unchecked']]);
+    assert.equal(state.text, encodeSidecar(read.annotations, ARTICLE, read.document));
+  });
+
   it('writes a sidecar anew over one whose YAML could not be read', () => {
     const broken = decodeSidecar(SIDECAR.replace('name: Armenia', 'name: "Armenia'), ARTICLE);
     assert.ok(broken.document && broken.document.errors.length > 0);
