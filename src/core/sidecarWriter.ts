@@ -52,7 +52,21 @@ export interface DataCache {
   readonly items: WeakMap<Actor | Claim, KnownItem>;
   /** The last list of actors' and of claims' data: kept while every item in it is the same object. */
   readonly lists: Map<'actors' | 'claims', readonly Plain[]>;
+  /** Each actor's mentions as last written, in order, with what each was made from. */
+  readonly mentions: WeakMap<Actor, KnownMentions>;
 }
+
+/**
+ * An actor's mentions as last written: each one's fields laid out flat (MENTION_FIELDS apiece)
+ * and its data. An actor may have thousands of mentions; proving them unchanged by reading each
+ * mention once and two arrays in order costs less than looking each up on its own.
+ */
+interface KnownMentions {
+  fields: unknown[];
+  data: Plain[];
+}
+
+const MENTION_FIELDS = 8;
 
 /** An anchor's fields (and a mention's provenance) when its data was made, and that data. */
 interface KnownAnchor extends Pick<Anchor, 'start' | 'end' | 'quote' | 'prefix' | 'suffix' | 'orphaned'>, Provenance {
@@ -60,7 +74,9 @@ interface KnownAnchor extends Pick<Anchor, 'start' | 'end' | 'quote' | 'prefix' 
 }
 
 function cacheFor(articleText: string, cache: DataCache | undefined): DataCache {
-  return cache?.text === articleText ? cache : { text: articleText, sha256: sha256(articleText), anchors: new WeakMap(), items: new WeakMap(), lists: new Map() };
+  return cache?.text === articleText
+    ? cache
+    : { text: articleText, sha256: sha256(articleText), anchors: new WeakMap(), items: new WeakMap(), lists: new Map(), mentions: new WeakMap() };
 }
 
 /**
@@ -90,7 +106,7 @@ function sidecarData(annotations: Annotations, cache: DataCache): { [key: string
  */
 function actorData(cache: DataCache, actor: Actor, anchor: (a: Anchor, made?: Provenance) => Plain): Plain {
   const fields = fieldsOf(actor);
-  const mentions = inTextOrder((fieldIn(fields, 'mentions') as Mention[] | undefined) ?? []).map((m) => anchor(m, m));
+  const mentions = mentionsData(cache, actor, inTextOrder((fieldIn(fields, 'mentions') as Mention[] | undefined) ?? []), anchor);
   const aliases = (fieldIn(fields, 'aliases') as string[] | undefined) ?? [];
   return knownData(cache.items, actor, fields, [aliases.length, ...aliases, ...mentions], () =>
     ordered('actor', { ...actor, aliases: aliases.length ? [...aliases] : undefined, mentions } as Record<string, unknown>),
@@ -114,6 +130,51 @@ function claimData(cache: DataCache, claim: Claim, anchor: (a: Anchor) => Plain)
       notSameAs: claim.notSameAs ? [...claim.notSameAs] : undefined,
     } as Record<string, unknown>),
   );
+}
+
+/**
+ * The data of an actor's mentions, in text order: a mention whose fields are those of the
+ * mention written at its place last time has that one's data (data depends on nothing else
+ * while the text is the same); any other is made through `anchor`, as it would be alone.
+ */
+function mentionsData(cache: DataCache, actor: Actor, list: readonly Mention[], anchor: (a: Anchor, made?: Provenance) => Plain): Plain[] {
+  let known = cache.mentions.get(actor);
+  if (!known) {
+    known = { fields: [], data: [] };
+    cache.mentions.set(actor, known);
+  }
+  const { fields, data } = known;
+  const out: Plain[] = new Array(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const m = list[i];
+    const f = i * MENTION_FIELDS;
+    if (
+      i < data.length &&
+      fields[f] === m.start &&
+      fields[f + 1] === m.end &&
+      fields[f + 2] === m.quote &&
+      fields[f + 3] === m.prefix &&
+      fields[f + 4] === m.suffix &&
+      fields[f + 5] === m.orphaned &&
+      fields[f + 6] === m.by &&
+      fields[f + 7] === m.at
+    ) {
+      out[i] = data[i];
+      continue;
+    }
+    out[i] = data[i] = anchor(m, m);
+    fields[f] = m.start;
+    fields[f + 1] = m.end;
+    fields[f + 2] = m.quote;
+    fields[f + 3] = m.prefix;
+    fields[f + 4] = m.suffix;
+    fields[f + 5] = m.orphaned;
+    fields[f + 6] = m.by;
+    fields[f + 7] = m.at;
+  }
+  data.length = list.length;
+  fields.length = list.length * MENTION_FIELDS;
+  return out;
 }
 
 /** The list of items' data, or the previous list when it holds the very same items. */
