@@ -116,16 +116,18 @@ function actorData(cache: DataCache, actor: Actor, anchor: (a: Anchor, made?: Pr
 /** A claim as written; like an actor's, its lists are copied. */
 function claimData(cache: DataCache, claim: Claim, anchor: (a: Anchor) => Plain): Plain {
   const fields = fieldsOf(claim);
-  const anchored = anchor(fieldIn(fields, 'anchor') as Anchor);
+  const a = fieldIn(fields, 'anchor') as Anchor;
   const sameAs = (fieldIn(fields, 'notSameAs') as string[] | undefined) ?? [];
-  const parts: unknown[] = [anchored, sameAs.length, ...sameAs];
+  // The anchor's fields, not its data: its data is made from them and the text alone, and
+  // only looked up when something of the claim changed.
+  const parts: unknown[] = [a.start, a.end, a.quote, a.prefix, a.suffix, a.orphaned, sameAs.length, ...sameAs];
   for (const source of (fieldIn(fields, 'sources') as Source[] | undefined) ?? []) {
     parts.push(...fieldsOf(source));
   }
   return knownData(cache.items, claim, fields, parts, () =>
     ordered('claim', {
       ...claim,
-      anchor: anchored,
+      anchor: anchor(a),
       sources: claim.sources.length ? claim.sources.map((s) => ordered('source', { ...s })) : undefined,
       notSameAs: claim.notSameAs ? [...claim.notSameAs] : undefined,
     } as Record<string, unknown>),
