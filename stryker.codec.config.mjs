@@ -14,7 +14,7 @@ export default {
   // each of ~90 files), and would add seconds to each of ~1,500 mutants.
   mochaOptions: {
     ...base.mochaOptions,
-    spec: ['sidecar', 'sidecar.mutants', 'sidecar.fastRead', 'sidecar.rewrite', 'sidecar.codec', 'sidecar.survivors', 'sidecarWriter', 'sidecarSplice', 'sidecarSplice.edges', 'samples'].map((name) => `out/test/unit/core/${name}.test.js`),
+    spec: ['sidecar', 'sidecar.mutants', 'sidecar.fastRead', 'sidecar.rewrite', 'sidecar.codec', 'sidecar.survivors', 'sidecarItems', 'sidecarWriter', 'sidecarSplice', 'sidecarSplice.edges', 'samples'].map((name) => `out/test/unit/core/${name}.test.js`),
   },
   reporters: ['html', 'json', 'clear-text', 'progress'],
   htmlReporter: { fileName: 'out/mutation/codec.html' },

@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { sha256 } from '../../../src/core/hash';
-import { anchorAt, type Annotations } from '../../../src/core/model';
+import { anchorAt, type Annotations, type Mention } from '../../../src/core/model';
 import { decodeSidecar, encodeSidecar } from '../../../src/core/sidecar';
 import { encodeSidecarState } from '../../../src/core/sidecarWriter';
 import { ARTICLE, SIDECAR } from './codecFixture';
@@ -93,6 +93,39 @@ describe('sidecar writer', () => {
     mention.quote = 'Armenia';
     state = encodeSidecarState(a, ARTICLE, state);
     assert.equal(line(), `      - { start: 36, end: 43, quote: Armenia, prefix: "yzstan hosts the CSTO exercise.\\n", suffix: " stays away.\\n", by: desk, at: 2026-12-02T10:00:00Z }`);
+  });
+
+  it('writes what a full write would after any one field of any mention is changed in place, to a value or to nothing', () => {
+    const a = annotations();
+    const mentions: Mention[] = [
+      { ...anchorAt(ARTICLE, 0, 10), by: 'desk', at: '2026-12-01T10:00:00Z' },
+      { ...anchorAt(ARTICLE, 36, 43), orphaned: true, by: 'desk', at: '2026-12-01T10:00:00Z' },
+      anchorAt(ARTICLE, 44, 49),
+    ];
+    a.actors[0].mentions = mentions;
+    let state = encodeSidecarState(a, ARTICLE);
+    // Each change alone, to each mention in turn: the first, whose place is the start of the record of fields.
+    const changes: [string, (m: Mention) => void][] = [
+      ['orphaned set', (m) => (m.orphaned = true)],
+      ['orphaned unset', (m) => delete m.orphaned],
+      ['orphaned false', (m) => (m.orphaned = false)],
+      ['by set', (m) => (m.by = 'night desk')],
+      ['by unset', (m) => delete m.by],
+      ['at set', (m) => (m.at = '2026-12-02T10:00:00Z')],
+      ['at unset', (m) => delete m.at],
+      ['quote', (m) => (m.quote = `${m.quote}!`)],
+      ['prefix', (m) => (m.prefix = 'p')],
+      ['suffix', (m) => (m.suffix = 's')],
+      ['start', (m) => (m.start -= 1)],
+      ['end', (m) => (m.end += 1)],
+    ];
+    for (const [name, change] of changes) {
+      for (const [i, m] of mentions.entries()) {
+        change(m);
+        state = encodeSidecarState(a, ARTICLE, state);
+        assert.equal(state.text, encodeSidecar(a, ARTICLE), `${name}, mention ${i + 1}`);
+      }
+    }
   });
 
   it('keeps each claim\'s comment with it when the claims change places and one of them changes', () => {
