@@ -57,18 +57,35 @@ function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
 }
 
 /**
- * The item's data: the very object made last time when the item's fields and `parts` are all
- * the same values as then, otherwise made again. Items are changed in place by the store, so
- * the same object proves nothing; every field is compared, and an object held in a field
- * (one not laid out in `parts`, such as extra) by identity, as the data holds it. `fields`
- * are the item's fieldsOf().
+ * Whether the item's own keys and values are, in order, the very ones of `fields` (a fieldsOf()
+ * record): read in place, without making the item's record again, as most items have not changed.
  */
-export function knownData(known: WeakMap<object, KnownItem>, item: object, fields: readonly unknown[], parts: readonly unknown[], make: () => Plain): Plain {
+export function sameFields(item: object, fields: readonly unknown[]): boolean {
+  let i = 1;
+  for (const key in item) {
+    if (fields[i] !== key || fields[i + 1] !== (item as Record<string, unknown>)[key]) {
+      return false;
+    }
+    i += 2;
+  }
+  return i === fields.length;
+}
+
+/**
+ * The item's data: the very object made last time when the item's fields and its `parts` are
+ * all the same values as then, otherwise made again. Items are changed in place by the store,
+ * so the same object proves nothing; every field is compared, and an object held in a field
+ * (one not laid out in `parts`, such as extra) by identity, as the data holds it. `parts` lays
+ * out what lies inside the item from its fieldsOf() record.
+ */
+export function knownData(known: WeakMap<object, KnownItem>, item: object, parts: (fields: readonly unknown[]) => unknown[], make: () => Plain): Plain {
   const last = known.get(item);
-  if (last && sameItems(last.fields, fields) && sameItems(last.parts, parts)) {
+  const fields = last && sameFields(item, last.fields) ? last.fields : fieldsOf(item);
+  const laidOut = parts(fields);
+  if (last && fields === last.fields && sameItems(last.parts, laidOut)) {
     return last.data;
   }
   const data = make();
-  known.set(item, { fields, parts, data });
+  known.set(item, { fields, parts: laidOut, data });
   return data;
 }

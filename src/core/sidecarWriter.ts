@@ -58,12 +58,13 @@ export interface DataCache {
 
 /**
  * An actor's mentions as last written: each one's fields laid out flat (MENTION_FIELDS apiece)
- * and its data. An actor may have thousands of mentions; proving them unchanged by reading each
- * mention once and two arrays in order costs less than looking each up on its own.
+ * and the list of their data, which is never changed once written. An actor may have thousands
+ * of mentions; proving them unchanged by reading each mention once and two arrays in order costs
+ * less than looking each up on its own.
  */
 interface KnownMentions {
-  fields: unknown[];
-  data: Plain[];
+  readonly fields: unknown[];
+  data: readonly Plain[];
 }
 
 const MENTION_FIELDS = 8;
@@ -105,32 +106,44 @@ function sidecarData(annotations: Annotations, cache: DataCache): { [key: string
  * actor: an alias added in place must not also be added to the data it is compared with.
  */
 function actorData(cache: DataCache, actor: Actor, anchor: (a: Anchor, made?: Provenance) => Plain): Plain {
-  const fields = fieldsOf(actor);
-  const mentions = mentionsData(cache, actor, inTextOrder((fieldIn(fields, 'mentions') as Mention[] | undefined) ?? []), anchor);
-  const aliases = (fieldIn(fields, 'aliases') as string[] | undefined) ?? [];
-  return knownData(cache.items, actor, fields, [aliases.length, ...aliases, ...mentions], () =>
-    ordered('actor', { ...actor, aliases: aliases.length ? [...aliases] : undefined, mentions } as Record<string, unknown>),
+  let mentions: readonly Plain[] = [];
+  let aliases: string[] = [];
+  return knownData(
+    cache.items,
+    actor,
+    (fields) => {
+      mentions = mentionsData(cache, actor, inTextOrder((fieldIn(fields, 'mentions') as Mention[] | undefined) ?? []), anchor);
+      aliases = (fieldIn(fields, 'aliases') as string[] | undefined) ?? [];
+      return [aliases.length, ...aliases, mentions];
+    },
+    () => ordered('actor', { ...actor, aliases: aliases.length ? [...aliases] : undefined, mentions } as Record<string, unknown>),
   );
 }
 
 /** A claim as written; like an actor's, its lists are copied. */
 function claimData(cache: DataCache, claim: Claim, anchor: (a: Anchor) => Plain): Plain {
-  const fields = fieldsOf(claim);
-  const a = fieldIn(fields, 'anchor') as Anchor;
-  const sameAs = (fieldIn(fields, 'notSameAs') as string[] | undefined) ?? [];
-  // The anchor's fields, not its data: its data is made from them and the text alone, and
-  // only looked up when something of the claim changed.
-  const parts: unknown[] = [a.start, a.end, a.quote, a.prefix, a.suffix, a.orphaned, sameAs.length, ...sameAs];
-  for (const source of (fieldIn(fields, 'sources') as Source[] | undefined) ?? []) {
-    parts.push(...fieldsOf(source));
-  }
-  return knownData(cache.items, claim, fields, parts, () =>
-    ordered('claim', {
-      ...claim,
-      anchor: anchor(a),
-      sources: claim.sources.length ? claim.sources.map((s) => ordered('source', { ...s })) : undefined,
-      notSameAs: claim.notSameAs ? [...claim.notSameAs] : undefined,
-    } as Record<string, unknown>),
+  let a: Anchor;
+  return knownData(
+    cache.items,
+    claim,
+    (fields) => {
+      a = fieldIn(fields, 'anchor') as Anchor;
+      const sameAs = (fieldIn(fields, 'notSameAs') as string[] | undefined) ?? [];
+      // The anchor's fields, not its data: its data is made from them and the text alone, and
+      // only looked up when something of the claim changed.
+      const parts: unknown[] = [a.start, a.end, a.quote, a.prefix, a.suffix, a.orphaned, sameAs.length, ...sameAs];
+      for (const source of (fieldIn(fields, 'sources') as Source[] | undefined) ?? []) {
+        parts.push(...fieldsOf(source));
+      }
+      return parts;
+    },
+    () =>
+      ordered('claim', {
+        ...claim,
+        anchor: anchor(a),
+        sources: claim.sources.length ? claim.sources.map((s) => ordered('source', { ...s })) : undefined,
+        notSameAs: claim.notSameAs ? [...claim.notSameAs] : undefined,
+      } as Record<string, unknown>),
   );
 }
 
@@ -139,14 +152,16 @@ function claimData(cache: DataCache, claim: Claim, anchor: (a: Anchor) => Plain)
  * mention written at its place last time has that one's data (data depends on nothing else
  * while the text is the same); any other is made through `anchor`, as it would be alone.
  */
-function mentionsData(cache: DataCache, actor: Actor, list: readonly Mention[], anchor: (a: Anchor, made?: Provenance) => Plain): Plain[] {
+function mentionsData(cache: DataCache, actor: Actor, list: readonly Mention[], anchor: (a: Anchor, made?: Provenance) => Plain): readonly Plain[] {
   let known = cache.mentions.get(actor);
   if (!known) {
     known = { fields: [], data: [] };
     cache.mentions.set(actor, known);
   }
   const { fields, data } = known;
-  const out: Plain[] = new Array(list.length);
+  // The list last returned, while every mention's data is the same: the actor is then proved
+  // unchanged by one object, not by each of its mentions again. Copied when one changes.
+  let out: Plain[] | undefined;
   for (let i = 0; i < list.length; i++) {
     const m = list[i];
     const f = i * MENTION_FIELDS;
@@ -161,10 +176,13 @@ function mentionsData(cache: DataCache, actor: Actor, list: readonly Mention[], 
       fields[f + 6] === m.by &&
       fields[f + 7] === m.at
     ) {
-      out[i] = data[i];
+      if (out) {
+        out[i] = data[i];
+      }
       continue;
     }
-    out[i] = data[i] = anchor(m, m);
+    out ??= data.slice(0, i);
+    out[i] = anchor(m, m);
     fields[f] = m.start;
     fields[f + 1] = m.end;
     fields[f + 2] = m.quote;
@@ -174,7 +192,11 @@ function mentionsData(cache: DataCache, actor: Actor, list: readonly Mention[], 
     fields[f + 6] = m.by;
     fields[f + 7] = m.at;
   }
-  data.length = list.length;
+  if (!out && list.length === data.length) {
+    return data;
+  }
+  out ??= data.slice(0, list.length);
+  known.data = out;
   fields.length = list.length * MENTION_FIELDS;
   return out;
 }

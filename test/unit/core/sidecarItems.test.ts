@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { isMap, parseDocument, type Node as YamlNode } from 'yaml';
 import { OldItems } from '../../../src/core/sidecarItems';
-import { fieldIn, fieldsOf } from '../../../src/core/sidecarKnown';
+import { fieldIn, fieldsOf, sameFields } from '../../../src/core/sidecarKnown';
 
 /** The items of a list read from YAML, and the finder over them. */
 function oldItems(yaml: string): { nodes: YamlNode[]; old: OldItems } {
@@ -70,5 +70,19 @@ describe('the record of an item\'s fields', () => {
     assert.equal(fieldIn(fields, 'notes'), undefined);
     // A value is never read as a key.
     assert.equal(fieldIn(fieldsOf({ a: 'status', b: 1 }), 'status'), undefined);
+  });
+
+  it('tells an item that still has its very keys and values, in order, from one that gained, lost, moved or changed any', () => {
+    const sources: unknown[] = [];
+    const item: Record<string, unknown> = { id: 'c1', status: 'checked', sources };
+    const fields = fieldsOf(item);
+    assert.equal(sameFields(item, fields), true);
+    assert.equal(sameFields({ id: 'c1', status: 'checked', sources }, fields), true, 'another object with the same values');
+    assert.equal(sameFields({ id: 'c1', status: 'checked', sources: [] }, fields), false, 'an equal list that is another list');
+    assert.equal(sameFields({ id: 'c1', status: 'unchecked', sources }, fields), false, 'a value changed');
+    assert.equal(sameFields({ id: 'c1', status: 'checked', sources, notes: 'n' }, fields), false, 'a key added at the end');
+    assert.equal(sameFields({ id: 'c1', status: 'checked' }, fields), false, 'the last key taken away');
+    assert.equal(sameFields({ status: 'checked', id: 'c1', sources }, fields), false, 'keys in another order');
+    assert.equal(sameFields({}, fieldsOf({})), true);
   });
 });
