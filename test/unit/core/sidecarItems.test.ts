@@ -83,6 +83,7 @@ describe('the record of an item\'s fields', () => {
     assert.equal(sameFields({ id: 'c1', status: 'checked', sources, notes: 'n' }, fields), false, 'a key added at the end');
     assert.equal(sameFields({ id: 'c1', status: 'checked' }, fields), false, 'the last key taken away');
     assert.equal(sameFields({ status: 'checked', id: 'c1', sources }, fields), false, 'keys in another order');
+    assert.equal(sameFields({ id: 'c1', notes: 'checked', sources }, fields), false, 'a key renamed, its value kept');
     assert.equal(sameFields({}, fieldsOf({})), true);
   });
 });

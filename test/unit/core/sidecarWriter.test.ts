@@ -105,19 +105,21 @@ describe('sidecar writer', () => {
     a.actors[0].mentions = mentions;
     let state = encodeSidecarState(a, ARTICLE);
     // Each change alone, to each mention in turn: the first, whose place is the start of the record of fields.
+    // Orphaned first, so that the quote and context written are the mention's own; a quote then
+    // set to the maker's name, and context set alike on each mention, read as another field would.
     const changes: [string, (m: Mention) => void][] = [
       ['orphaned set', (m) => (m.orphaned = true)],
-      ['orphaned unset', (m) => delete m.orphaned],
-      ['orphaned false', (m) => (m.orphaned = false)],
-      ['by set', (m) => (m.by = 'night desk')],
-      ['by unset', (m) => delete m.by],
-      ['at set', (m) => (m.at = '2026-12-02T10:00:00Z')],
-      ['at unset', (m) => delete m.at],
-      ['quote', (m) => (m.quote = `${m.quote}!`)],
       ['prefix', (m) => (m.prefix = 'p')],
       ['suffix', (m) => (m.suffix = 's')],
+      ['by set', (m) => (m.by = 'night desk')],
+      ['quote', (m) => (m.quote = 'night desk')],
+      ['at set', (m) => (m.at = '2026-12-02T10:00:00Z')],
       ['start', (m) => (m.start -= 1)],
       ['end', (m) => (m.end += 1)],
+      ['orphaned unset', (m) => delete m.orphaned],
+      ['orphaned false', (m) => (m.orphaned = false)],
+      ['by unset', (m) => delete m.by],
+      ['at unset', (m) => delete m.at],
     ];
     for (const [name, change] of changes) {
       for (const [i, m] of mentions.entries()) {
