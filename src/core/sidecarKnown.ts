@@ -57,8 +57,10 @@ function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
 }
 
 /**
- * Whether the item's own keys and values are, in order, the very ones of `fields` (a fieldsOf()
+ * Whether the item's keys and values are, in order, the very ones of `fields` (a fieldsOf()
  * record): read in place, without making the item's record again, as most items have not changed.
+ * for-in also reads inherited keys, which fieldsOf() leaves out; an item that had any would only
+ * read as changed, and be made again.
  */
 export function sameFields(item: object, fields: readonly unknown[]): boolean {
   let i = 1;
